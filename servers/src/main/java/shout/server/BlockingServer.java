@@ -1,0 +1,167 @@
+package shout.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The thread-based modes: one named platform thread accepts, and each admitted connection runs the
+ * shared {@link BlockingConnection} loop on whatever the {@link Executor} provides: the accepting
+ * thread itself (serial), a fixed pool, a new platform thread or a new virtual thread. Nothing else
+ * differs between those modes.
+ */
+final class BlockingServer implements EchoServer {
+
+    private static final System.Logger LOGGER = System.getLogger(BlockingServer.class.getName());
+    private static final long ACCEPT_FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final ServerConfig config;
+    private final String description;
+    private final ServerStats stats;
+    private final ServerSocket listener;
+    private final Executor workers;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        this.config = config;
+        this.description = "mode=" + mode.cliName() + " " + threads;
+        this.stats = new ServerStats(config.maxConnections());
+        this.workers = workers;
+        this.listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor").unstarted(this::acceptLoop);
+    }
+
+    static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        BlockingServer server;
+        try {
+            server = new BlockingServer(config, mode, workers, threads);
+        } catch (IOException | RuntimeException e) {
+            shutdown(workers);
+            throw e;
+        }
+        server.acceptor.start();
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    private void acceptLoop() {
+        while (!listener.isClosed()) {
+            try {
+                admit(listener.accept());
+            } catch (IOException e) {
+                if (listener.isClosed()) {
+                    return;
+                }
+                // Out of descriptors (EMFILE) and the like: pause instead of spinning on the same error.
+                LOGGER.log(System.Logger.Level.WARNING, "accept failed, pausing 100ms: {0}", e.getMessage());
+                LockSupport.parkNanos(ACCEPT_FAILURE_PAUSE_NANOS);
+            }
+        }
+    }
+
+    private void admit(Socket socket) throws IOException {
+        if (!stats.tryOpen()) {
+            socket.close();
+            return;
+        }
+        open.add(socket);
+        try {
+            workers.execute(new BlockingConnection(socket, config, stats, () -> open.remove(socket)));
+        } catch (RejectedExecutionException e) {          // the pool is shutting down
+            open.remove(socket);
+            stats.closed();
+            socket.close();
+        }
+    }
+
+    @Override
+    public void stopAccepting() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        open.forEach(BlockingServer::closeQuietly);   // ends the serial mode's inline connection too
+        joinUninterruptibly(acceptor);
+        open.forEach(BlockingServer::closeQuietly);   // one admitted while the listener was closing
+        shutdown(workers);
+    }
+
+    private static void shutdown(Executor workers) {
+        if (workers instanceof ExecutorService service) {
+            service.shutdownNow();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
+                        LOGGER.log(System.Logger.Level.WARNING, "connection threads still running 10s after close");
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "closing {0}: {1}", socket, e.toString());
+        }
+    }
+}

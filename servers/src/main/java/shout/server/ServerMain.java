@@ -1,0 +1,159 @@
+package shout.server;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then
+ * stops gracefully and prints the counters. A second signal stops at once.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).",
+        footer = {"", "Exit codes: 0 stopped cleanly, 1 could not listen (port in use), 2 bad usage."})
+public final class ServerMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", completionCandidates = CliNames.Modes.class,
+            description = "How connections are served: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "netty", converter = CliNames.ModeConverter.class)
+    private Mode mode;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); anything but loopback is exposed to the network.")
+    private String bind;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Event loops (nio, netty) or pool threads (pool) (default: the CPUs this process may use).")
+    private Integer threads;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "300s", converter = CliNames.DurationConverter.class,
+            description = "Close a connection with no traffic for this long (default: ${DEFAULT-VALUE}).")
+    private Duration idleTimeout;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s", converter = CliNames.DurationConverter.class,
+            description = "On SIGTERM, keep delivering owed bytes for up to this long (default: ${DEFAULT-VALUE}).")
+    private Duration grace;
+
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = CliNames.WorkConverter.class,
+            description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
+    private Work work;
+
+    @Option(names = "--offload",
+            description = "Event-loop modes run cpu work on a worker pool instead of on the loop.")
+    private boolean offload;
+
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", completionCandidates = CliNames.Transports.class,
+            converter = CliNames.TransportConverter.class,
+            description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
+    private Transport transport;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
+            description = "Listen backlog (default: ${DEFAULT-VALUE}; the kernel may cap it).")
+    private int backlog;
+
+    @Option(names = "--buffer", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BUFFER_BYTES,
+            description = "Per-connection buffer, the most unsent data one connection holds (default: ${DEFAULT-VALUE}).")
+    private int bufferBytes;
+
+    private final boolean handleSignals;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    /** @param handleSignals whether SIGTERM and SIGINT stop this server (true in a real process, false in tests) */
+    public ServerMain(boolean handleSignals) {
+        this.handleSignals = handleSignals;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new ServerMain(true)).execute(args));
+    }
+
+    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. */
+    public static int run(PrintWriter out, String... args) {
+        return commandLine(new ServerMain(false)).setOut(out).setErr(out).execute(args);
+    }
+
+    /** A picocli command line with this project's conventions: lower-case enum values, one-line errors. */
+    public static CommandLine commandLine(Object command) {
+        return new CommandLine(command)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(CliNames::oneLineError)
+                .setExecutionExceptionHandler(CliNames::oneLineFailure);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = new ServerConfig(InetAddress.getByName(bind).getHostAddress(), port, backlog,
+                    threads == null ? ServerConfig.availableCpus() : threads, maxConnections,
+                    idleTimeout, grace, bufferBytes, work, offload, transport);
+        } catch (UnknownHostException e) {
+            return CliNames.fail(err, "unknown bind address '" + bind + "'", 2);
+        } catch (IllegalArgumentException e) {
+            return CliNames.fail(err, e.getMessage(), 2);
+        }
+        EchoServer server;
+        try {
+            server = mode.start(config);
+        } catch (BindException e) {
+            boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
+            return CliNames.fail(err, "cannot listen on " + hostPort(config.host(), config.port()) + ": " + e.getMessage(), inUse ? 1 : 2);
+        }
+        try (server) {
+            out.println("listening on " + hostPort(config.host(), server.port()) + " " + server.description()
+                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
+            out.flush();
+            if (!InetAddress.getByName(config.host()).isLoopbackAddress()) {
+                err.println("warning: listening on " + config.host() + ", reachable from beyond this machine");
+                err.flush();
+            }
+            awaitStop(server);
+            out.println("stopped: " + server.stats().snapshot());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void awaitStop(EchoServer server) {
+        if (handleSignals) {
+            StopSignals.install(stopRequested::countDown, server::close);
+        }
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            // An in-process caller (a test) asks us to stop: fall through to the graceful stop.
+        }
+        try {
+            server.shutdown(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}
