@@ -1,0 +1,267 @@
+package shout.server;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The protocol contract, once, for every mode. A mode that fails any of these is not a drop-in
+ * replacement for the others. Where a mode's nature differs (serial serves one client at a time),
+ * the test asserts that nature instead of skipping.
+ */
+@Timeout(60)
+class EchoServerContractTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    /** Every mode; nio and netty join as soon as they are written. */
+    static Stream<Mode> modes() {
+        return Stream.of(Mode.values()).filter(mode -> mode != Mode.NIO && mode != Mode.NETTY);
+    }
+
+    /** The modes that serve more than one connection at a time. */
+    static Stream<Mode> concurrentModes() {
+        return modes().filter(mode -> mode != Mode.SERIAL);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void echoesALineUpperCased(Mode mode) throws Exception {
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             Socket socket = Wire.connect(server)) {
+            assertEquals("HELLO, WORLD!\n", Wire.roundTrip(socket, "hello, World!\n"));
+            assertEquals("HéLLO", Wire.roundTrip(socket, "héllo"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void everyByteValueComesBackAsSpecified(Mode mode) throws Exception {
+        byte[] all = new byte[256];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             Socket socket = Wire.connect(server)) {
+            socket.getOutputStream().write(all);
+            byte[] reply = Wire.readFully(socket.getInputStream(), all.length);
+            for (int i = 0; i < 256; i++) {
+                int want = i >= 'a' && i <= 'z' ? i - 32 : i;
+                assertEquals(want, reply[i] & 0xFF, "byte value " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void largePayloadWrittenWhileReadingArrivesIntactAndInOrder(Mode mode) throws Exception {
+        byte[] payload = new byte[8 << 20];
+        new Random(42).nextBytes(payload);
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             Socket socket = Wire.connect(server, 20_000);
+             ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            Future<?> written = writer.submit(() -> {
+                socket.getOutputStream().write(payload);
+                return null;
+            });
+            byte[] reply = Wire.readFully(socket.getInputStream(), payload.length);
+            written.get(10, SECONDS);
+            assertArrayEquals(Wire.expected(payload), reply);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void manyConcurrentConnectionsWithRandomSizesAllVerified(Mode mode) throws Exception {
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int c = 0; c < 200; c++) {
+                long seed = c;
+                done.add(clients.submit(() -> exchangeRandomMessages(server, seed, 100)));
+            }
+            for (Future<Integer> connection : done) {
+                assertEquals(100, connection.get(50, SECONDS));
+            }
+        }
+    }
+
+    private static int exchangeRandomMessages(EchoServer server, long seed, int messages) throws IOException {
+        Random random = new Random(seed);
+        try (Socket socket = Wire.connect(server, 40_000)) {
+            for (int m = 0; m < messages; m++) {
+                byte[] request = new byte[1 + random.nextInt(2_000)];
+                random.nextBytes(request);
+                socket.getOutputStream().write(request);
+                assertArrayEquals(Wire.expected(request), Wire.readFully(socket.getInputStream(), request.length));
+            }
+            return messages;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void halfCloseDeliversEverythingOwedThenEndOfStream(Mode mode) throws Exception {
+        byte[] request = "the last words, then silence".repeat(1_000).getBytes();
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             Socket socket = Wire.connect(server)) {
+            socket.getOutputStream().write(request);
+            socket.shutdownOutput();
+            InputStream in = socket.getInputStream();
+            assertArrayEquals(Wire.expected(request), Wire.readFully(in, request.length));
+            assertEquals(-1, in.read(), "the server closes after sending what it owes");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aResetDisturbsNoOtherConnectionAndIsReleased(Mode mode) throws Exception {
+        try (EchoServer server = mode.start(ServerConfig.ephemeral())) {
+            Socket rude = Wire.connect(server);
+            Wire.roundTrip(rude, "first");
+            rude.getOutputStream().write(new byte[100_000]);
+            rude.setSoLinger(true, 0);
+            rude.close();                                     // RST, mid-stream
+            try (Socket polite = Wire.connect(server)) {
+                assertEquals("STILL HERE", Wire.roundTrip(polite, "still here"));
+            }
+            await().atMost(PATIENCE).until(() -> server.stats().active() == 0);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("concurrentModes")
+    void overTheCapANewConnectionIsClosedAtOnceAndTheOthersKeepWorking(Mode mode) throws Exception {
+        ServerConfig config = ServerConfig.ephemeral().withMaxConnections(5).withThreads(8);
+        try (EchoServer server = mode.start(config)) {
+            List<Socket> five = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    five.add(Wire.connect(server));
+                    assertEquals("N" + i, Wire.roundTrip(five.get(i), "n" + i));
+                }
+                try (Socket sixth = Wire.connect(server)) {
+                    sixth.getOutputStream().write("anyone?".getBytes());
+                    assertClosedWithoutData(sixth);
+                }
+                for (Socket socket : five) {
+                    assertEquals("STILL SERVED", Wire.roundTrip(socket, "still served"));
+                }
+                await().atMost(PATIENCE).until(() -> server.stats().snapshot().rejected() == 1);
+            } finally {
+                for (Socket socket : five) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    /** Serial by nature has no second connection to reject: the second client waits for the first to leave. */
+    @ParameterizedTest
+    @EnumSource(value = Mode.class, names = "SERIAL")
+    void serialMakesTheSecondClientWaitForTheFirst(Mode mode) throws Exception {
+        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+             Socket first = Wire.connect(server);
+             Socket second = Wire.connect(server, 300)) {
+            assertEquals("ONE", Wire.roundTrip(first, "one"));
+            second.getOutputStream().write("two".getBytes());
+            assertThrows(SocketTimeoutException.class, () -> second.getInputStream().read(),
+                    "no reply while the first client is still connected");
+            first.close();
+            second.setSoTimeout(5_000);
+            assertEquals("TWO", new String(Wire.readFully(second.getInputStream(), 3)));
+        }
+    }
+
+    private static void assertClosedWithoutData(Socket socket) {
+        try {
+            assertEquals(-1, socket.getInputStream().read(), "closed at once, without data");
+        } catch (IOException reset) {
+            // A reset is also "closed at once": the server closed before reading what we sent.
+            assertTrue(reset.getMessage() != null, reset.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void idleTimeoutClosesAnIdleConnectionAndNotABusyOne(Mode mode) throws Exception {
+        Duration idle = Duration.ofMillis(300);
+        AtomicInteger exchanges = new AtomicInteger();
+        try (EchoServer server = mode.start(ServerConfig.ephemeral().withIdleTimeout(idle));
+             Socket busy = Wire.connect(server);
+             ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor()) {
+            assertEquals("0", Wire.roundTrip(busy, "0"));        // busy is served before idle connects
+            ScheduledFuture<?> ticks = pacer.scheduleAtFixedRate(() -> {
+                exchangeTick(busy);
+                exchanges.incrementAndGet();
+            }, 100, 100, TimeUnit.MILLISECONDS);
+            try (Socket idleSocket = Wire.connect(server)) {
+                await().atMost(PATIENCE).until(() -> exchanges.get() >= 10 || ticks.isDone());
+                ticks.cancel(false);
+                assertTrue(exchanges.get() >= 10, "busy kept exchanging for 3x the idle timeout");
+                busy.close();
+                idleSocket.setSoTimeout(5_000);
+                assertEquals(-1, idleSocket.getInputStream().read(), "the idle connection was closed");
+            }
+        }
+    }
+
+    private static void exchangeTick(Socket busy) {
+        try {
+            assertEquals("T", Wire.roundTrip(busy, "t"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void closeFreesThePortAndLeavesNoServerThreadAlive(Mode mode) throws Exception {
+        EchoServer server = mode.start(ServerConfig.ephemeral());
+        int port = server.port();
+        try (Socket client = Wire.connect(server)) {
+            assertEquals("BYE", Wire.roundTrip(client, "bye"));
+            server.close();
+            server.close();                                   // idempotent
+        }
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        try (ServerSocket rebind = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, rebind.getLocalPort());
+        }
+        // A pool's worker may still be returning from run() when its executor reports termination.
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertEquals(List.of(), serverThreads()));
+    }
+
+    private static List<String> serverThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName).filter(name -> name.startsWith("echo-")).toList();
+    }
+}
