@@ -2,6 +2,7 @@ package shout.client;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import shout.server.LogFormat;
 import shout.server.ServerMain;
 
 /** The one entry point of the jar: {@code shout server|chat|load|compare}. */
@@ -13,6 +14,7 @@ public final class ShoutMain {
     }
 
     public static void main(String[] args) {
+        LogFormat.oneLinePerEvent();
         System.exit(commandLine().execute(args));
     }
 

@@ -55,7 +55,7 @@ public final class CliNames {
     public static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return Durations.parse(value);
+            return userValue(() -> Durations.parse(value));
         }
     }
 
@@ -63,7 +63,16 @@ public final class CliNames {
     public static final class WorkConverter implements ITypeConverter<Work> {
         @Override
         public Work convert(String value) {
-            return Work.parse(value);
+            return userValue(() -> Work.parse(value));
+        }
+    }
+
+    /** Runs a parser whose IllegalArgumentException speaks to the user, as picocli's own conversion error. */
+    private static <T> T userValue(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 

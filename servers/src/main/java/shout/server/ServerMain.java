@@ -85,6 +85,7 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        LogFormat.oneLinePerEvent();
         System.exit(commandLine(new ServerMain(true)).execute(args));
     }
 
