@@ -21,6 +21,7 @@ public final class ShoutMain {
     /** The command tree with every subcommand registered. */
     static CommandLine commandLine() {
         return ServerMain.commandLine(new ShoutMain())
-                .addSubcommand(ServerMain.commandLine(new ServerMain(true)));
+                .addSubcommand(ServerMain.commandLine(new ServerMain(true)))
+                .addSubcommand(ServerMain.commandLine(new ChatCommand(System.in, System.console() != null)));
     }
 }
