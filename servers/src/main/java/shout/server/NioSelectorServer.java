@@ -7,8 +7,11 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,6 +35,7 @@ final class NioSelectorServer implements EchoServer {
     private final ExecutorService cpuWorkers;
     private final NioReactor[] reactors;
     private final Thread acceptor;
+    private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final ReentrantLock closeLock = new ReentrantLock();
     private int nextReactor;
 
@@ -40,10 +44,19 @@ final class NioSelectorServer implements EchoServer {
         this.stats = new ServerStats(config.maxConnections());
         this.listener = listener;
         this.cpuWorkers = config.offload() && config.work() instanceof Work.Cpu
-                ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-nio-worker-", 0).factory())
+                ? Executors.newFixedThreadPool(config.threads(), recording(Thread.ofPlatform().name("echo-nio-worker-", 0).factory()))
                 : null;
         this.reactors = new NioReactor[config.threads()];
         this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor").unstarted(this::acceptLoop);
+    }
+
+    /** A pool reports termination just before its threads exit; remembering them lets close() join them. */
+    private ThreadFactory recording(ThreadFactory named) {
+        return task -> {
+            Thread thread = named.newThread(task);
+            workerThreads.add(thread);
+            return thread;
+        };
     }
 
     /** Binds, starts the reactors and the acceptor, and returns once connections are accepted. */
@@ -144,6 +157,7 @@ final class NioSelectorServer implements EchoServer {
             if (cpuWorkers != null) {
                 cpuWorkers.shutdownNow();             // queued work belongs to connections already closed
                 cpuWorkers.close();                   // waits for the running burns
+                workerThreads.forEach(NioSelectorServer::joinUninterruptibly);
             }
         } finally {
             closeLock.unlock();
