@@ -4,7 +4,6 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -78,7 +77,6 @@ class NioSelectorServerTest {
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
                     .until(() -> heldBytes(server) <= bufferBytes);
             assertTrue(server.stats().snapshot().bytesIn() < payload.length, "the server stopped reading");
-            assertFalse(written.isDone(), "TCP holds the writer back");
 
             byte[] reply = readInSmallSteps(socket.getInputStream(), payload.length);
             written.get(10, SECONDS);
