@@ -12,13 +12,13 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
-import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The netty mode: Netty's event loops over the transport {@link NettyTransport} picks. Threading: one
  * boss loop ({@code echo-netty-boss}) accepts and hands each connection for life to one of
- * {@code threads} worker loops ({@code echo-netty-worker-N}), which do all its I/O and by default its
- * work too ({@code sleep} as a timer, {@code cpu} as a burn on the loop). With offload the echo
- * handler runs instead on one of {@code threads} executors ({@code echo-netty-offload-N}), so a burn
- * stalls no I/O. Either way a connection's handler sees one thread at a time.
+ * {@code threads} worker loops ({@code echo-netty-worker-N}), which run all its I/O and handlers and
+ * by default its work too ({@code sleep} as a timer, {@code cpu} as a burn on the loop). With offload,
+ * {@code cpu} burns on a pool of {@code threads} platform threads ({@code echo-netty-offload-N}) that
+ * hand each reply back to the connection's loop, so a burn stalls no I/O.
  */
 final class NettyServer implements EchoServer {
 
@@ -42,7 +42,7 @@ final class NettyServer implements EchoServer {
     private final ServerStats stats;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final EventExecutorGroup offload;          // null unless config.offload()
+    private final ExecutorService offload;             // null unless config.offload()
     // Closing the group is never awaited, so its futures may run on whichever thread completes them.
     private final ChannelGroup children = new DefaultChannelGroup("echo-netty-children", ImmediateEventExecutor.INSTANCE);
     private volatile Channel listener;
@@ -55,7 +55,7 @@ final class NettyServer implements EchoServer {
         this.workers = new MultiThreadIoEventLoopGroup(config.threads(), threadsNamed("echo-netty-worker-", true),
                 transport.ioHandlers());
         this.offload = config.offload()
-                ? new DefaultEventExecutorGroup(config.threads(), threadsNamed("echo-netty-offload-", true))
+                ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
                 : null;
     }
 
@@ -102,7 +102,7 @@ final class NettyServer implements EchoServer {
                 child.pipeline()
                         .addLast("admission", admission)
                         .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
-                        .addLast(offload, "echo", new UpperCaseHandler(stats, config.work()));
+                        .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
             }
         };
     }
@@ -135,7 +135,7 @@ final class NettyServer implements EchoServer {
     @Override
     public void stopAccepting() {
         Channel channel = listener;
-        if (channel != null) {
+        if (channel != null && channel.isOpen()) {      // once the loops stopped, close() could not run on them
             channel.close().syncUninterruptibly();
         }
     }
@@ -145,14 +145,16 @@ final class NettyServer implements EchoServer {
     public void close() {
         stopAccepting();
         children.close();
+        if (offload != null) {
+            // Before the loops stop: a burn under way still hands its reply to a live loop. Queued burns
+            // are dropped; their connections are closing and release their chunks.
+            offload.shutdownNow();
+            offload.close();
+        }
         var bossDone = boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         var workersDone = workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         bossDone.syncUninterruptibly();
         workersDone.syncUninterruptibly();
-        // Only now: closing channels on the worker loops still hands their last events to the offload executors.
-        if (offload != null) {
-            offload.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }
     }
 
     /** Netty's own thread class, so its pooled allocator's thread-local caches stay fast. */

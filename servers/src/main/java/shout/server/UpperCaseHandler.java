@@ -9,15 +9,17 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One connection's echo for the netty mode: each received chunk gets its work, is upper-cased in its
  * own pooled buffer and written back; one flush per read burst. Reading pauses while the channel is
- * not writable (bounded memory per connection) and while a {@code sleep} reply is pending, so replies
- * keep their order. Threading: one instance per connection, every method runs on that connection's
- * single executor (its event loop, or its offload executor), so the state needs no lock; the
- * {@code sleep} delay is a timer on that same executor and never blocks it.
+ * not writable (bounded memory per connection) and while a chunk's work is deferred, so replies keep
+ * their order. Threading: one instance per connection; every method runs on that connection's event
+ * loop, so the state needs no lock. Deferred work never blocks the loop: {@code sleep} is a timer on
+ * the loop, offloaded {@code cpu} burns on the offload pool and hands the reply back to the loop.
  */
 final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
@@ -25,14 +27,17 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     private final ServerStats stats;
     private final Work work;
-    private final ArrayDeque<ByteBuf> awaitingDelay = new ArrayDeque<>(4);
-    private final Runnable replyToOldestDelayed = this::replyToOldestDelayed;
+    private final Executor offload;                   // null: cpu work burns on the loop
+    private final ArrayDeque<ByteBuf> deferred = new ArrayDeque<>(4);
+    private final Runnable replyToOldestDeferred = this::replyToOldestDeferred;
+    private final Runnable burnThenReply = this::burnThenReply;
     private ChannelHandlerContext ctx;
     private boolean inputEnded;
 
-    UpperCaseHandler(ServerStats stats, Work work) {
+    UpperCaseHandler(ServerStats stats, Work work, Executor offload) {
         this.stats = stats;
         this.work = work;
+        this.offload = offload;
     }
 
     @Override
@@ -45,12 +50,13 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         ByteBuf chunk = (ByteBuf) msg;
         stats.received(chunk.readableBytes());
         switch (work) {
-            case Work.Sleep sleep -> delay(chunk, sleep);
-            case Work.Cpu cpu -> {
+            case Work.None none -> reply(chunk);
+            case Work.Cpu cpu when offload == null -> {
                 cpu.burn();
                 reply(chunk);
             }
-            case Work.None none -> reply(chunk);
+            case Work.Cpu cpu -> defer(chunk);
+            case Work.Sleep sleep -> defer(chunk);
         }
     }
 
@@ -69,7 +75,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
             inputEnded = true;
-            if (awaitingDelay.isEmpty()) {
+            if (deferred.isEmpty()) {
                 closeAfterOwedBytes();
             }
         } else if (event instanceof IdleStateEvent) {
@@ -82,7 +88,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        for (ByteBuf chunk; (chunk = awaitingDelay.poll()) != null; ) {
+        for (ByteBuf chunk; (chunk = deferred.poll()) != null; ) {
             chunk.release();
         }
         ctx.fireChannelInactive();
@@ -90,8 +96,9 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A peer reset or broken pipe ends only this connection; anything else is a bug worth seeing.
-        System.Logger.Level level = cause instanceof IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
+        // A peer reset, or offload refused while the server closes, ends only this connection; anything else is a bug.
+        boolean expected = cause instanceof IOException || cause instanceof RejectedExecutionException;
+        System.Logger.Level level = expected ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING;
         LOGGER.log(level, "connection {0} ended: {1}", ctx.channel().remoteAddress(), cause.toString());
         ctx.close();
     }
@@ -103,24 +110,38 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         stats.sent(length);
     }
 
-    private void delay(ByteBuf chunk, Work.Sleep sleep) {
-        awaitingDelay.add(chunk);
-        if (awaitingDelay.size() == 1) {
-            ctx.executor().schedule(replyToOldestDelayed, sleep.delay().toNanos(), TimeUnit.NANOSECONDS);
+    private void defer(ByteBuf chunk) {
+        deferred.add(chunk);
+        if (deferred.size() == 1) {
+            startDeferredWork();
         }
         updateAutoRead();
     }
 
-    /** The timer of a {@code sleep}: replies to one chunk, then starts the next chunk's delay. */
-    private void replyToOldestDelayed() {
-        ByteBuf chunk = awaitingDelay.poll();
+    private void startDeferredWork() {
+        if (work instanceof Work.Sleep sleep) {
+            ctx.executor().schedule(replyToOldestDeferred, sleep.delay().toNanos(), TimeUnit.NANOSECONDS);
+        } else {
+            offload.execute(burnThenReply);
+        }
+    }
+
+    /** Runs on the offload pool. */
+    private void burnThenReply() {
+        ((Work.Cpu) work).burn();
+        ctx.executor().execute(replyToOldestDeferred);
+    }
+
+    /** Back on the loop once a chunk's work is done: replies to it, then starts the next chunk's work. */
+    private void replyToOldestDeferred() {
+        ByteBuf chunk = deferred.poll();
         if (chunk == null) {                          // the connection closed meanwhile
             return;
         }
         reply(chunk);
         ctx.flush();
-        if (!awaitingDelay.isEmpty()) {
-            ctx.executor().schedule(replyToOldestDelayed, ((Work.Sleep) work).delay().toNanos(), TimeUnit.NANOSECONDS);
+        if (!deferred.isEmpty()) {
+            startDeferredWork();
         } else if (inputEnded) {
             closeAfterOwedBytes();
         } else {
@@ -130,7 +151,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     /** Reads only while writes drain and no delayed reply is pending: memory per connection stays bounded. */
     private void updateAutoRead() {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && awaitingDelay.isEmpty());
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && deferred.isEmpty());
     }
 
     /** The input ended: an empty write completes after every earlier one, then the close sends FIN. */
