@@ -39,11 +39,15 @@ class NettyServerTest {
 
     @ParameterizedTest
     @EnumSource(Transport.class)
-    void everyTransportAvailableHereEchoesAndNamesItself(Transport transport) throws Exception {
+    void everyTransportAvailableHereEchoesHalfClosesAndNamesItself(Transport transport) throws Exception {
         assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
         try (EchoServer server = NettyServer.start(BASE.withTransport(transport));
              Socket socket = Wire.connect(server)) {
             assertEquals("HELLO, NETTY!\n", Wire.roundTrip(socket, "hello, Netty!\n"));
+            socket.getOutputStream().write("last words".getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            assertEquals("LAST WORDS", new String(Wire.readFully(socket.getInputStream(), 10), StandardCharsets.US_ASCII));
+            assertEquals(-1, socket.getInputStream().read(), "closed once everything owed was sent");
             assertTrue(server.description().matches("mode=netty transport=(nio|epoll|io_uring) threads=2"),
                     server.description());
             if (transport != Transport.AUTO) {
@@ -51,6 +55,18 @@ class NettyServerTest {
                         server.description());
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aTakenPortIsABindExceptionOnEveryTransportAndLeavesNoThread(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ServerConfig config = BASE.withTransport(transport).withPort(taken.getLocalPort());
+            BindException e = assertThrows(BindException.class, () -> NettyServer.start(config));
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());    // what ServerMain's exit code rests on
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
     }
 
     @ParameterizedTest
@@ -69,14 +85,6 @@ class NettyServerTest {
                 Transport.IO_URING, false, new UnsatisfiedLinkError("no ring for you")));
         assertEquals("io_uring transport is not available here: java.lang.UnsatisfiedLinkError: no ring for you",
                 e.getMessage());
-    }
-
-    @Test
-    void aTakenPortIsABindExceptionAndLeavesNoThread() throws Exception {
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertThrows(BindException.class, () -> NettyServer.start(BASE.withPort(taken.getLocalPort())));
-        }
-        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
     }
 
     @Test
