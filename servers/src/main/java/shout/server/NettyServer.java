@@ -1,13 +1,13 @@
 package shout.server;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -43,7 +43,7 @@ final class NettyServer implements EchoServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ExecutorService offload;             // null unless config.offload()
-    // Closing the group is never awaited, so its futures may run on whichever thread completes them.
+    // No extra thread for the group's futures; close() never awaits them, the loops' shutdown does the waiting.
     private final ChannelGroup children = new DefaultChannelGroup("echo-netty-children", ImmediateEventExecutor.INSTANCE);
     private volatile Channel listener;
 
@@ -52,8 +52,13 @@ final class NettyServer implements EchoServer {
         this.transport = transport;
         this.stats = new ServerStats(config.maxConnections());
         this.boss = new MultiThreadIoEventLoopGroup(1, threadsNamed("echo-netty-boss", false), transport.ioHandlers());
-        this.workers = new MultiThreadIoEventLoopGroup(config.threads(), threadsNamed("echo-netty-worker-", true),
-                transport.ioHandlers());
+        try {
+            this.workers = new MultiThreadIoEventLoopGroup(config.threads(), threadsNamed("echo-netty-worker-", true),
+                    transport.ioHandlers());
+        } catch (RuntimeException | Error e) {            // a native ring or epoll set can fail on resource limits
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            throw e;
+        }
         this.offload = config.offload()
                 ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
                 : null;
