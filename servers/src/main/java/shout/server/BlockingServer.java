@@ -40,6 +40,9 @@ final class BlockingServer implements EchoServer {
         this.listener = new ServerSocket();
         try {
             listener.setReuseAddress(true);
+            if (config.reusePort()) {
+                listener.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
+            }
             listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
         } catch (IOException e) {
             listener.close();

@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param work           server-side work per received chunk
  * @param offload        event-loop modes run {@code cpu} work on a worker pool instead of the loop
  * @param transport      Netty's transport; the other modes ignore it
+ * @param reusePort      bind with SO_REUSEPORT, so several server processes can share the port
  */
 public record ServerConfig(String host, int port, int backlog, int threads, int maxConnections,
                            Duration idleTimeout, Duration grace, int bufferBytes, Work work, boolean offload,
-                           Transport transport) {
+                           Transport transport, boolean reusePort) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
@@ -49,7 +50,7 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
     /** The defaults: 127.0.0.1:8081, threads sized from the CPUs this process may use. */
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BACKLOG, availableCpus(), DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_GRACE, DEFAULT_BUFFER_BYTES, Work.NONE, false, Transport.AUTO);
+                DEFAULT_IDLE_TIMEOUT, DEFAULT_GRACE, DEFAULT_BUFFER_BYTES, Work.NONE, false, Transport.AUTO, false);
     }
 
     /** The defaults on a free loopback port: what tests start. */
@@ -63,39 +64,43 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
     }
 
     public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport);
+        return new ServerConfig(value, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport);
+        return new ServerConfig(host, value, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withThreads(int value) {
-        return new ServerConfig(host, port, backlog, value, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport);
+        return new ServerConfig(host, port, backlog, value, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withMaxConnections(int value) {
-        return new ServerConfig(host, port, backlog, threads, value, idleTimeout, grace, bufferBytes, work, offload, transport);
+        return new ServerConfig(host, port, backlog, threads, value, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, value, grace, bufferBytes, work, offload, transport);
+        return new ServerConfig(host, port, backlog, threads, maxConnections, value, grace, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withGrace(Duration value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, value, bufferBytes, work, offload, transport);
+        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, value, bufferBytes, work, offload, transport, reusePort);
     }
 
     public ServerConfig withWork(Work value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, value, offload, transport);
+        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, value, offload, transport, reusePort);
     }
 
     public ServerConfig withOffload(boolean value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, value, transport);
+        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, value, transport, reusePort);
     }
 
     public ServerConfig withTransport(Transport value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, value);
+        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, value, reusePort);
+    }
+
+    public ServerConfig withReusePort(boolean value) {
+        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, value);
     }
 
     private static void require(boolean condition, String message) {

@@ -76,6 +76,13 @@ public final class ServerMain implements Callable<Integer> {
             description = "Per-connection buffer, the most unsent data one connection holds (default: ${DEFAULT-VALUE}).")
     private int bufferBytes;
 
+    @Option(names = "--processes", paramLabel = "K", defaultValue = "1",
+            description = "Run K server processes sharing the port (SO_REUSEPORT); the cap is split between them (default: ${DEFAULT-VALUE}).")
+    private int processes;
+
+    @Option(names = "--reuse-port", hidden = true, description = "Bind with SO_REUSEPORT (set for the processes of a group).")
+    private boolean reusePort;
+
     private final boolean handleSignals;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
 
@@ -110,11 +117,17 @@ public final class ServerMain implements Callable<Integer> {
         try {
             config = new ServerConfig(InetAddress.getByName(bind).getHostAddress(), port, backlog,
                     threads == null ? ServerConfig.availableCpus() : threads, maxConnections,
-                    idleTimeout, grace, bufferBytes, work, offload, transport);
+                    idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
         } catch (UnknownHostException e) {
             return CliNames.fail(err, "unknown bind address '" + bind + "'", 2);
         } catch (IllegalArgumentException e) {
             return CliNames.fail(err, e.getMessage(), 2);
+        }
+        if (processes < 1) {
+            return CliNames.fail(err, "processes must be positive, not " + processes, 2);
+        }
+        if (processes > 1) {
+            return serveAsGroup(config, out);
         }
         EchoServer server;
         try {
@@ -142,15 +155,52 @@ public final class ServerMain implements Callable<Integer> {
         if (handleSignals) {
             StopSignals.install(stopRequested::countDown, server::close);
         }
-        try {
-            stopRequested.await();
-        } catch (InterruptedException e) {
-            // An in-process caller (a test) asks us to stop: fall through to the graceful stop.
-        }
+        awaitStopRequest();
         try {
             server.shutdown(grace);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, config.host(), out)) {
+            group.onAnyExit(stopRequested);
+            if (handleSignals) {
+                StopSignals.install(stopRequested::countDown, group::close);
+            }
+            awaitStopRequest();
+            try {
+                return group.stop(grace.toSeconds() + 10) ? 0 : 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
+    /** The command line of one process of a group: this one's settings, its share of the cap, SO_REUSEPORT. */
+    private java.util.List<String> childArgs(int childPort) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--mode", mode.cliName(), "--port", "" + childPort, "--bind", bind,
+                "--max-connections", "" + Math.max(1, (maxConnections + processes - 1) / processes),
+                "--idle-timeout", Durations.format(idleTimeout), "--grace", Durations.format(grace),
+                "--work", work.toString(), "--transport", transport.name().toLowerCase(java.util.Locale.ROOT),
+                "--backlog", "" + backlog, "--buffer", "" + bufferBytes, "--reuse-port"));
+        if (threads != null) {
+            args.addAll(java.util.List.of("--threads", "" + threads));
+        }
+        if (offload) {
+            args.add("--offload");
+        }
+        return args;
+    }
+
+    private void awaitStopRequest() {
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            // An in-process caller (a test) asks us to stop: carry on with the graceful stop.
         }
     }
 

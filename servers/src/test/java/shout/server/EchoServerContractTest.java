@@ -42,6 +42,23 @@ class EchoServerContractTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
+    /** The server settings every test starts from; a subclass runs the whole contract with other settings. */
+    ServerConfig config() {
+        return ServerConfig.ephemeral();
+    }
+
+    int largePayloadBytes() {
+        return 8 << 20;
+    }
+
+    int concurrentConnections() {
+        return 200;
+    }
+
+    int messagesPerConnection() {
+        return 100;
+    }
+
     /** Every mode; nio joins as soon as it is written. */
     static Stream<Mode> modes() {
         return Stream.of(Mode.values()).filter(mode -> mode != Mode.NIO);
@@ -55,7 +72,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void echoesALineUpperCased(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              Socket socket = Wire.connect(server)) {
             assertEquals("HELLO, WORLD!\n", Wire.roundTrip(socket, "hello, World!\n"));
             assertEquals("HéLLO", Wire.roundTrip(socket, "héllo"));
@@ -69,7 +86,7 @@ class EchoServerContractTest {
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) i;
         }
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              Socket socket = Wire.connect(server)) {
             socket.getOutputStream().write(all);
             byte[] reply = Wire.readFully(socket.getInputStream(), all.length);
@@ -83,9 +100,9 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void largePayloadWrittenWhileReadingArrivesIntactAndInOrder(Mode mode) throws Exception {
-        byte[] payload = new byte[8 << 20];
+        byte[] payload = new byte[largePayloadBytes()];
         new Random(42).nextBytes(payload);
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              Socket socket = Wire.connect(server, 20_000);
              ExecutorService writer = Executors.newSingleThreadExecutor()) {
             Future<?> written = writer.submit(() -> {
@@ -101,15 +118,15 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void manyConcurrentConnectionsWithRandomSizesAllVerified(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> done = new ArrayList<>();
-            for (int c = 0; c < 200; c++) {
+            for (int c = 0; c < concurrentConnections(); c++) {
                 long seed = c;
-                done.add(clients.submit(() -> exchangeRandomMessages(server, seed, 100)));
+                done.add(clients.submit(() -> exchangeRandomMessages(server, seed, messagesPerConnection())));
             }
             for (Future<Integer> connection : done) {
-                assertEquals(100, connection.get(50, SECONDS));
+                assertEquals(messagesPerConnection(), connection.get(50, SECONDS));
             }
         }
     }
@@ -131,7 +148,7 @@ class EchoServerContractTest {
     @MethodSource("modes")
     void halfCloseDeliversEverythingOwedThenEndOfStream(Mode mode) throws Exception {
         byte[] request = "the last words, then silence".repeat(1_000).getBytes();
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              Socket socket = Wire.connect(server)) {
             socket.getOutputStream().write(request);
             socket.shutdownOutput();
@@ -144,7 +161,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void aResetDisturbsNoOtherConnectionAndIsReleased(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral())) {
+        try (EchoServer server = mode.start(config())) {
             Socket rude = Wire.connect(server);
             Wire.roundTrip(rude, "first");
             rude.getOutputStream().write(new byte[100_000]);
@@ -160,7 +177,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("concurrentModes")
     void overTheCapANewConnectionIsClosedAtOnceAndTheOthersKeepWorking(Mode mode) throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withMaxConnections(5).withThreads(8);
+        ServerConfig config = config().withMaxConnections(5).withThreads(8);
         try (EchoServer server = mode.start(config)) {
             List<Socket> five = new ArrayList<>();
             try {
@@ -188,7 +205,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = "SERIAL")
     void serialMakesTheSecondClientWaitForTheFirst(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = mode.start(config());
              Socket first = Wire.connect(server);
              Socket second = Wire.connect(server, 300)) {
             assertEquals("ONE", Wire.roundTrip(first, "one"));
@@ -215,7 +232,7 @@ class EchoServerContractTest {
     void idleTimeoutClosesAnIdleConnectionAndNotABusyOne(Mode mode) throws Exception {
         Duration idle = Duration.ofMillis(300);
         AtomicInteger exchanges = new AtomicInteger();
-        try (EchoServer server = mode.start(ServerConfig.ephemeral().withIdleTimeout(idle));
+        try (EchoServer server = mode.start(config().withIdleTimeout(idle));
              Socket busy = Wire.connect(server);
              ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor()) {
             assertEquals("0", Wire.roundTrip(busy, "0"));        // busy is served before idle connects
@@ -245,7 +262,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void closeFreesThePortAndLeavesNoServerThreadAlive(Mode mode) throws Exception {
-        EchoServer server = mode.start(ServerConfig.ephemeral());
+        EchoServer server = mode.start(config());
         int port = server.port();
         try (Socket client = Wire.connect(server)) {
             assertEquals("BYE", Wire.roundTrip(client, "bye"));
