@@ -82,6 +82,7 @@ final class NettyServer implements EchoServer {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(transport.reusePort(), config.reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 // Unsent bytes per connection stay below about 2x the buffer: reading pauses above it.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,

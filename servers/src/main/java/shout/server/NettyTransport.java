@@ -1,16 +1,20 @@
 package shout.server;
 
+import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.io.IOException;
+import java.net.StandardSocketOptions;
 import java.util.Locale;
 
 /**
@@ -20,8 +24,10 @@ import java.util.Locale;
  * @param name          the transport's name as {@code --transport} spells it: {@code nio}, {@code epoll}, {@code io_uring}
  * @param ioHandlers    makes one I/O handler per event loop
  * @param serverChannel the listening channel class that runs on those loops
+ * @param reusePort     this transport's spelling of SO_REUSEPORT
  */
-record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel) {
+record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel,
+                      ChannelOption<Boolean> reusePort) {
 
     /**
      * The transport for {@code wanted}. {@code AUTO} prefers epoll, then io_uring, then NIO; an
@@ -48,17 +54,20 @@ record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends 
     }
 
     private static NettyTransport nio() {
-        return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+        return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
+                NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT));
     }
 
     private static NettyTransport epoll() throws IOException {
         requireAvailable(Transport.EPOLL, Epoll.isAvailable(), Epoll.unavailabilityCause());
-        return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+        return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                UnixChannelOption.SO_REUSEPORT);
     }
 
     private static NettyTransport ioUring() throws IOException {
         requireAvailable(Transport.IO_URING, IoUring.isAvailable(), IoUring.unavailabilityCause());
-        return new NettyTransport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class);
+        return new NettyTransport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
+                UnixChannelOption.SO_REUSEPORT);
     }
 
     static void requireAvailable(Transport transport, boolean available, Throwable cause) throws IOException {

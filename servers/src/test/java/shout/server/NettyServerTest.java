@@ -70,6 +70,19 @@ class NettyServerTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Transport.class)
+    void reusePortLetsTwoServersShareOnePortOnEveryTransport(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        ServerConfig config = BASE.withTransport(transport).withReusePort(true);
+        try (EchoServer first = NettyServer.start(config);
+             EchoServer second = NettyServer.start(config.withPort(first.port()));
+             Socket socket = Wire.connect(second)) {
+            assertEquals(first.port(), second.port());
+            assertEquals("SHARED", Wire.roundTrip(socket, "shared"));
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING"})
     void anUnavailableTransportAskedForIsAClearError(Transport transport) {
         assumeFalse(NettyTransport.isAvailable(transport), transport + " loads here");
