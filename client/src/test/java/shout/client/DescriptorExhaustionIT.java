@@ -34,7 +34,7 @@ class DescriptorExhaustionIT {
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void outOfDescriptorsTheServerPausesWarnsAndRecovers(Mode mode) throws Exception {
         List<Socket> flood = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(OPEN_FILE_LIMIT, "--mode", mode.cliName(), "--threads", "" + FLOOD)) {
+        try (ServerProcess server = ServerProcess.start(OPEN_FILE_LIMIT, "--mode", mode.cliName(), "--threads", "" + threads(mode))) {
             try {
                 for (int i = 0; i < FLOOD; i++) {
                     flood.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));   // the backlog takes them all
@@ -46,8 +46,10 @@ class DescriptorExhaustionIT {
                 int linesBefore = server.errLines().size();
                 await().during(WATCH).atMost(WATCH.plusSeconds(1)).untilAsserted(() -> assertTrue(
                         server.cpuTicks() - ticksBefore < IDLE_TICKS, "CPU ticks while out of descriptors: " + (server.cpuTicks() - ticksBefore)));
-                List<String> watched = server.errLines().subList(linesBefore, server.errLines().size());
-                assertTrue(watched.size() <= WATCH.toSeconds() + 2, "at most about a line a second: " + watched);
+                // Events, not lines: Netty's pipeline tail logs each accept failure with the exception on extra lines.
+                List<String> watched = server.errLines().subList(linesBefore, server.errLines().size()).stream()
+                        .filter(line -> line.contains(" WARNING ") || line.contains(" ERROR ")).toList();
+                assertTrue(watched.size() <= WATCH.toSeconds() + 2, "at most about one warning a second: " + watched);
                 if (mode == Mode.SERIAL) {
                     assertTrue(!saidOutOfDescriptors(server), "serial holds one connection at a time: " + server.errLines());
                 }
@@ -59,6 +61,11 @@ class DescriptorExhaustionIT {
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
                     .untilAsserted(() -> assertEquals("BACK AGAIN", roundTrip(server.port(), "back again")));
         }
+    }
+
+    /** Pool: a thread for every flooding client. Event loops hold descriptors of their own: two of them. */
+    private static int threads(Mode mode) {
+        return mode == Mode.POOL ? FLOOD : 2;
     }
 
     private static boolean saidOutOfDescriptors(ServerProcess server) {
