@@ -43,8 +43,14 @@ class ChurnTest {
         return Integer.getInteger("shout.churn.connections", DEFAULT_CONNECTIONS);
     }
 
+    /** Every mode, or the one the soak script names with {@code -Dshout.churn.modes=nio}. */
+    static Stream<Mode> churnModes() {
+        String only = System.getProperty("shout.churn.modes", "");
+        return EchoServerContractTest.modes().filter(mode -> only.isEmpty() || mode.cliName().equals(only));
+    }
+
     @ParameterizedTest
-    @MethodSource("shout.server.EchoServerContractTest#modes")
+    @MethodSource("churnModes")
     void shortConnectionsLeaveNoDescriptorOrThreadBehind(Mode mode) throws Exception {
         try (EchoServer server = mode.start(ServerConfig.ephemeral().withThreads(CLIENT_THREADS))) {
             churn(server, WARM_UP_CONNECTIONS);                 // lazily created pool and carrier threads exist from here on
