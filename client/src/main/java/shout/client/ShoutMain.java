@@ -19,6 +19,7 @@ public final class ShoutMain {
     /** The command tree with every subcommand registered. */
     static CommandLine commandLine() {
         return ServerMain.commandLine(new ShoutMain())
-                .addSubcommand(ServerMain.commandLine(new ServerMain(true)));
+                .addSubcommand(ServerMain.commandLine(new ServerMain(true)))
+                .addSubcommand(ServerMain.commandLine(new LoadCommand()));
     }
 }
