@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 
 /**
  * One connection's traffic: begins messages as the pipeline (and, in the open loop, the schedule)
@@ -19,6 +18,7 @@ final class LoadConnection {
     private final int payloadBytes;
     private final int pipeline;
     private final byte[] expectedReply;
+    private final ByteBuffer expected;
     private final ByteBuffer sendRing;
     private final long[] issueNanos;
     private final OpenLoopSchedule schedule;
@@ -45,6 +45,7 @@ final class LoadConnection {
         this.payloadBytes = payload.request().length;
         this.pipeline = pipeline;
         this.expectedReply = payload.expectedReply();
+        this.expected = ByteBuffer.wrap(expectedReply);
         byte[] ring = payload.sendRing(pipeline);
         this.sendRing = ByteBuffer.allocateDirect(ring.length).put(ring);
         this.issueNanos = new long[pipeline];
@@ -155,10 +156,10 @@ final class LoadConnection {
     }
 
     /**
-     * Reads once into {@code scratch} and verifies it. Returns false when the server ended the connection;
-     * the caller then calls {@link #end}.
+     * Reads once into {@code scratch} (a direct buffer: no copy on the way in) and verifies what came.
+     * Returns false when the server ended the connection; the caller then calls {@link #end}.
      */
-    boolean read(ByteBuffer scratch, byte[] scratchArray) throws IOException {
+    boolean read(ByteBuffer scratch) throws IOException {
         scratch.clear();
         int length = channel.read(scratch);
         if (length < 0) {
@@ -172,16 +173,18 @@ final class LoadConnection {
         }
         bytesReceived += length;
         stats.bytesInMeasured += stats.measuring ? length : 0;
-        verify(scratchArray, length, nowNanos);
+        verify(scratch, length, nowNanos);
         return true;
     }
 
-    private void verify(byte[] reply, int length, long nowNanos) throws IOException {
+    private void verify(ByteBuffer reply, int length, long nowNanos) throws IOException {
         int offset = 0;
         boolean anyCompleted = false;
         while (offset < length) {
             int take = Math.min(payloadBytes - replyOffset, length - offset);
-            if (!Arrays.equals(reply, offset, offset + take, expectedReply, replyOffset, replyOffset + take)) {
+            reply.limit(offset + take).position(offset);
+            expected.limit(replyOffset + take).position(replyOffset);
+            if (reply.mismatch(expected) >= 0) {
                 stats.count(ErrorKind.MISMATCH, countMismatches(reply, offset, take));
             }
             offset += take;
@@ -197,10 +200,10 @@ final class LoadConnection {
         }
     }
 
-    private int countMismatches(byte[] reply, int offset, int length) {
+    private int countMismatches(ByteBuffer reply, int offset, int length) {
         int wrong = 0;
         for (int i = 0; i < length; i++) {
-            wrong += reply[offset + i] == expectedReply[replyOffset + i] ? 0 : 1;
+            wrong += reply.get(offset + i) == expectedReply[replyOffset + i] ? 0 : 1;
         }
         return wrong;
     }

@@ -1,7 +1,10 @@
 package shout.client;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -33,10 +36,11 @@ final class LoadLoop implements Runnable {
     private final List<LoadConnection> connections;
     private final LoopStats stats;
     private final Selector selector;
-    private final byte[] readArray = new byte[READ_BUFFER_BYTES];
-    private final ByteBuffer readBuffer = ByteBuffer.wrap(readArray);
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
     private final long connectStartNanos;
+    /** An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use. */
+    private final ProtocolFamily family;
     private RunControl.Phase phase = RunControl.Phase.CONNECT;
     private int nextToConnect;
     private int unsettled;
@@ -57,6 +61,7 @@ final class LoadLoop implements Runnable {
         this.stats = stats;
         this.connectStartNanos = connectStartNanos;
         this.unsettled = connections.size();
+        this.family = address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         this.selector = Selector.open();
     }
 
@@ -157,7 +162,7 @@ final class LoadLoop implements Runnable {
 
     private void open(LoadConnection connection, long nowNanos) {
         try {
-            SocketChannel channel = SocketChannel.open();
+            SocketChannel channel = SocketChannel.open(family);
             connection.attach(channel, nowNanos + config.connectTimeout().toNanos());
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -229,7 +234,7 @@ final class LoadLoop implements Runnable {
                 }
                 return;
             }
-            if (key.isReadable() && !connection.read(readBuffer, readArray)) {
+            if (key.isReadable() && !connection.read(readBuffer)) {
                 lose(connection, ErrorKind.UNEXPECTED_CLOSE);
                 return;
             }
