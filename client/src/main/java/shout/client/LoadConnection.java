@@ -30,6 +30,7 @@ final class LoadConnection {
     private long connectDeadlineNanos;
     private boolean established;
     private boolean ended;
+    private boolean waitingToWrite;
     private long begun;
     private long scheduled;
     private long completed;
@@ -146,12 +147,16 @@ final class LoadConnection {
             bytesWritten += written;
             stats.bytesOutMeasured += stats.measuring ? written : 0;
             if (written < length) {
-                key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                if (!waitingToWrite) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    waitingToWrite = true;
+                }
                 return;
             }
         }
-        if ((key.interestOps() & SelectionKey.OP_WRITE) != 0) {
+        if (waitingToWrite) {
             key.interestOps(SelectionKey.OP_READ);
+            waitingToWrite = false;
         }
     }
 

@@ -27,6 +27,7 @@ public final class LoadGenerator {
     private final List<LoopStats> stats = new ArrayList<>();
     private final List<LoadLoop> loops = new ArrayList<>();
     private final IntervalCollector collector;
+    private final CpuClock cpuClock = CpuClock.forThisProcess();
     private long startNanos;
     private long nextTickNanos;
 
@@ -112,11 +113,11 @@ public final class LoadGenerator {
             control.enter(RunControl.Phase.MEASURE);
             loops.forEach(LoadLoop::wakeup);
         }
-        long cpuStartNanos = CpuClock.processCpuNanos();
+        long cpuStartNanos = cpuClock.processCpuNanos();
         long measureStartNanos = System.nanoTime();
         runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), RunControl.Phase.MEASURE);
         long measuredNanos = System.nanoTime() - measureStartNanos;
-        return new Measurement(measuredNanos, CpuClock.processCpuNanos() - cpuStartNanos);
+        return new Measurement(measuredNanos, cpuClock.processCpuNanos() - cpuStartNanos);
     }
 
     /** Waits until the deadline or until every loop has run out of work, ticking once a second. */
