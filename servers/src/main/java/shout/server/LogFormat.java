@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.TimeZone;
+import java.time.ZoneId;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
 import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -23,8 +27,22 @@ public final class LogFormat {
     public static void oneLinePerEvent() {
         if (System.getProperty("java.util.logging.config.file") == null) {
             readBuiltInConfiguration();
+            for (Handler handler : Logger.getLogger("").getHandlers()) {
+                handler.setFormatter(new OneLine());
+            }
         }
         openLazilyLoadedFilesNow();
+    }
+
+    /** {@code 2026-11-23 12:00:00 WARNING logger: message (java.io.IOException: cause)}: a thrown exception's summary, not its stack. */
+    static final class OneLine extends Formatter {
+        @Override
+        public String format(LogRecord record) {
+            Throwable thrown = record.getThrown();
+            return String.format("%1$tF %1$tT %2$s %3$s: %4$s%5$s%n", record.getInstant().atZone(ZoneId.systemDefault()),
+                    record.getLevel().getName(), record.getLoggerName(), formatMessage(record),
+                    thrown == null ? "" : " (" + thrown + ")");
+        }
     }
 
     /**
