@@ -80,6 +80,10 @@ public final class LoadCommand implements Callable<Integer> {
             description = "A connect that takes longer counts as a timeout (default: ${DEFAULT-VALUE}).")
     private Duration connectTimeout;
 
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = CliNames.DurationConverter.class,
+            description = "With --messages, give up (exit 1) when no reply came for this long (default: ${DEFAULT-VALUE}).")
+    private Duration stallTimeout;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report to FILE as JSON.")
     private Path jsonFile;
 
@@ -152,7 +156,7 @@ public final class LoadCommand implements Callable<Integer> {
         return new LoadConfig(host, port, connections, threads == null ? ServerConfig.availableCpus() : threads,
                 payloadBytes, pipeline, duration, counted ? messages : 0,
                 warmup != null ? warmup : counted ? Duration.ZERO : LoadConfig.DEFAULT_WARMUP,
-                messagesPerSecond, connectsPerSecond, connectTimeout,
+                messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout,
                 seed != null ? seed : new SplittableRandom().nextLong());
     }
 }

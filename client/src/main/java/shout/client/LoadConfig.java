@@ -19,11 +19,12 @@ import java.util.Objects;
  * @param messagesPerSecond    total send rate of the open loop; 0 runs a closed loop
  * @param connectsPerSecond    pace of opening connections; 0 opens them all at once
  * @param connectTimeout       a connection not established within this long counts as a timeout
+ * @param stallTimeout         a counted run with no reply for this long ends with an error
  * @param seed                 seeds the payload, so a run can be replayed
  */
 public record LoadConfig(String host, int port, int connections, int threads, int payloadBytes, int pipeline,
                          Duration duration, long messages, Duration warmup, double messagesPerSecond,
-                         double connectsPerSecond, Duration connectTimeout, long seed) {
+                         double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
@@ -39,6 +40,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(stallTimeout, "stallTimeout");
         require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
         require(connections > 0, "connections must be positive, not " + connections);
         require(threads > 0, "threads must be positive, not " + threads);
@@ -50,6 +52,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         require(messagesPerSecond >= 0, "rate must not be negative");
         require(connectsPerSecond >= 0, "connect-rate must not be negative");
         require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
+        require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
         threads = Math.min(threads, connections);           // a thread without connections has nothing to do
     }
 

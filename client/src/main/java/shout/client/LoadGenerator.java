@@ -30,6 +30,7 @@ public final class LoadGenerator {
     private final CpuClock cpuClock = CpuClock.forThisProcess();
     private long startNanos;
     private long nextTickNanos;
+    private long lastReplyNanos;
 
     public LoadGenerator(LoadConfig config, LoadObserver observer) {
         this.config = config;
@@ -106,7 +107,8 @@ public final class LoadGenerator {
             throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
         }
         boolean warmup = !config.warmup().isZero();
-        control.startTraffic(warmup ? RunControl.Phase.WARMUP : RunControl.Phase.MEASURE, System.nanoTime());
+        lastReplyNanos = System.nanoTime();
+        control.startTraffic(warmup ? RunControl.Phase.WARMUP : RunControl.Phase.MEASURE, lastReplyNanos);
         loops.forEach(LoadLoop::wakeup);
         if (warmup) {
             runUntil(System.nanoTime() + config.warmup().toNanos(), RunControl.Phase.WARMUP);
@@ -131,6 +133,16 @@ public final class LoadGenerator {
         }
     }
 
+    private void checkNotStalled(long repliesThisTick, long nowNanos) throws LoadException {
+        if (repliesThisTick > 0 || !config.countedRun()) {
+            lastReplyNanos = nowNanos;
+        } else if (nowNanos - lastReplyNanos > config.stallTimeout().toNanos()) {
+            // Replies owed by a server that serves fewer connections at once (serial, pool) would never come.
+            throw new LoadException("no reply from " + config.target() + " for " + shout.server.Durations.format(config.stallTimeout())
+                    + " with messages still owed (does the server serve fewer connections at once than --connections?)");
+        }
+    }
+
     private long untilTick() {
         return Math.max(0, nextTickNanos - System.nanoTime());
     }
@@ -150,6 +162,7 @@ public final class LoadGenerator {
         Histogram interval = collector.collect();
         if (phase == RunControl.Phase.MEASURE) {
             observer.interval(interval);
+            checkNotStalled(interval.getTotalCount(), nowNanos);
         }
         double p99Micros = collector.total().getTotalCount() == 0 ? 0 : collector.total().getValueAtPercentile(99) / 1e3;
         observer.progress(new LoadProgress(phase, (nowNanos - startNanos) / 1e9, control.connectionsUp(),

@@ -124,6 +124,15 @@ class LoadCommandTest {
     }
 
     @Test
+    void countedRunAgainstAServerThatServesOneAtATimeGivesUpWithOneLine() throws Exception {
+        try (EchoServer server = Mode.SERIAL.start(ServerConfig.ephemeral())) {
+            Result result = load(server.port(), "--connections", "3", "--messages", "100000", "--stall-timeout", "500ms");
+            assertEquals(1, result.exitCode(), result.out() + result.err());
+            assertTrue(result.err().strip().startsWith("error: no reply from 127.0.0.1:" + server.port() + " for 500ms"), result.err());
+        }
+    }
+
+    @Test
     void closedPortIsOneClearLineAndExitOne() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
