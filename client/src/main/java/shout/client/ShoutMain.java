@@ -22,6 +22,7 @@ public final class ShoutMain {
     static CommandLine commandLine() {
         return ServerMain.commandLine(new ShoutMain())
                 .addSubcommand(ServerMain.commandLine(new ServerMain(true)))
-                .addSubcommand(ServerMain.commandLine(new ChatCommand(System.in, System.console() != null)));
+                .addSubcommand(ServerMain.commandLine(new ChatCommand(System.in, System.console() != null)))
+                .addSubcommand(ServerMain.commandLine(new CompareCommand()));
     }
 }
