@@ -19,7 +19,7 @@ record ComparePlan(List<Target> targets, List<Integer> connections, int sizeByte
                    Duration warmup, Duration duration) {
 
     /** Starting and stopping a server JVM and a load client JVM around each cell, as measured on a 2-core machine. */
-    static final Duration CELL_OVERHEAD = Duration.ofSeconds(2);
+    static final Duration CELL_OVERHEAD = Duration.ofMillis(1500);
 
     ComparePlan {
         targets = List.copyOf(targets);

@@ -25,10 +25,13 @@ final class LiveChildren implements AutoCloseable {
         return process;
     }
 
-    /** Kills {@code process} and its descendants at once (SIGKILL), and waits for it. */
+    /**
+     * Kills {@code process} and its descendants at once (SIGKILL) and waits for it. Through its handle, so the
+     * pipes stay open and their readers see a plain end of stream.
+     */
     static void kill(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor();
     }
 

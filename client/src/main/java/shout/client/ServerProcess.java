@@ -66,7 +66,7 @@ final class ServerProcess implements AutoCloseable {
      * cell when the stop was not clean, or null.
      */
     String stop(Duration timeout) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the pipes we still read
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!exited) {
             LiveChildren.kill(process);
