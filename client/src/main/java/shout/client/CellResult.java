@@ -10,18 +10,19 @@ package shout.client;
  * @param load        the load client's figures, null when failed
  * @param server      the server's cost, null when failed or not knowable (a peer)
  * @param note        anything odd that did not fail the cell (server exit code, forced stop), or null
+ * @param serverSummary the server's own closing line (its connection and byte counters), or null
  */
 record CellResult(String target, boolean peer, int connections, String failure, LoadReport load,
-                  ServerCost server, String note) {
+                  ServerCost server, String note, String serverSummary) {
 
-    static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note) {
+    static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note, String serverSummary) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                null, load, server, note);
+                null, load, server, note, serverSummary);
     }
 
     static CellResult failed(Cell cell, String reason) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                reason, null, null, null);
+                reason, null, null, null, null);
     }
 
     /** True when the cell has figures. */

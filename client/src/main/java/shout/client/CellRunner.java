@@ -40,7 +40,7 @@ final class CellRunner {
         try {
             return switch (cell.target()) {
                 case Target.Server server -> againstServer(cell, server.mode());
-                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null);
+                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null, null);
             };
         } catch (CellFailure e) {
             return CellResult.failed(cell, e.getMessage());
@@ -65,8 +65,8 @@ final class CellRunner {
                 report = load.run(cell, "127.0.0.1", port);
             }
             String note = server.stop(STOP_TIMEOUT);
-            LOGGER.log(System.Logger.Level.DEBUG, "{0}: {1}", name, server.lastOutputLine());
-            return CellResult.measured(cell, report, cost, note);
+            String summary = server.lastOutputLine().startsWith("stopped:") ? server.lastOutputLine() : null;
+            return CellResult.measured(cell, report, cost, note, summary);
         }
     }
 

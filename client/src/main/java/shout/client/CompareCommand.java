@@ -102,12 +102,14 @@ final class CompareCommand implements Callable<Integer> {
         out.println(plan.announcement());
         out.println("pinning: " + pinning.description());
         out.flush();
+        long startNanos = System.nanoTime();
         List<CellResult> cells = runAll(plan, pinning, out);
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         String table = MarkdownTable.render(cells);
         out.println();
         out.print(table);
         try {
-            Path report = ResultsWriter.write(outDir, result(machine, pinning, cells), table);
+            Path report = ResultsWriter.write(outDir, result(machine, pinning, wallSeconds, cells), table);
             out.println();
             out.println("report: " + report);
             out.flush();
@@ -170,9 +172,9 @@ final class CompareCommand implements Callable<Integer> {
         return new ComparePlan(targets, connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration);
     }
 
-    private CompareResult result(MachineInfo machine, CpuPinning pinning, List<CellResult> cells) {
+    private CompareResult result(MachineInfo machine, CpuPinning pinning, double wallSeconds, List<CellResult> cells) {
         String commandLine = "shout compare " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         var settings = new CompareResult.Settings(sizeBytes, pipeline, warmup.toNanos() / 1e9, duration.toNanos() / 1e9, List.copyOf(serverArgs));
-        return new CompareResult(commandLine.strip(), machine, pinning.description(), settings, cells);
+        return new CompareResult(commandLine.strip(), machine, pinning.description(), settings, wallSeconds, cells);
     }
 }

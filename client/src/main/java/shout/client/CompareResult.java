@@ -9,9 +9,11 @@ import java.util.List;
  * @param machine     where and when
  * @param pinning     what was pinned to which CPUs, or why nothing was
  * @param settings    the settings every cell shared
+ * @param wallSeconds how long all cells took, to check the estimate said up front
  * @param cells       one per target and connection count, failed ones included
  */
-record CompareResult(String commandLine, MachineInfo machine, String pinning, Settings settings, List<CellResult> cells) {
+record CompareResult(String commandLine, MachineInfo machine, String pinning, Settings settings, double wallSeconds,
+                     List<CellResult> cells) {
 
     /**
      * @param sizeBytes       bytes per message

@@ -54,6 +54,7 @@ final class ResultsWriter {
                 .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
                 .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
                 .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append('\n')
+                .append(String.format(java.util.Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
                 .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n\n")
                 .append(table).append('\n');
         for (Path chart : charts) {

@@ -56,6 +56,8 @@ class CompareCommandTest {
             assertEquals(0, cell.at("/load/errors").size(), cell.toString());
             assertTrue(cell.at("/server/peakResidentMiB").asDouble() > 0, cell.toString());
             assertTrue(cell.at("/server/peakThreads").asInt() > 1, cell.toString());
+            assertTrue(cell.get("note").isNull(), cell.toString());
+            assertTrue(cell.get("serverSummary").asText().startsWith("stopped: connections accepted="), cell.toString());
         }
         assertChartsAreImages(dir);
         String report = Files.readString(dir.resolve("report.md"));
