@@ -173,8 +173,16 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private CompareResult result(MachineInfo machine, CpuPinning pinning, double wallSeconds, List<CellResult> cells) {
-        String commandLine = "shout compare " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        if (!args.isEmpty() && args.getFirst().equals(spec.name())) {
+            args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
+        }
+        String commandLine = "shout compare " + String.join(" ", args.stream().map(CompareCommand::shellQuoted).toList());
         var settings = new CompareResult.Settings(sizeBytes, pipeline, warmup.toNanos() / 1e9, duration.toNanos() / 1e9, List.copyOf(serverArgs));
         return new CompareResult(commandLine.strip(), machine, pinning.description(), settings, wallSeconds, cells);
+    }
+
+    private static String shellQuoted(String arg) {
+        return arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
     }
 }

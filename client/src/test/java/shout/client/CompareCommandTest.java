@@ -48,7 +48,10 @@ class CompareCommandTest {
         assertTrue(text.toString().startsWith("compare: 2 servers x 2 connection counts = 4 cells"), text.toString());
 
         Path dir = onlyResultDirectory();
-        JsonNode cells = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("cells");
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals("shout compare --modes blocking,virtual --connections 1,10 --duration 300ms --warmup 100ms --out " + out,
+                results.get("commandLine").asText());
+        JsonNode cells = results.get("cells");
         assertEquals(4, cells.size());
         for (JsonNode cell : cells) {
             assertTrue(cell.get("failure").isNull(), cell.toString());
