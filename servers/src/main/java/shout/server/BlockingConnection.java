@@ -31,6 +31,7 @@ final class BlockingConnection implements Runnable {
     @Override
     public void run() {
         try (socket) {
+            socket.setTcpNoDelay(true);               // as every mode (and Netty's default): replies go out at once
             socket.setSoTimeout(Math.toIntExact(Math.max(1, config.idleTimeout().toMillis())));
             echoUntilEndOfInput(socket.getInputStream(), socket.getOutputStream());
             socket.shutdownOutput();                  // input ended and everything owed is written

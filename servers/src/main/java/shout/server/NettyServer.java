@@ -84,6 +84,7 @@ final class NettyServer implements EchoServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(transport.reusePort(), config.reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
                 // Unsent bytes per connection stay below about 2x the buffer: reading pauses above it.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.bufferBytes() / 2, config.bufferBytes() * 2))

@@ -146,6 +146,7 @@ final class NioReactor implements Runnable {
         for (SocketChannel channel; (channel = incoming.poll()) != null; ) {
             try {
                 channel.configureBlocking(false);
+                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);   // as every mode: replies go out at once
                 new NioConnection(channel, selector, this, config, stats, cpuWorkers);
             } catch (IOException e) {
                 LOGGER.log(System.Logger.Level.DEBUG, "could not register {0}: {1}", channel, e.toString());
