@@ -36,7 +36,7 @@ final class LiveChildren implements AutoCloseable {
     }
 
     private void killAll() {
-        for (Process process : processes) {
+        for (Process process : processes.stream().filter(Process::isAlive).toList()) {
             LOGGER.log(System.Logger.Level.WARNING, "killing child process {0}", process.pid());
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
