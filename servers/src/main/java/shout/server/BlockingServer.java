@@ -120,51 +120,17 @@ final class BlockingServer implements EchoServer {
     @Override
     public void close() {
         stopAccepting();
-        open.forEach(BlockingServer::closeQuietly);   // ends the serial mode's inline connection too
-        joinUninterruptibly(acceptor);
-        open.forEach(BlockingServer::closeQuietly);   // one admitted while the listener was closing
+        open.forEach(Lifecycle::close);   // ends the serial mode's inline connection too
+        Lifecycle.join(acceptor);
+        open.forEach(Lifecycle::close);   // one admitted while the listener was closing
         shutdown(workers);
     }
 
+    /** Stops a pool or per-task executor; its connections' sockets are already closed, so its tasks end. */
     private static void shutdown(Executor workers) {
         if (workers instanceof ExecutorService service) {
             service.shutdownNow();
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    if (!service.awaitTermination(10, TimeUnit.SECONDS)) {
-                        LOGGER.log(System.Logger.Level.WARNING, "connection threads still running 10s after close");
-                    }
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing {0}: {1}", socket, e.toString());
+            service.close();                          // waits for the tasks, keeping any interrupt for us
         }
     }
 }

@@ -102,13 +102,8 @@ final class NioConnection {
         }
         state = State.CLOSED;
         key.cancel();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing {0}: {1}", channel, e.toString());
-        } finally {
-            stats.closed();
-        }
+        Lifecycle.close(channel);
+        stats.closed();
     }
 
     private void read() throws IOException {

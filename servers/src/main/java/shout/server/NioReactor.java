@@ -108,18 +108,8 @@ final class NioReactor implements Runnable {
     void close() {
         running = false;
         selector.wakeup();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
+        Lifecycle.join(thread);
         releaseAll();                                 // the thread is gone (or never started): its state is ours now
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void selectUntilNextDeadline() throws IOException {
@@ -199,12 +189,7 @@ final class NioReactor implements Runnable {
     }
 
     private void closeAdmitted(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing {0}: {1}", channel, e.toString());
-        } finally {
-            stats.closed();
-        }
+        Lifecycle.close(channel);
+        stats.closed();
     }
 }

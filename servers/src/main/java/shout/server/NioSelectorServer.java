@@ -148,7 +148,7 @@ final class NioSelectorServer implements EchoServer {
         closeLock.lock();
         try {
             stopAccepting();
-            joinUninterruptibly(acceptor);            // after this, no connection is handed to a reactor
+            Lifecycle.join(acceptor);            // after this, no connection is handed to a reactor
             for (NioReactor reactor : reactors) {
                 if (reactor != null) {
                     reactor.close();
@@ -157,24 +157,10 @@ final class NioSelectorServer implements EchoServer {
             if (cpuWorkers != null) {
                 cpuWorkers.shutdownNow();             // queued work belongs to connections already closed
                 cpuWorkers.close();                   // waits for the running burns
-                workerThreads.forEach(NioSelectorServer::joinUninterruptibly);
+                workerThreads.forEach(Lifecycle::join);
             }
         } finally {
             closeLock.unlock();
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }
