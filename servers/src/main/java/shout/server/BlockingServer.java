@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 final class BlockingServer implements EchoServer {
 
     private static final System.Logger LOGGER = System.getLogger(BlockingServer.class.getName());
-    private static final long ACCEPT_FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long ACCEPT_FAILURE_PAUSE_MILLIS = 100;
 
     private final ServerConfig config;
     private final String description;
@@ -31,6 +31,8 @@ final class BlockingServer implements EchoServer {
     private final Executor workers;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final RateLimitedWarning acceptFailed = new RateLimitedWarning(LOGGER,
+            "accept failed {0} time(s), pausing " + ACCEPT_FAILURE_PAUSE_MILLIS + "ms after each; latest: {1}");
 
     private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
         this.config = config;
@@ -87,8 +89,9 @@ final class BlockingServer implements EchoServer {
                     return;
                 }
                 // Out of descriptors (EMFILE) and the like: pause instead of spinning on the same error.
-                LOGGER.log(System.Logger.Level.WARNING, "accept failed, pausing 100ms: {0}", e.getMessage());
-                LockSupport.parkNanos(ACCEPT_FAILURE_PAUSE_NANOS);
+                // One line a second at most: while the descriptors stay exhausted this repeats ten times a second.
+                acceptFailed.occurred(e.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ACCEPT_FAILURE_PAUSE_MILLIS));
             }
         }
     }

@@ -3,7 +3,9 @@ package shout.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.TimeZone;
 import java.util.logging.LogManager;
+import java.util.logging.Logger;
 
 /**
  * Puts the JDK's logging (behind {@link System.Logger}) on one line per event. A user's own
@@ -14,11 +16,28 @@ public final class LogFormat {
     private LogFormat() {
     }
 
-    /** Call once at process start, before the first log line. */
+    /**
+     * Call once at process start, before the first log line. It also readies the logging machinery,
+     * so a later warning needs no new file descriptor (see {@link #openLazilyLoadedFilesNow()}).
+     */
     public static void oneLinePerEvent() {
-        if (System.getProperty("java.util.logging.config.file") != null) {
-            return;
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            readBuiltInConfiguration();
         }
+        openLazilyLoadedFilesNow();
+    }
+
+    /**
+     * The first log line creates the handlers and the formatter loads the time-zone database from a
+     * file. When that first line is the warning that descriptors are exhausted, the open fails and the
+     * Error kills the thread that logs (it killed the accept loop). So do both while files can be opened.
+     */
+    private static void openLazilyLoadedFilesNow() {
+        Logger.getLogger("").getHandlers();
+        TimeZone.getDefault();
+    }
+
+    private static void readBuiltInConfiguration() {
         try (InputStream config = LogFormat.class.getResourceAsStream("/shout-logging.properties")) {
             if (config != null) {
                 LogManager.getLogManager().readConfiguration(config);

@@ -37,6 +37,8 @@ final class NioSelectorServer implements EchoServer {
     private final Thread acceptor;
     private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final ReentrantLock closeLock = new ReentrantLock();
+    private final RateLimitedWarning acceptFailed = new RateLimitedWarning(LOGGER,
+            "accept failed {0} time(s), pausing 100ms after each; latest: {1}");
     private int nextReactor;
 
     private NioSelectorServer(ServerConfig config, ServerSocketChannel listener) {
@@ -116,7 +118,7 @@ final class NioSelectorServer implements EchoServer {
                     return;
                 }
                 // Out of descriptors (EMFILE) and the like: pause instead of spinning on the same error.
-                LOGGER.log(System.Logger.Level.WARNING, "accept failed, pausing 100ms: {0}", e.getMessage());
+                acceptFailed.occurred(e.getMessage());                // at most a line a second, with a count
                 LockSupport.parkNanos(ACCEPT_FAILURE_PAUSE_NANOS);
             } catch (RuntimeException e) {
                 LOGGER.log(System.Logger.Level.ERROR, "accept loop failed; no new connections", e);

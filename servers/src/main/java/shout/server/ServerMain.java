@@ -137,13 +137,17 @@ public final class ServerMain implements Callable<Integer> {
             return CliNames.fail(err, "cannot listen on " + hostPort(config.host(), config.port()) + ": " + e.getMessage(), inUse ? 1 : 2);
         }
         try (server) {
+            if (handleSignals) {
+                // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
+                StopSignals.install(stopRequested::countDown, server::close);
+            }
             out.println("listening on " + hostPort(config.host(), server.port()) + " " + server.description()
                     + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
             out.flush();
-            if (!InetAddress.getByName(config.host()).isLoopbackAddress()) {
-                err.println("warning: listening on " + config.host() + ", reachable from beyond this machine");
+            Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
+                err.println(warning);
                 err.flush();
-            }
+            });
             awaitStop(server);
             out.println("stopped: " + server.stats().snapshot());
             out.flush();
@@ -152,9 +156,6 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     private void awaitStop(EchoServer server) {
-        if (handleSignals) {
-            StopSignals.install(stopRequested::countDown, server::close);
-        }
         awaitStopRequest();
         try {
             server.shutdown(grace);

@@ -1,9 +1,7 @@
 package shout.server;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,7 +13,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class ServerStats {
 
     private static final System.Logger LOGGER = System.getLogger(ServerStats.class.getName());
-    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** An immutable view of the counters at one moment. */
     public record Snapshot(int active, long accepted, long rejected, long bytesIn, long bytesOut) {
@@ -32,13 +29,14 @@ public final class ServerStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
-    private final AtomicLong lastRejectLogNanos = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
-    private final AtomicLong rejectedSinceLog = new AtomicLong();
     private final ReentrantLock idleLock = new ReentrantLock();
     private final Condition idle = idleLock.newCondition();
+    private final RateLimitedWarning capReached;
 
     public ServerStats(int maxConnections) {
         this.maxConnections = maxConnections;
+        this.capReached = new RateLimitedWarning(LOGGER,
+                "connection cap " + maxConnections + " reached: closed {0} new connection(s) at once");
     }
 
     /**
@@ -53,7 +51,7 @@ public final class ServerStats {
             }
         }
         rejected.increment();
-        logRejection();
+        capReached.occurred("");
         return false;
     }
 
@@ -99,16 +97,6 @@ public final class ServerStats {
             return true;
         } finally {
             idleLock.unlock();
-        }
-    }
-
-    private void logRejection() {
-        rejectedSinceLog.incrementAndGet();
-        long last = lastRejectLogNanos.get();
-        long now = System.nanoTime();
-        if (now - last >= LOG_INTERVAL_NANOS && lastRejectLogNanos.compareAndSet(last, now)) {
-            LOGGER.log(System.Logger.Level.WARNING, "connection cap {0} reached: closed {1} new connection(s) at once",
-                    maxConnections, rejectedSinceLog.getAndSet(0));
         }
     }
 }
