@@ -52,7 +52,7 @@ final class CellRunner {
 
     private CellResult againstServer(Cell cell, Mode mode) throws CellFailure, IOException, InterruptedException {
         String name = "server-" + mode.cliName() + "-" + cell.connections();
-        try (ServerProcess server = ServerProcess.start(serverCommand(mode), name, children)) {
+        try (SpawnedServer server = SpawnedServer.start(serverCommand(mode), name, children)) {
             int port = server.awaitPort(START_TIMEOUT);
             LoadReport report;
             ServerCost cost = null;

@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
  * threads drain its stdout and stderr (so it never blocks on a full pipe); the stdout one reads the port
  * from the start line, the stderr one keeps the last line as the reason when the server dies.
  */
-final class ServerProcess implements AutoCloseable {
+final class SpawnedServer implements AutoCloseable {
 
-    private static final System.Logger LOGGER = System.getLogger(ServerProcess.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(SpawnedServer.class.getName());
     private static final Pattern START_LINE = Pattern.compile("listening on \\S+:(\\d+)(?:\\s.*)?");
     private static final Duration READER_JOIN = Duration.ofSeconds(2);
 
@@ -32,15 +32,15 @@ final class ServerProcess implements AutoCloseable {
     private final Thread outputReader;
     private final Thread errorReader;
 
-    private ServerProcess(Process process, String name) {
+    private SpawnedServer(Process process, String name) {
         this.process = process;
         this.outputReader = Thread.ofPlatform().name(name + "-stdout").start(() -> drain(process.inputReader(StandardCharsets.UTF_8), this::onOutputLine));
         this.errorReader = Thread.ofPlatform().name(name + "-stderr").start(() -> drain(process.errorReader(StandardCharsets.UTF_8), this::onErrorLine));
     }
 
     /** Starts {@code command}; {@code name} names the reader threads (e.g. {@code server-virtual}). */
-    static ServerProcess start(List<String> command, String name, LiveChildren children) throws IOException {
-        return new ServerProcess(children.track(new ProcessBuilder(command).start()), name);
+    static SpawnedServer start(List<String> command, String name, LiveChildren children) throws IOException {
+        return new SpawnedServer(children.track(new ProcessBuilder(command).start()), name);
     }
 
     long pid() {
