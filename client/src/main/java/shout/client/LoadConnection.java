@@ -1,0 +1,258 @@
+package shout.client;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+
+/**
+ * One connection's traffic: begins messages as the pipeline (and, in the open loop, the schedule)
+ * allows, writes them, and checks every reply byte against the oracle as it arrives, in pieces of any
+ * size. Message {@code m} is bytes {@code [m*size, (m+1)*size)} of the stream each way.
+ * Confined to the I/O thread that owns it; it allocates nothing per message.
+ */
+final class LoadConnection {
+
+    private final int index;
+    private final int payloadBytes;
+    private final int pipeline;
+    private final byte[] expectedReply;
+    private final ByteBuffer expected;
+    private final ByteBuffer sendRing;
+    private final long[] issueNanos;
+    private final OpenLoopSchedule schedule;
+    private final RunControl control;
+    private final LoopStats stats;
+
+    private SocketChannel channel;
+    private SelectionKey key;
+    private long connectDeadlineNanos;
+    private boolean established;
+    private boolean ended;
+    private boolean waitingToWrite;
+    private long begun;
+    private long scheduled;
+    private long completed;
+    private long bytesWritten;
+    private long bytesReceived;
+    private int replyOffset;
+    private long firstMeasured = Long.MAX_VALUE;
+    private long measuredCompleted;
+
+    /** @param schedule the open loop's schedule, or null for a closed loop */
+    LoadConnection(int index, Payload payload, int pipeline, OpenLoopSchedule schedule, RunControl control, LoopStats stats) {
+        this.index = index;
+        this.payloadBytes = payload.request().length;
+        this.pipeline = pipeline;
+        this.expectedReply = payload.expectedReply();
+        this.expected = ByteBuffer.wrap(expectedReply);
+        byte[] ring = payload.sendRing(pipeline);
+        this.sendRing = ByteBuffer.allocateDirect(ring.length).put(ring);
+        this.issueNanos = new long[pipeline];
+        this.schedule = schedule;
+        this.control = control;
+        this.stats = stats;
+    }
+
+    int index() {
+        return index;
+    }
+
+    /** Takes ownership of a freshly opened channel: from here on, {@link #closeChannel} closes it. */
+    void attach(SocketChannel channel, long connectDeadlineNanos) {
+        this.channel = channel;
+        this.connectDeadlineNanos = connectDeadlineNanos;
+    }
+
+    void register(Selector selector) throws IOException {
+        key = channel.register(selector, SelectionKey.OP_CONNECT, this);
+    }
+
+    SocketChannel channel() {
+        return channel;
+    }
+
+    long connectDeadlineNanos() {
+        return connectDeadlineNanos;
+    }
+
+    /** True once the connect either succeeded or failed. */
+    boolean isSettled() {
+        return established || ended;
+    }
+
+    /** The connect failed: release the channel; the caller counts the failure. */
+    void connectFailed() {
+        ended = true;
+        closeChannel();
+    }
+
+    void established() {
+        established = true;
+        key.interestOps(SelectionKey.OP_READ);
+    }
+
+    boolean isEstablished() {
+        return established;
+    }
+
+    /** True while the connection is established and neither side has ended it. */
+    boolean isLive() {
+        return established && !ended;
+    }
+
+    /** From now on, messages this connection begins count in the measured part. */
+    void startMeasuring() {
+        firstMeasured = begun;
+    }
+
+    long measuredCompleted() {
+        return measuredCompleted;
+    }
+
+    /** The open loop's schedule reached this connection's next message. */
+    void scheduledOneMore(long nowNanos) throws IOException {
+        scheduled++;
+        send(nowNanos);
+    }
+
+    /** Begins every message the pipeline, the schedule and the budget allow, and writes what is owed. */
+    void send(long nowNanos) throws IOException {
+        long allowed = completed + pipeline;
+        if (schedule != null) {
+            allowed = Math.min(allowed, scheduled);
+        }
+        while (begun < allowed) {
+            boolean measured = begun >= firstMeasured;
+            if (measured && !control.tryTakeMessage()) {
+                break;
+            }
+            issueNanos[(int) (begun % pipeline)] = schedule == null ? nowNanos : schedule.sendNanos(index, begun);
+            stats.outstandingMeasured += measured ? 1 : 0;
+            begun++;
+        }
+        flush();
+    }
+
+    /** Writes owed bytes until done or the socket is full; OP_WRITE only while bytes are pending, or the selector spins. */
+    void flush() throws IOException {
+        long targetBytes = begun * payloadBytes;
+        int ringBytes = sendRing.capacity();
+        while (bytesWritten < targetBytes) {
+            int position = (int) (bytesWritten % ringBytes);
+            int length = (int) Math.min(ringBytes - position, targetBytes - bytesWritten);
+            sendRing.limit(position + length).position(position);
+            int written = channel.write(sendRing);
+            bytesWritten += written;
+            stats.bytesOutMeasured += stats.measuring ? written : 0;
+            if (written < length) {
+                if (!waitingToWrite) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    waitingToWrite = true;
+                }
+                return;
+            }
+        }
+        if (waitingToWrite) {
+            key.interestOps(SelectionKey.OP_READ);
+            waitingToWrite = false;
+        }
+    }
+
+    /**
+     * Reads once into {@code scratch} (a direct buffer: no copy on the way in) and verifies what came.
+     * Returns false when the server ended the connection; the caller then calls {@link #end}.
+     */
+    boolean read(ByteBuffer scratch) throws IOException {
+        scratch.clear();
+        int length = channel.read(scratch);
+        if (length < 0) {
+            return false;
+        }
+        long nowNanos = System.nanoTime();
+        long owed = bytesWritten - bytesReceived;
+        if (length > owed) {                       // bytes nobody asked for: as wrong as a wrong byte
+            stats.count(ErrorKind.MISMATCH, length - owed);
+            length = (int) owed;
+        }
+        bytesReceived += length;
+        stats.bytesInMeasured += stats.measuring ? length : 0;
+        verify(scratch, length, nowNanos);
+        return true;
+    }
+
+    private void verify(ByteBuffer reply, int length, long nowNanos) throws IOException {
+        int offset = 0;
+        boolean anyCompleted = false;
+        while (offset < length) {
+            int take = Math.min(payloadBytes - replyOffset, length - offset);
+            reply.limit(offset + take).position(offset);
+            expected.limit(replyOffset + take).position(replyOffset);
+            if (reply.mismatch(expected) >= 0) {
+                stats.count(ErrorKind.MISMATCH, countMismatches(reply, offset, take));
+            }
+            offset += take;
+            replyOffset += take;
+            if (replyOffset == payloadBytes) {
+                replyOffset = 0;
+                complete(nowNanos);
+                anyCompleted = true;
+            }
+        }
+        if (anyCompleted) {
+            send(nowNanos);
+        }
+    }
+
+    private int countMismatches(ByteBuffer reply, int offset, int length) {
+        int wrong = 0;
+        for (int i = 0; i < length; i++) {
+            wrong += reply.get(offset + i) == expectedReply[replyOffset + i] ? 0 : 1;
+        }
+        return wrong;
+    }
+
+    private void complete(long nowNanos) {
+        long message = completed++;
+        if (message >= firstMeasured) {
+            stats.recordLatency(nowNanos - issueNanos[(int) (message % pipeline)]);
+            stats.outstandingMeasured--;
+            measuredCompleted++;
+        }
+    }
+
+    /**
+     * Ends the connection: counts {@code cause} (null when the client itself ends the run) and, if the
+     * server ended it, every byte still owed as lost.
+     */
+    void end(ErrorKind cause) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (cause != null) {
+            stats.count(cause, 1);
+            long owedBytes = bytesWritten - bytesReceived;
+            if (owedBytes > 0) {
+                stats.count(ErrorKind.LOST, owedBytes);
+            }
+            long firstOutstanding = Math.max(firstMeasured, completed);
+            if (begun > firstOutstanding) {
+                stats.outstandingMeasured -= begun - firstOutstanding;   // lost, never to be answered
+            }
+        }
+        closeChannel();
+    }
+
+    void closeChannel() {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();                        // also cancels the key
+        } catch (IOException e) {
+            System.getLogger(LoadConnection.class.getName()).log(System.Logger.Level.DEBUG, "close failed", e);
+        }
+    }
+}
