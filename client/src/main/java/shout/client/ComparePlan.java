@@ -18,8 +18,8 @@ import shout.server.Durations;
 record ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline,
                    Duration warmup, Duration duration) {
 
-    /** Starting and stopping a server JVM and a load client JVM around each cell, as measured on a 2-core machine. */
-    static final Duration CELL_OVERHEAD = Duration.ofMillis(1500);
+    /** Starting and stopping a server JVM and a load client JVM around each cell: 1.8 s measured on a busy 2-core machine. */
+    static final Duration CELL_OVERHEAD = Duration.ofSeconds(2);
 
     ComparePlan {
         targets = List.copyOf(targets);

@@ -55,7 +55,8 @@ final class ResultsWriter {
                 .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
                 .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append('\n')
                 .append(String.format(java.util.Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
-                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n\n")
+                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n")
+                .append("- starved: connections that completed no message; latency covers only the messages that completed\n\n")
                 .append(table).append('\n');
         for (Path chart : charts) {
             if (chart.toString().endsWith(".png")) {
