@@ -23,6 +23,7 @@ public final class ShoutMain {
         return ServerMain.commandLine(new ShoutMain())
                 .addSubcommand(ServerMain.commandLine(new ServerMain(true)))
                 .addSubcommand(ServerMain.commandLine(new ChatCommand(System.in, System.console() != null)))
-                .addSubcommand(ServerMain.commandLine(new LoadCommand()));
+                .addSubcommand(ServerMain.commandLine(new LoadCommand()))
+                .addSubcommand(ServerMain.commandLine(new CompareCommand()));
     }
 }

@@ -1,0 +1,21 @@
+package shout.client;
+
+import java.util.Locale;
+
+/** The one line printed as each cell finishes, so a long run shows it is alive. */
+final class CompareProgress {
+
+    private CompareProgress() {
+    }
+
+    /** {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms} or {@code ...: failed: reason}. */
+    static String line(int done, int total, CellResult cell) {
+        String head = "[" + done + "/" + total + "] " + cell.target() + ", " + cell.connections() + " connections: ";
+        if (!cell.ok()) {
+            return head + "failed: " + cell.failure();
+        }
+        return head + String.format(Locale.ROOT, "%,.0f msgs/s, p99 %s ms", cell.load().messagesPerSecond(),
+                MarkdownTable.millis(cell.load().latencyMicros().p99()))
+                + (cell.note() == null ? "" : " (" + cell.note() + ")");
+    }
+}

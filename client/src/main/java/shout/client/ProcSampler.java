@@ -1,0 +1,82 @@
+package shout.client;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Samples one process's {@code /proc/<pid>/status} and {@code /proc/<pid>/stat} every 200 ms on a named
+ * thread, keeping the thread-count peak; {@link #finish} takes a last sample and returns the cell's cost.
+ */
+final class ProcSampler implements AutoCloseable {
+
+    private static final System.Logger LOGGER = System.getLogger(ProcSampler.class.getName());
+    static final Duration INTERVAL = Duration.ofMillis(200);
+
+    private final Path procDir;
+    private final long clockTicksPerSecond;
+    private final long startCpuTicks;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final Thread sampler;
+    private volatile ProcStat latest;
+    private volatile int peakThreads;
+
+    private ProcSampler(Path procDir, long clockTicksPerSecond, ProcStat first, String name) {
+        this.procDir = procDir;
+        this.clockTicksPerSecond = clockTicksPerSecond;
+        this.startCpuTicks = first.cpuTicks();
+        this.latest = first;
+        this.peakThreads = first.threads();
+        this.sampler = Thread.ofPlatform().name("proc-sampler-" + name).daemon().start(this::sampleUntilStopped);
+    }
+
+    /** Takes a first sample of {@code pid} now and starts sampling; {@code name} names the thread. */
+    static ProcSampler start(long pid, long clockTicksPerSecond, String name) throws IOException {
+        Path procDir = Path.of("/proc", Long.toString(pid));
+        return new ProcSampler(procDir, clockTicksPerSecond, ProcStat.read(procDir), name);
+    }
+
+    /** True where {@code /proc} exists (Linux). */
+    static boolean supported() {
+        return Files.isDirectory(Path.of("/proc/self"));
+    }
+
+    /** Stops sampling, takes a last sample, and returns peak memory, peak threads and CPU used since {@link #start}. */
+    ServerCost finish() throws InterruptedException {
+        close();
+        sample();
+        ProcStat last = latest;
+        double cpuSeconds = (double) (last.cpuTicks() - startCpuTicks) / clockTicksPerSecond;
+        return new ServerCost(last.peakResidentKiB() / 1024.0, peakThreads, cpuSeconds);
+    }
+
+    /** Stops the sampling thread and waits for it. Safe to call twice. */
+    @Override
+    public void close() throws InterruptedException {
+        stopRequested.countDown();
+        sampler.join();
+    }
+
+    private void sampleUntilStopped() {
+        try {
+            while (!stopRequested.await(INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                sample();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sample() {
+        try {
+            ProcStat now = ProcStat.read(procDir);
+            latest = now;
+            peakThreads = Math.max(peakThreads, now.threads());
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "cannot sample {0} (exited?): {1}", procDir, e.toString());
+        }
+    }
+}
