@@ -96,6 +96,9 @@ final class ChartWriter {
                 .xAxisTitle("connections (log scale)").yAxisTitle(metric.yAxis() + (metric.logY() ? " (log scale)" : "")).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(metric.logY());
+        if (!metric.logY()) {
+            chart.getStyler().setYAxisMin(0.0); // a linear axis that starts above zero makes small gaps look large
+        }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         series.forEach((name, points) -> {
             XYSeries line = chart.addSeries(name,

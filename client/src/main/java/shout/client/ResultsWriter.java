@@ -88,7 +88,7 @@ final class ResultsWriter {
             return "; ideal = connections x pipeline / " + settings.work().substring(6) + " (closed loop)";
         }
         if (settings.work().startsWith("cpu:")) {
-            return "; ideal = " + settings.serverCpus() + " server CPU(s) / " + settings.work().substring(4);
+            return "; ideal = min(connections x pipeline, " + settings.serverCpus() + " server CPU(s)) / " + settings.work().substring(4);
         }
         return "";
     }

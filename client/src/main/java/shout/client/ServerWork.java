@@ -34,14 +34,14 @@ record ServerWork(Work work, boolean offload) {
 
     /**
      * The best a closed loop can do, in messages per second, or null for no work. {@code sleep:D}: every one of
-     * the connections x pipeline messages in flight waits D, so C*P/D. {@code cpu:T}: each server core
-     * finishes one message per T, whatever the connections, so cores/T.
+     * the connections x pipeline messages in flight waits D, so C*P/D. {@code cpu:T}: each busy server core
+     * finishes one message per T, and no more cores are busy than messages are in flight, so min(C*P, cores)/T.
      */
     Double idealMessagesPerSecond(int connections, int pipeline, int serverCores) {
         return switch (work) {
             case Work.None none -> null;
             case Work.Sleep sleep -> (double) connections * pipeline / seconds(sleep.delay());
-            case Work.Cpu cpu -> serverCores / seconds(cpu.cost());
+            case Work.Cpu cpu -> Math.min((double) connections * pipeline, serverCores) / seconds(cpu.cost());
         };
     }
 

@@ -78,6 +78,7 @@ class ComparePlanTest {
         assertEquals(800.0, sleep.idealMessagesPerSecond(2, 4, 1), 1e-6);
         var cpu = new ServerWork(new Work.Cpu(Duration.ofMillis(1)), false);
         assertEquals(3000.0, cpu.idealMessagesPerSecond(100, 1, 3), 1e-6);
+        assertEquals(1000.0, cpu.idealMessagesPerSecond(1, 1, 2), 1e-6);
         assertNull(ServerWork.NONE.idealMessagesPerSecond(10, 1, 1));
         assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
         assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
