@@ -56,7 +56,7 @@ final class LessonsScenario {
                 "cpu:1ms again, but the server is NOT pinned: it may use all " + machineCores + " CPUs (the ideal is "
                         + machineCores + " / 1 ms), so that two processes can run on two cores.",
                 "The load client is not pinned either and competes with the servers for the same cores: the figures are lower than the ideal for that reason too.",
-                "For nio x2 processes, server RSS, threads and CPU s are those of the launching process only, not of its two children."),
+                "For nio x2 processes, server RSS, threads and CPU s add up the launching process and its two children (RSS: the sum of their peaks)."),
                 withTargets(cells, targets, 10, 100), new ServerWork(CPU_WORK, false), List.of(), shared);
     }
 

@@ -107,7 +107,7 @@ class CompareCommandTest {
     }
 
     @Test
-    void aVariantIsItsOwnRowAndItsArgumentsReachItsServer() throws Exception {
+    void aVariantIsItsOwnRowItsArgumentsReachItsServerAndAllItsProcessesAreSampled() throws Exception {
         StringWriter text = new StringWriter();
         int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
                 "--modes", "virtual", "--variant", "two=virtual:--processes=2", "--connections", "2", "--duration", "100ms",
@@ -118,6 +118,8 @@ class CompareCommandTest {
         assertFalse(cells.get(0).get("serverStartLine").asText().contains("processes="), cells.toString());
         assertTrue(cells.get(1).get("failure").isNull(), cells.toString());
         assertTrue(cells.get(1).get("serverStartLine").asText().endsWith(" processes=2"), cells.toString());
+        // three JVMs (the launcher and two servers) are sampled as one server
+        assertTrue(cells.get(1).at("/server/peakThreads").asInt() > cells.get(0).at("/server/peakThreads").asInt() * 2, cells.toString());
     }
 
     @Test
