@@ -2,6 +2,7 @@ package shout.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import shout.server.Durations;
 
 /**
  * One section of a comparison: a plan run with one server work and one pinning, reported as its own table
@@ -34,16 +35,17 @@ record ComparePart(String title, List<String> notes, ComparePlan plan, ServerWor
         return work.idealMessagesPerSecond(cell.connections(), cell.pipeline(), pinning.serverCpuCount(machineCores));
     }
 
-    /** The line said before anything runs: the plan's own for one part, else a count per part and the total time. */
+    /** The line said before anything runs: the plan's own for one part, else the cells per part and the total time. */
     static String announcement(String name, List<ComparePart> parts) {
         if (parts.size() == 1) {
             return parts.getFirst().plan().announcement();
         }
+        ComparePlan first = parts.getFirst().plan();
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         int cells = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
         List<String> each = parts.stream().map(p -> p.title() + " " + p.plan().cells().size()).toList();
         return "compare " + name + ": " + parts.size() + " parts (" + String.join(", ", each) + ") = " + cells
-                + " cells, each with warm-up, measurement and ~" + ComparePlan.CELL_OVERHEAD.toSeconds()
-                + " s start/stop = about " + ComparePlan.minutesAndSeconds(seconds);
+                + " cells x (" + Durations.format(first.warmup()) + " warm-up + " + Durations.format(first.duration())
+                + " + ~" + Durations.format(ComparePlan.CELL_OVERHEAD) + " start/stop) = about " + ComparePlan.minutesAndSeconds(seconds);
     }
 }
