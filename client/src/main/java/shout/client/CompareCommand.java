@@ -17,8 +17,9 @@ import shout.server.Mode;
 import shout.server.Work;
 
 /**
- * {@code shout compare}: starts each server mode as its own process, drives it with the load client at each
- * connection count, and prints a table; results, report and charts go to {@code OUT/<timestamp>/}.
+ * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with
+ * the load client at each connection count, and prints a table; results, report and charts go to
+ * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
