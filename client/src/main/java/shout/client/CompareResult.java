@@ -42,16 +42,18 @@ record CompareResult(String commandLine, MachineInfo machine, String scenario, d
      * @param work            per-chunk server work: none, sleep:D or cpu:T
      * @param offload         whether every server moved cpu work off its event loops
      * @param serverCpus      CPUs each server could use: the ideal of cpu work is these / T
+     * @param idealRule       how each cell's ideal msgs/s was reckoned, or null for no work
      * @param serverArgs      the arguments every server got beyond mode and port (variants add their own)
      */
     record Settings(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, String work,
-                    boolean offload, int serverCpus, List<String> serverArgs) {
+                    boolean offload, int serverCpus, String idealRule, List<String> serverArgs) {
 
         /** The settings of {@code part} on a machine with {@code machineCores}. */
         static Settings of(ComparePart part, int machineCores) {
             ComparePlan plan = part.plan();
+            int serverCpus = part.pinning().serverCpuCount(machineCores);
             return new Settings(plan.sizeBytes(), plan.pipeline(), plan.warmup().toNanos() / 1e9, plan.duration().toNanos() / 1e9,
-                    part.work().work().toString(), part.work().offload(), part.pinning().serverCpuCount(machineCores), part.serverArgs());
+                    part.work().work().toString(), part.work().offload(), serverCpus, part.work().idealRule(serverCpus), part.serverArgs());
         }
     }
 }

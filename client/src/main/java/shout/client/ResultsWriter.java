@@ -61,14 +61,14 @@ final class ResultsWriter {
     }
 
     /** A part: its heading and notes (scenarios only), pinning, cell settings, table and charts. */
-    static String section(CompareResult.Part part, List<Path> charts) {
+    private static String section(CompareResult.Part part, List<Path> charts) {
         CompareResult.Settings settings = part.settings();
         StringBuilder text = new StringBuilder(part.title() == null ? "" : "\n## " + part.title() + "\n\n");
         part.notes().forEach(note -> text.append(note).append('\n'));
         text.append(part.notes().isEmpty() ? "" : "\n")
                 .append("- pinning: ").append(part.pinning()).append('\n')
                 .append("- work: ").append(settings.work()).append(settings.offload() ? " (offloaded)" : "")
-                .append(ideal(settings)).append('\n')
+                .append(settings.idealRule() == null ? "" : "; ideal msgs/s = " + settings.idealRule()).append('\n')
                 .append("- each cell: ").append(settings.sizeBytes()).append("-byte messages, pipeline ")
                 .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
                 .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
@@ -81,15 +81,5 @@ final class ResultsWriter {
             }
         }
         return text.toString();
-    }
-
-    private static String ideal(CompareResult.Settings settings) {
-        if (settings.work().startsWith("sleep:")) {
-            return "; ideal = connections x pipeline / " + settings.work().substring(6) + " (closed loop)";
-        }
-        if (settings.work().startsWith("cpu:")) {
-            return "; ideal = min(connections x pipeline, " + settings.serverCpus() + " server CPU(s)) / " + settings.work().substring(4);
-        }
-        return "";
     }
 }

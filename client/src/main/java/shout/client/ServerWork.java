@@ -2,6 +2,7 @@ package shout.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import shout.server.Durations;
 import shout.server.Work;
 
 /**
@@ -42,6 +43,16 @@ record ServerWork(Work work, boolean offload) {
             case Work.None none -> null;
             case Work.Sleep sleep -> (double) connections * pipeline / seconds(sleep.delay());
             case Work.Cpu cpu -> Math.min((double) connections * pipeline, serverCores) / seconds(cpu.cost());
+        };
+    }
+
+    /** How the ideal is reckoned, for the report, or null for no work: {@code min(connections x pipeline, 1 server CPU) / 1ms}. */
+    String idealRule(int serverCores) {
+        return switch (work) {
+            case Work.None none -> null;
+            case Work.Sleep sleep -> "connections x pipeline / " + Durations.format(sleep.delay()) + " (closed loop)";
+            case Work.Cpu cpu -> "min(connections x pipeline, " + serverCores + " server CPU" + (serverCores == 1 ? "" : "s")
+                    + ") / " + Durations.format(cpu.cost());
         };
     }
 
