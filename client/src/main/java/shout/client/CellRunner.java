@@ -70,7 +70,7 @@ final class CellRunner {
     }
 
     /** {@code shout server} for {@code target}: the harness's arguments, then the ones every server gets, then the variant's. */
-    List<String> serverCommand(Target.Server target) {
+    private List<String> serverCommand(Target.Server target) {
         List<String> args = new ArrayList<>(List.of("server", "--mode", target.mode().cliName(), "--port", "0"));
         args.addAll(serverArgs);
         args.addAll(target.args());

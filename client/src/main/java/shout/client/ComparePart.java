@@ -30,8 +30,14 @@ record ComparePart(String title, List<String> notes, ComparePlan plan, ServerWor
         return args;
     }
 
-    /** The ideal msgs/s of {@code cell} on a machine with {@code machineCores}, or null when the work is none. */
+    /**
+     * The ideal msgs/s of {@code cell} on a machine with {@code machineCores}, or null when the work is none or the
+     * cell measures a peer (which does not do this work).
+     */
     Double idealMessagesPerSecond(Cell cell, int machineCores) {
+        if (cell.target() instanceof Target.Peer) {
+            return null;
+        }
         return work.idealMessagesPerSecond(cell.connections(), cell.pipeline(), pinning.serverCpuCount(machineCores));
     }
 

@@ -83,6 +83,9 @@ class ComparePlanTest {
         assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
         assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
         assertEquals(8, CpuPinning.shared("all").serverCpuCount(8));
+        var part = new ComparePart(null, List.of(), new ComparePlan(List.of(new Target.Peer("py", "h", 1)), List.of(4), 64, 1,
+                Duration.ZERO, Duration.ofSeconds(1)), sleep, List.of(), CpuPinning.shared("all"));
+        assertNull(part.idealMessagesPerSecond(part.plan().cells().getFirst(), 8), "a peer does not do the harness's work");
     }
 
     @Test
