@@ -10,6 +10,7 @@ MODE=${1:?usage: bench/soak.sh MODE [DURATION]   (MODE: serial pool blocking vir
 DURATION=${2:-10m}
 SAMPLE_SECONDS=${SAMPLE_SECONDS:-5}
 GROWTH_PERCENT=${GROWTH_PERCENT:-10}   # last third above the first third by more than this is "grew"
+SETTLE_SECONDS=${SETTLE_SECONDS:-10}   # samples before this are left out: the load client is still starting and connecting
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 seconds() {                     # 90 | 90s | 10m | 1h -> seconds
@@ -50,8 +51,8 @@ done
 wait "$LOAD" && echo "soak: load client: $(tail -n 3 "$OUT/load.out" | tr '\n' ' ')" \
   || echo "soak: load client FAILED: $(tail -n 3 "$OUT/load.err" | tr '\n' ' ')"
 
-# First third vs last third of the samples, per column; growth above GROWTH_PERCENT is reported.
-awk -v limit="$GROWTH_PERCENT" 'NR > 1 { t[++n] = $0 }
+# First third vs last third of the settled samples, per column; growth above GROWTH_PERCENT is reported.
+awk -v limit="$GROWTH_PERCENT" -v settle="$SETTLE_SECONDS" 'NR > 1 && $1 >= settle { t[++n] = $0 }
   END {
     if (n < 3) { print "soak: too few samples"; exit 1 }
     split("rss_kib fds threads", name, " "); third = int(n / 3); grew = 0
