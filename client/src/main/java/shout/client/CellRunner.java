@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import shout.server.Mode;
 
 /**
  * Runs one cell: for a mode, a fresh server process per cell (so its peak memory and threads belong to this
@@ -39,8 +38,8 @@ final class CellRunner {
     CellResult run(Cell cell) throws InterruptedException {
         try {
             return switch (cell.target()) {
-                case Target.Server server -> againstServer(cell, server.mode());
-                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null, null);
+                case Target.Server server -> againstServer(cell, server);
+                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null, null, null);
             };
         } catch (CellFailure e) {
             return CellResult.failed(cell, e.getMessage());
@@ -50,9 +49,9 @@ final class CellRunner {
         }
     }
 
-    private CellResult againstServer(Cell cell, Mode mode) throws CellFailure, IOException, InterruptedException {
-        String name = "server-" + mode.cliName() + "-" + cell.connections();
-        try (SpawnedServer server = SpawnedServer.start(serverCommand(mode), name, children)) {
+    private CellResult againstServer(Cell cell, Target.Server target) throws CellFailure, IOException, InterruptedException {
+        String name = "server-" + target.label().replaceAll("\\W+", "_") + "-" + cell.connections();
+        try (SpawnedServer server = SpawnedServer.start(serverCommand(target), name, children)) {
             int port = server.awaitPort(START_TIMEOUT);
             LoadReport report;
             ServerCost cost = null;
@@ -66,13 +65,15 @@ final class CellRunner {
             }
             String note = server.stop(STOP_TIMEOUT);
             String summary = server.lastOutputLine().startsWith("stopped:") ? server.lastOutputLine() : null;
-            return CellResult.measured(cell, report, cost, note, summary);
+            return CellResult.measured(cell, report, cost, note, server.startLine(), summary);
         }
     }
 
-    private List<String> serverCommand(Mode mode) {
-        List<String> args = new ArrayList<>(List.of("server", "--mode", mode.cliName(), "--port", "0"));
+    /** {@code shout server} for {@code target}: the harness's arguments, then the ones every server gets, then the variant's. */
+    private List<String> serverCommand(Target.Server target) {
+        List<String> args = new ArrayList<>(List.of("server", "--mode", target.mode().cliName(), "--port", "0"));
         args.addAll(serverArgs);
+        args.addAll(target.args());
         return java.shout(pinning.serverPrefix(), args);
     }
 }

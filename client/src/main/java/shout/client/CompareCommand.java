@@ -14,10 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import shout.server.CliNames;
 import shout.server.Mode;
+import shout.server.Work;
 
 /**
- * {@code shout compare}: starts each server mode as its own process, drives it with the load client at each
- * connection count, and prints a table; results, report and charts go to {@code OUT/<timestamp>/}.
+ * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with
+ * the load client at each connection count, and prints a table; results, report and charts go to
+ * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
@@ -69,12 +71,33 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--client-cpus", paramLabel = "CPUS", description = "taskset CPU list for the load client (default: 1..n-1).")
     private String clientCpus;
 
-    @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--work=sleep:10ms.")
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = CliNames.WorkConverter.class,
+            description = "Work every server does per received chunk: none, sleep:DURATION or cpu:DURATION; "
+                    + "adds the ideal msgs/s to table and chart (default: ${DEFAULT-VALUE}).")
+    private Work work;
+
+    @Option(names = "--offload", description = "Every server runs cpu work off its event loops (nio, netty), on a worker pool.")
+    private boolean offload;
+
+    @Option(names = "--variant", paramLabel = "LABEL=MODE[:ARG,...]", converter = VariantConverter.class,
+            description = "One more row: a mode with its own server arguments, repeatable: 'nio-2proc=nio:--processes=2,--threads=1'.")
+    private List<Target.Server> variants = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "NAME", converter = Scenario.Converter.class,
+            completionCandidates = Scenario.Names.class,
+            description = "A ready-made grid in one report, one section each: ${COMPLETION-CANDIDATES} "
+                    + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --out and the CPU options combine with it).")
+    private Scenario scenario;
+
+    @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--threads=4.")
     private List<String> serverArgs = new ArrayList<>();
 
     @Option(names = "--peer", paramLabel = "NAME=HOST:PORT", converter = PeerConverter.class,
             description = "An already-running server to measure as one more row, repeatable (its memory, threads, CPU: n/a).")
     private List<Target.Peer> peers = new ArrayList<>();
+
+    private static final List<String> SCENARIO_CONFLICTS = List.of("--modes", "--connections", "--quick", "--work",
+            "--offload", "--variant", "--peer", "--server-arg");
 
     private final LoadRunner.Factory loadRunners;
 
@@ -92,25 +115,25 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        applyQuickPreset();
+        applyPresets();
         String mistake = usageMistake();
         if (mistake != null) {
             return CliNames.fail(err, mistake + " (see 'shout compare --help')", 2);
         }
-        ComparePlan plan = plan();
-        CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
         MachineInfo machine = MachineInfo.current();
-        out.println(plan.announcement());
-        out.println("pinning: " + pinning.description());
-        out.flush();
+        List<ComparePart> parts = parts(machine.cores());
+        out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
         long startNanos = System.nanoTime();
-        List<CellResult> cells = runAll(plan, pinning, out);
+        List<CompareResult.Part> results = new CompareRun(loadRunners, machine.cores(), out).run(parts);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-        String table = MarkdownTable.render(cells);
-        out.println();
-        out.print(table);
+        for (CompareResult.Part part : results) {
+            out.println();
+            out.print(part.title() == null ? "" : "## " + part.title() + "\n\n");
+            out.print(MarkdownTable.render(part.cells()));
+        }
         try {
-            Path report = ResultsWriter.write(outDir, result(machine, pinning, wallSeconds, cells), table);
+            Path report = ResultsWriter.write(outDir, new CompareResult(commandLine(), machine,
+                    scenario == null ? null : scenario.cliName(), wallSeconds, results));
             out.println();
             out.println("report: " + report);
             out.flush();
@@ -120,36 +143,17 @@ final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private List<CellResult> runAll(ComparePlan plan, CpuPinning pinning, PrintWriter out) throws InterruptedException {
-        JavaLauncher java = JavaLauncher.current();
-        List<Cell> cells = plan.cells();
-        List<CellResult> results = new ArrayList<>();
-        try (LiveChildren children = new LiveChildren()) {
-            CellRunner runner = new CellRunner(java, pinning, serverArgs, loadRunners.create(java, pinning, children),
-                    children, ProcStat.clockTicksPerSecond());
-            for (Cell cell : cells) {
-                CellResult result = runner.run(cell);
-                results.add(result);
-                out.println(CompareProgress.line(results.size(), cells.size(), result));
-                out.flush();
-            }
-        }
-        return results;
-    }
-
-    private void applyQuickPreset() {
-        if (!quick) {
-            return;
-        }
+    /** --quick and --scenario shorten the cells; options given explicitly still win. */
+    private void applyPresets() {
         var parsed = spec.commandLine().getParseResult();
-        if (!parsed.hasMatchedOption("--connections")) {
+        if (quick && !parsed.hasMatchedOption("--connections")) {
             connections = Arrays.stream(QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
         }
-        if (!parsed.hasMatchedOption("--warmup")) {
-            warmup = QUICK_WARMUP;
+        if ((quick || scenario != null) && !parsed.hasMatchedOption("--warmup")) {
+            warmup = scenario != null ? Scenario.WARMUP : QUICK_WARMUP;
         }
-        if (!parsed.hasMatchedOption("--duration")) {
-            duration = QUICK_DURATION;
+        if ((quick || scenario != null) && !parsed.hasMatchedOption("--duration")) {
+            duration = scenario != null ? Scenario.DURATION : QUICK_DURATION;
         }
     }
 
@@ -163,27 +167,44 @@ final class CompareCommand implements Callable<Integer> {
         if (duration.isZero() || duration.isNegative() || warmup.isNegative()) {
             return "duration must be positive and warmup not negative";
         }
-        return null;
+        if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
+            return "give the work with --work, not --server-arg, so that the ideal line knows it";
+        }
+        String cpus = CpuPinning.listMistake(serverCpus, clientCpus);
+        return cpus != null ? cpus : scenario != null ? scenarioConflict() : ComparePlan.duplicateName(targets());
     }
 
-    private ComparePlan plan() {
+    /** A scenario sets its own rows, counts and work: the options that would too are a mistake, not ignored. */
+    private String scenarioConflict() {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> conflicting = SCENARIO_CONFLICTS.stream().filter(parsed::hasMatchedOption).toList();
+        return conflicting.isEmpty() ? null
+                : "--scenario " + scenario.cliName() + " chooses its own rows, connections and work; drop " + String.join(", ", conflicting);
+    }
+
+    private List<Target> targets() {
         List<Target> targets = new ArrayList<>();
         (modes == null ? Arrays.asList(Mode.values()) : modes).stream().distinct().map(Target.Server::new).forEach(targets::add);
+        targets.addAll(variants);
         targets.addAll(peers);
-        return new ComparePlan(targets, connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration);
+        return targets;
     }
 
-    private CompareResult result(MachineInfo machine, CpuPinning pinning, double wallSeconds, List<CellResult> cells) {
+    private List<ComparePart> parts(int machineCores) {
+        CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
+        if (scenario != null) {
+            ComparePlan cells = new ComparePlan(List.of(), List.of(), sizeBytes, pipeline, warmup, duration);
+            return scenario.parts(cells, pinning, machineCores);
+        }
+        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration);
+        return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));
+    }
+
+    private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         if (!args.isEmpty() && args.getFirst().equals(spec.name())) {
             args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
         }
-        String commandLine = "shout compare " + String.join(" ", args.stream().map(CompareCommand::shellQuoted).toList());
-        var settings = new CompareResult.Settings(sizeBytes, pipeline, warmup.toNanos() / 1e9, duration.toNanos() / 1e9, List.copyOf(serverArgs));
-        return new CompareResult(commandLine.strip(), machine, pinning.description(), settings, wallSeconds, cells);
-    }
-
-    private static String shellQuoted(String arg) {
-        return arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+        return CompareResult.commandLine(args);
     }
 }

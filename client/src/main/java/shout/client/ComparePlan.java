@@ -2,7 +2,9 @@ package shout.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import shout.server.Durations;
 
 /**
@@ -48,6 +50,22 @@ record ComparePlan(List<Target> targets, List<Integer> connections, int sizeByte
         return "compare: " + targets.size() + " servers x " + connections.size() + " connection counts = "
                 + targets.size() * connections.size() + " cells x (" + Durations.format(warmup) + " warm-up + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + " start/stop) = about "
-                + (seconds >= 120 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s");
+                + minutesAndSeconds(seconds);
+    }
+
+    /** One line naming the first row name used twice (or the chart's reserved {@code ideal}), or null when all differ. */
+    static String duplicateName(List<Target> targets) {
+        Set<String> names = new HashSet<>(Set.of(ChartWriter.IDEAL_SERIES));
+        for (Target target : targets) {
+            if (!names.add(target.name())) {
+                return "two rows would be named '" + target.name() + "': give the variant or peer another name";
+            }
+        }
+        return null;
+    }
+
+    /** {@code 54 s}, or {@code 3 min 36 s} from two minutes on. */
+    static String minutesAndSeconds(long seconds) {
+        return seconds >= 120 ? seconds / 60 + " min " + seconds % 60 + " s" : seconds + " s";
     }
 }

@@ -14,8 +14,10 @@ final class CompareProgress {
         if (!cell.ok()) {
             return head + "failed: " + cell.failure();
         }
-        return head + String.format(Locale.ROOT, "%,.0f msgs/s, p99 %s ms", cell.load().messagesPerSecond(),
-                MarkdownTable.millis(cell.load().latencyMicros().p99()))
+        Double percent = cell.percentOfIdeal();
+        return head + String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().messagesPerSecond())
+                + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
+                + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
                 + (cell.note() == null ? "" : " (" + cell.note() + ")");
     }
 }

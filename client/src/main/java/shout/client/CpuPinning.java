@@ -37,6 +37,34 @@ record CpuPinning(String serverCpus, String clientCpus, String description) {
         return decide(Runtime.getRuntime().availableProcessors(), onPath("taskset"), requestedServerCpus, requestedClientCpus);
     }
 
+    /** One line when a requested CPU list is not a taskset list of numbers and ranges ({@code 0}, {@code 1-3}, {@code 0,2}), else null. */
+    static String listMistake(String requestedServerCpus, String requestedClientCpus) {
+        for (String cpus : Arrays.asList(requestedServerCpus, requestedClientCpus)) {
+            if (cpus != null && !cpus.matches("\\d+(-\\d+)?(,\\d+(-\\d+)?)*")) {
+                return "'" + cpus + "' is not a CPU list such as 0, 1-3 or 0,2";
+            }
+        }
+        return null;
+    }
+
+    /** Nothing pinned on purpose: servers and the load client share every CPU, and {@code why} says so. */
+    static CpuPinning shared(String why) {
+        return new CpuPinning(null, null, why);
+    }
+
+    /** How many CPUs a server may use: those in its taskset list, or all {@code machineCores} when not pinned. */
+    int serverCpuCount(int machineCores) {
+        if (serverCpus == null) {
+            return machineCores;
+        }
+        int count = 0;
+        for (String range : serverCpus.split(",")) {
+            String[] ends = range.strip().split("-");
+            count += ends.length == 1 ? 1 : Integer.parseInt(ends[1].strip()) - Integer.parseInt(ends[0].strip()) + 1;
+        }
+        return count;
+    }
+
     /** The command prefix that pins a server process, empty when not pinned. */
     List<String> serverPrefix() {
         return prefix(serverCpus);

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /**
  * Formats cell results as one Markdown table, a row per server and connection count, followed by the notes
  * of cells whose server did not stop cleanly. Figures the harness cannot know (a peer's memory) read n/a.
+ * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
  */
 final class MarkdownTable {
 
@@ -18,12 +19,18 @@ final class MarkdownTable {
     private MarkdownTable() {
     }
 
-    /** The table (and notes), ending with a newline. */
+    private static final List<String> IDEAL_HEADER = List.of("ideal msgs/s", "% of ideal");
+    private static final int IDEAL_COLUMN = HEADER.indexOf("msgs/s") + 1;
+
+    /** The table (and notes), ending with a newline; with the ideal columns when any cell has an ideal. */
     static String render(List<CellResult> cells) {
+        boolean withIdeal = cells.stream().anyMatch(c -> c.idealMessagesPerSecond() != null);
         StringBuilder text = new StringBuilder();
-        text.append(row(HEADER)).append(row(HEADER.stream().map(h -> "---").toList()));
+        List<String> header = withIdeal ? withIdealColumns(HEADER, IDEAL_HEADER) : HEADER;
+        text.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
         for (CellResult cell : cells) {
-            text.append(row(cell.ok() ? measured(cell) : failed(cell)));
+            List<String> columns = cell.ok() ? measured(cell) : failed(cell);
+            text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
         }
         List<String> notes = cells.stream().filter(c -> c.note() != null)
                 .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.note()).toList();
@@ -49,6 +56,19 @@ final class MarkdownTable {
                     Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds())));
         }
         return columns;
+    }
+
+    private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(IDEAL_COLUMN, ideal);
+        return all;
+    }
+
+    private static List<String> idealColumns(CellResult cell) {
+        Double ideal = cell.idealMessagesPerSecond();
+        Double percent = cell.percentOfIdeal();
+        return List.of(ideal == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", ideal),
+                percent == null ? "" : String.format(Locale.ROOT, percent < 10 ? "%.1f%%" : "%.0f%%", percent));
     }
 
     private static List<String> failed(CellResult cell) {

@@ -8,15 +8,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples one process's {@code /proc/<pid>/status} and {@code /proc/<pid>/stat} every 200 ms on a named
- * thread, keeping the thread-count peak; {@link #finish} takes a last sample and returns the cell's cost.
+ * Samples one process and its descendants ({@code /proc/<pid>/status} and {@code stat}, see {@link ProcStat#readTree})
+ * every 200 ms on a named thread, keeping the thread-count peak; {@link #finish} takes a last sample and returns
+ * the cell's cost.
  */
 final class ProcSampler implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(ProcSampler.class.getName());
     static final Duration INTERVAL = Duration.ofMillis(200);
 
-    private final Path procDir;
+    private final long pid;
     private final long clockTicksPerSecond;
     private final long startCpuTicks;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -24,8 +25,8 @@ final class ProcSampler implements AutoCloseable {
     private volatile ProcStat latest;
     private volatile int peakThreads;
 
-    private ProcSampler(Path procDir, long clockTicksPerSecond, ProcStat first, String name) {
-        this.procDir = procDir;
+    private ProcSampler(long pid, long clockTicksPerSecond, ProcStat first, String name) {
+        this.pid = pid;
         this.clockTicksPerSecond = clockTicksPerSecond;
         this.startCpuTicks = first.cpuTicks();
         this.latest = first;
@@ -35,8 +36,7 @@ final class ProcSampler implements AutoCloseable {
 
     /** Takes a first sample of {@code pid} now and starts sampling; {@code name} names the thread. */
     static ProcSampler start(long pid, long clockTicksPerSecond, String name) throws IOException {
-        Path procDir = Path.of("/proc", Long.toString(pid));
-        return new ProcSampler(procDir, clockTicksPerSecond, ProcStat.read(procDir), name);
+        return new ProcSampler(pid, clockTicksPerSecond, ProcStat.readTree(pid), name);
     }
 
     /** True where {@code /proc} exists (Linux). */
@@ -49,7 +49,8 @@ final class ProcSampler implements AutoCloseable {
         close();
         sample();
         ProcStat last = latest;
-        double cpuSeconds = (double) (last.cpuTicks() - startCpuTicks) / clockTicksPerSecond;
+        // max: a child that exited before the last sample takes its ticks with it
+        double cpuSeconds = (double) Math.max(0, last.cpuTicks() - startCpuTicks) / clockTicksPerSecond;
         return new ServerCost(last.peakResidentKiB() / 1024.0, peakThreads, cpuSeconds);
     }
 
@@ -72,11 +73,11 @@ final class ProcSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            ProcStat now = ProcStat.read(procDir);
+            ProcStat now = ProcStat.readTree(pid);
             latest = now;
             peakThreads = Math.max(peakThreads, now.threads());
         } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "cannot sample {0} (exited?): {1}", procDir, e.toString());
+            LOGGER.log(System.Logger.Level.DEBUG, "cannot sample process {0} (exited?): {1}", pid, e.toString());
         }
     }
 }

@@ -13,6 +13,31 @@ import java.nio.file.Path;
  */
 record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
 
+    /**
+     * Reads process {@code pid} and adds every descendant it has now (the processes of {@code --processes K}),
+     * so that a group costs what all its processes cost; peaks are summed per process. A descendant that
+     * exits while being read is left out.
+     */
+    static ProcStat readTree(long pid) throws IOException {
+        ProcStat total = read(procDir(pid));
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+            try {
+                total = total.plus(read(procDir(child.pid())));
+            } catch (IOException e) {
+                System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "child {0} gone: {1}", child.pid(), e.toString());
+            }
+        }
+        return total;
+    }
+
+    private static Path procDir(long pid) {
+        return Path.of("/proc", Long.toString(pid));
+    }
+
+    private ProcStat plus(ProcStat other) {
+        return new ProcStat(peakResidentKiB + other.peakResidentKiB, threads + other.threads, cpuTicks + other.cpuTicks);
+    }
+
     /** Reads {@code procDir/status} and {@code procDir/stat}. */
     static ProcStat read(Path procDir) throws IOException {
         long peakKiB = 0;

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes one comparison into a fresh {@code OUT/<timestamp>/} directory: {@code results.json} (every figure),
- * the charts, and {@code report.md} (the facts of the machine, the table, the charts).
+ * the charts, and {@code report.md} (the facts of the machine, then per part its settings, table and charts).
  */
 final class ResultsWriter {
 
@@ -22,12 +23,17 @@ final class ResultsWriter {
     }
 
     /** Writes everything and returns the path of {@code report.md}. */
-    static Path write(Path outDir, CompareResult result, String table) throws IOException {
+    static Path write(Path outDir, CompareResult result) throws IOException {
         Path dir = freshDirectory(outDir, OffsetDateTime.parse(result.machine().date()).format(DIRECTORY_NAME));
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), result);
-        List<Path> charts = ChartWriter.write(dir, result.cells());
+        StringBuilder text = header(result);
+        List<CompareResult.Part> parts = result.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            String prefix = parts.size() == 1 ? "" : "part" + (i + 1) + "-";
+            text.append(section(parts.get(i), ChartWriter.write(dir, prefix, parts.get(i).cells())));
+        }
         Path report = dir.resolve("report.md");
-        Files.writeString(report, report(result, table, charts), StandardCharsets.UTF_8);
+        Files.writeString(report, text, StandardCharsets.UTF_8);
         return report;
     }
 
@@ -40,24 +46,34 @@ final class ResultsWriter {
         return Files.createDirectory(dir);
     }
 
-    private static String report(CompareResult result, String table, List<Path> charts) {
+    private static StringBuilder header(CompareResult result) {
         MachineInfo machine = result.machine();
-        CompareResult.Settings settings = result.settings();
-        StringBuilder text = new StringBuilder("# shout compare, " + machine.date() + "\n\n")
+        return new StringBuilder("# shout compare" + (result.scenario() == null ? "" : " --scenario " + result.scenario())
+                + ", " + machine.date() + "\n\n")
                 .append("- command: `").append(result.commandLine()).append("`\n")
                 .append("- machine: ").append(machine.cores()).append(" cores, ")
                 .append(machine.memoryMiB() < 0 ? "memory unknown" : machine.memoryMiB() + " MiB").append(", ")
                 .append(machine.os()).append('\n')
                 .append("- JDK: ").append(machine.jdk()).append('\n')
-                .append("- pinning: ").append(result.pinning()).append('\n')
+                .append(String.format(Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
+                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n")
+                .append("- starved: connections that completed no message; latency covers only the messages that completed\n");
+    }
+
+    /** A part: its heading and notes (scenarios only), pinning, cell settings, table and charts. */
+    private static String section(CompareResult.Part part, List<Path> charts) {
+        CompareResult.Settings settings = part.settings();
+        StringBuilder text = new StringBuilder(part.title() == null ? "" : "\n## " + part.title() + "\n\n");
+        part.notes().forEach(note -> text.append(note).append('\n'));
+        text.append(part.notes().isEmpty() ? "" : "\n")
+                .append("- pinning: ").append(part.pinning()).append('\n')
+                .append("- work: ").append(settings.work()).append(settings.offload() ? " (offloaded)" : "")
+                .append(settings.idealRule() == null ? "" : "; ideal msgs/s = " + settings.idealRule()).append('\n')
                 .append("- each cell: ").append(settings.sizeBytes()).append("-byte messages, pipeline ")
                 .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
                 .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
-                .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append('\n')
-                .append(String.format(java.util.Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
-                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n")
-                .append("- starved: connections that completed no message; latency covers only the messages that completed\n\n")
-                .append(table).append('\n');
+                .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append("\n\n")
+                .append(MarkdownTable.render(part.cells())).append('\n');
         for (Path chart : charts) {
             if (chart.toString().endsWith(".png")) {
                 String name = chart.getFileName().toString();

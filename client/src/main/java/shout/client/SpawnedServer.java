@@ -27,6 +27,7 @@ final class SpawnedServer implements AutoCloseable {
 
     private final Process process;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
+    private final AtomicReference<String> startLine = new AtomicReference<>();
     private final AtomicReference<String> lastOutputLine = new AtomicReference<>("");
     private final AtomicReference<String> lastErrorLine = new AtomicReference<>("");
     private final Thread outputReader;
@@ -85,6 +86,11 @@ final class SpawnedServer implements AutoCloseable {
         return lastOutputLine.get();
     }
 
+    /** The server's start line ({@code listening on ...}), or null before it came. */
+    String startLine() {
+        return startLine.get();
+    }
+
     /** Kills the process if it still runs (a cell that failed midway). Safe after {@link #stop}. */
     @Override
     public void close() throws InterruptedException {
@@ -99,6 +105,7 @@ final class SpawnedServer implements AutoCloseable {
         lastOutputLine.set(line);
         Matcher started = START_LINE.matcher(line);
         if (!port.isDone() && started.matches()) {
+            startLine.set(line);
             port.complete(Integer.parseInt(started.group(1)));
         }
     }

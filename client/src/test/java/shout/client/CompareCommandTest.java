@@ -51,7 +51,7 @@ class CompareCommandTest {
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals("shout compare --modes blocking,virtual --connections 1,10 --duration 300ms --warmup 100ms --out " + out,
                 results.get("commandLine").asText());
-        JsonNode cells = results.get("cells");
+        JsonNode cells = results.at("/parts/0/cells");
         assertEquals(4, cells.size());
         for (JsonNode cell : cells) {
             assertTrue(cell.get("failure").isNull(), cell.toString());
@@ -61,6 +61,7 @@ class CompareCommandTest {
             assertTrue(cell.at("/server/peakThreads").asInt() > 1, cell.toString());
             assertTrue(cell.get("note").isNull(), cell.toString());
             assertTrue(cell.get("serverSummary").asText().startsWith("stopped: connections accepted="), cell.toString());
+            assertTrue(cell.get("idealMessagesPerSecond").isNull(), cell.toString());
         }
         assertChartsAreImages(dir);
         String report = Files.readString(dir.resolve("report.md"));
@@ -81,6 +82,66 @@ class CompareCommandTest {
             String table = Files.readString(onlyResultDirectory().resolve("report.md"));
             assertTrue(table.contains("| pool | 2 | failed: server exited before listening (exit code 2): error: threads must be positive, not 0 |"), table);
             assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
+        }
+    }
+
+    @Test
+    void sleepWorkReachesEveryServerAndGivesEachCellTheIdealOfConnectionsOverTheDelay() throws Exception {
+        StringWriter text = new StringWriter();
+        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+                "--modes", "blocking,nio", "--connections", "1,10", "--work", "sleep:20ms", "--duration", "300ms",
+                "--warmup", "100ms", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        Path dir = onlyResultDirectory();
+        JsonNode part = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).at("/parts/0");
+        assertEquals("sleep:20ms", part.at("/settings/work").asText());
+        for (JsonNode cell : part.get("cells")) {
+            assertTrue(cell.get("failure").isNull(), cell.toString());
+            assertEquals(cell.get("connections").asInt() / 0.020, cell.get("idealMessagesPerSecond").asDouble(), 1e-6, cell.toString());
+            assertTrue(cell.get("serverStartLine").asText().endsWith(" work=sleep:20ms"), cell.toString());
+        }
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("| server | connections | msgs/s | ideal msgs/s | % of ideal | MB/s each way |"), report);
+        assertTrue(report.matches("(?s).*\\| nio \\| 10 \\| [0-9,]+ \\| 500 \\| [0-9.]+% \\|.*"), report);
+        assertNotNull(ImageIO.read(dir.resolve("throughput.png").toFile()));
+    }
+
+    @Test
+    void aVariantIsItsOwnRowItsArgumentsReachItsServerAndAllItsProcessesAreSampled() throws Exception {
+        StringWriter text = new StringWriter();
+        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+                "--modes", "virtual", "--variant", "two=virtual:--processes=2", "--connections", "2", "--duration", "100ms",
+                "--warmup", "0s", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        JsonNode cells = new ObjectMapper().readTree(onlyResultDirectory().resolve("results.json").toFile()).at("/parts/0/cells");
+        assertEquals(List.of("virtual", "two"), List.of(cells.get(0).get("target").asText(), cells.get(1).get("target").asText()));
+        assertFalse(cells.get(0).get("serverStartLine").asText().contains("processes="), cells.toString());
+        assertTrue(cells.get(1).get("failure").isNull(), cells.toString());
+        assertTrue(cells.get(1).get("serverStartLine").asText().endsWith(" processes=2"), cells.toString());
+        // three JVMs (the launcher and two servers) are sampled as one server
+        assertTrue(cells.get(1).at("/server/peakThreads").asInt() > cells.get(0).at("/server/peakThreads").asInt() * 2, cells.toString());
+    }
+
+    @Test
+    void aBadVariantOrScenarioIsOneLineAndExitCode2() {
+        List<List<String>> mistakes = List.of(
+                List.of("--variant", "nio-offload"),
+                List.of("--variant", "x=nio:--port=1"),
+                List.of("--variant", "nio=nio:--offload"),
+                List.of("--scenario", "lesson"),
+                List.of("--scenario", "lessons", "--modes", "nio"));
+        List<String> expected = List.of(
+                "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): 'nio-offload' is not LABEL=MODE[:ARG,ARG...] (example: nio-offload=nio:--offload) (see 'compare --help')",
+                "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): variant 'x=nio:--port=1': --port is set by compare for every row (use compare's own option) (see 'compare --help')",
+                "error: two rows would be named 'nio': give the variant or peer another name (see 'shout compare --help')",
+                "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons) (see 'compare --help')",
+                "error: --scenario lessons chooses its own rows, connections and work; drop --modes (see 'shout compare --help')");
+        for (int i = 0; i < mistakes.size(); i++) {
+            StringWriter text = new StringWriter();
+            List<String> args = new ArrayList<>(mistakes.get(i));
+            args.addAll(List.of("--out", out.toString()));
+            assertEquals(2, compare(text, (java, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
+            assertEquals(expected.get(i), text.toString().strip());
         }
     }
 

@@ -44,7 +44,7 @@ class CompareWithLoadClientTest {
                 "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
         assertEquals(0, code, text.toString());
 
-        JsonNode cells = new ObjectMapper().readTree(resultsJson().toFile()).get("cells");
+        JsonNode cells = new ObjectMapper().readTree(resultsJson().toFile()).at("/parts/0/cells");
         assertEquals(4, cells.size(), cells.toString());
         for (JsonNode cell : List.of(cells.get(0), cells.get(1))) {
             assertTrue(cell.get("failure").isNull(), cell.toString());
