@@ -100,6 +100,8 @@ final class ChartWriter {
             chart.getStyler().setYAxisMin(0.0); // a linear axis that starts above zero makes small gaps look large
         }
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisDecimalPattern("#,###");   // 10,000 rather than 1E4
+        chart.getStyler().setYAxisDecimalPattern("#,###.##");
         series.forEach((name, points) -> {
             XYSeries line = chart.addSeries(name,
                     points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
