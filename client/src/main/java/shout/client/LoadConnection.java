@@ -29,7 +29,6 @@ final class LoadConnection {
     private boolean established;
     private boolean ended;
     private boolean waitingToWrite;
-    private boolean sendOwed;
     private long begun;
     private long scheduled;
     private long completed;
@@ -119,7 +118,6 @@ final class LoadConnection {
 
     /** Begins every message the pipeline, the schedule and the budget allow, and writes what is owed. */
     void send(long nowNanos) throws IOException {
-        sendOwed = false;
         long allowed = completed + pipeline;
         if (schedule != null) {
             allowed = Math.min(allowed, scheduled);
@@ -163,7 +161,6 @@ final class LoadConnection {
     /**
      * Reads once into {@code scratch} (a direct buffer: no copy on the way in) and verifies what came.
      * Returns false when the server ended the connection; the caller then calls {@link #end}.
-     * Sends nothing: when replies completed, {@link #sendOwed} says so and the caller calls {@link #send}.
      */
     boolean read(ByteBuffer scratch) throws IOException {
         scratch.clear();
@@ -183,7 +180,7 @@ final class LoadConnection {
         return true;
     }
 
-    private void verify(ByteBuffer reply, int length, long nowNanos) {
+    private void verify(ByteBuffer reply, int length, long nowNanos) throws IOException {
         int offset = 0;
         boolean anyCompleted = false;
         while (offset < length) {
@@ -200,12 +197,9 @@ final class LoadConnection {
                 anyCompleted = true;
             }
         }
-        sendOwed |= anyCompleted;
-    }
-
-    /** True when replies completed since the last {@link #send}, so the caller should send again. */
-    boolean sendOwed() {
-        return sendOwed;
+        if (anyCompleted) {
+            send(nowNanos);
+        }
     }
 
     private int countMismatches(ByteBuffer reply, int offset, int length) {

@@ -19,9 +19,7 @@ import java.util.concurrent.TimeUnit;
  * touches its selector, its connections and its {@link LoopStats}; it runs on one named thread
  * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the selector. Each turn
  * it reads the shared phase once, opens the connections that are due, expires slow connects, fires
- * the open loop's due sends, then waits in the selector until the next due time (at most 100 ms),
- * reads and verifies every ready connection, and only then sends the answered connections' next
- * messages, back to back.
+ * the open loop's due sends, then waits in the selector until the next due time (at most 100 ms).
  * Waits shorter than a millisecond, which the selector cannot time, are spun with {@code selectNow}
  * so the open loop sends on time. On STOP it closes every channel and its selector.
  */
@@ -40,9 +38,6 @@ final class LoadLoop implements Runnable {
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
-    /** Connections whose replies came in this selector pass; their next messages go out after it. */
-    private final LoadConnection[] sendOwed;
-    private int sendOwedCount;
     private final long connectStartNanos;
     /** An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use. */
     private final ProtocolFamily family;
@@ -67,7 +62,6 @@ final class LoadLoop implements Runnable {
         this.connectStartNanos = connectStartNanos;
         this.unsettled = connections.size();
         this.family = address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
-        this.sendOwed = new LoadConnection[connections.size()];
         this.selector = Selector.open();
     }
 
@@ -104,7 +98,6 @@ final class LoadLoop implements Runnable {
                 } else {
                     selector.select(this::onReady, TimeUnit.NANOSECONDS.toMillis(waitNanos));
                 }
-                sendOwedMessages();
                 signalIfDone();
             }
         } catch (IOException | RuntimeException e) {
@@ -241,14 +234,9 @@ final class LoadLoop implements Runnable {
                 }
                 return;
             }
-            if (key.isReadable()) {
-                if (!connection.read(readBuffer)) {
-                    lose(connection, ErrorKind.UNEXPECTED_CLOSE);
-                    return;
-                }
-                if (connection.sendOwed()) {
-                    sendOwed[sendOwedCount++] = connection;
-                }
+            if (key.isReadable() && !connection.read(readBuffer)) {
+                lose(connection, ErrorKind.UNEXPECTED_CLOSE);
+                return;
             }
             if (key.isWritable()) {
                 connection.flush();
@@ -261,25 +249,6 @@ final class LoadLoop implements Runnable {
                 connectFailed(connection, kind, ErrorKind.describe(kind, e));
             }
         }
-    }
-
-    /**
-     * Sends the next messages of every connection answered in the last selector pass, back to back:
-     * the server then gets a burst it works through while this thread waits for the next replies.
-     */
-    private void sendOwedMessages() {
-        for (int i = 0; i < sendOwedCount; i++) {
-            LoadConnection connection = sendOwed[i];
-            sendOwed[i] = null;
-            if (connection.isLive()) {
-                try {
-                    connection.send(System.nanoTime());
-                } catch (IOException e) {
-                    lose(connection, ErrorKind.of(e, false));
-                }
-            }
-        }
-        sendOwedCount = 0;
     }
 
     private void established(LoadConnection connection) {
