@@ -17,10 +17,8 @@ final class LoadConnection {
     private final int index;
     private final int payloadBytes;
     private final int pipeline;
-    private final byte[] expectedReply;
-    private final ByteBuffer expected;
-    private final ByteBuffer sendRing;
-    private final long[] issueNanos;
+    private final PayloadSlab slab;
+    private final int slot;
     private final OpenLoopSchedule schedule;
     private final RunControl control;
     private final LoopStats stats;
@@ -40,16 +38,17 @@ final class LoadConnection {
     private long firstMeasured = Long.MAX_VALUE;
     private long measuredCompleted;
 
-    /** @param schedule the open loop's schedule, or null for a closed loop */
-    LoadConnection(int index, Payload payload, int pipeline, OpenLoopSchedule schedule, RunControl control, LoopStats stats) {
+    /**
+     * @param slab     the owning I/O thread's slab, which receives this connection's payload
+     * @param schedule the open loop's schedule, or null for a closed loop
+     */
+    LoadConnection(int index, Payload payload, int pipeline, PayloadSlab slab, OpenLoopSchedule schedule,
+                   RunControl control, LoopStats stats) {
         this.index = index;
         this.payloadBytes = payload.request().length;
         this.pipeline = pipeline;
-        this.expectedReply = payload.expectedReply();
-        this.expected = ByteBuffer.wrap(expectedReply);
-        byte[] ring = payload.sendRing(pipeline);
-        this.sendRing = ByteBuffer.allocateDirect(ring.length).put(ring);
-        this.issueNanos = new long[pipeline];
+        this.slab = slab;
+        this.slot = slab.add(payload);
         this.schedule = schedule;
         this.control = control;
         this.stats = stats;
@@ -128,7 +127,7 @@ final class LoadConnection {
             if (measured && !control.tryTakeMessage()) {
                 break;
             }
-            issueNanos[(int) (begun % pipeline)] = schedule == null ? nowNanos : schedule.sendNanos(index, begun);
+            slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun));
             stats.outstandingMeasured += measured ? 1 : 0;
             begun++;
         }
@@ -138,12 +137,11 @@ final class LoadConnection {
     /** Writes owed bytes until done or the socket is full; OP_WRITE only while bytes are pending, or the selector spins. */
     void flush() throws IOException {
         long targetBytes = begun * payloadBytes;
-        int ringBytes = sendRing.capacity();
+        int ringBytes = slab.ringBytes();
         while (bytesWritten < targetBytes) {
             int position = (int) (bytesWritten % ringBytes);
             int length = (int) Math.min(ringBytes - position, targetBytes - bytesWritten);
-            sendRing.limit(position + length).position(position);
-            int written = channel.write(sendRing);
+            int written = channel.write(slab.sendRing(slot, position, length));
             bytesWritten += written;
             stats.bytesOutMeasured += stats.measuring ? written : 0;
             if (written < length) {
@@ -188,8 +186,7 @@ final class LoadConnection {
         while (offset < length) {
             int take = Math.min(payloadBytes - replyOffset, length - offset);
             reply.limit(offset + take).position(offset);
-            expected.limit(replyOffset + take).position(replyOffset);
-            if (reply.mismatch(expected) >= 0) {
+            if (reply.mismatch(slab.expectedReply(slot, replyOffset, take)) >= 0) {
                 stats.count(ErrorKind.MISMATCH, countMismatches(reply, offset, take));
             }
             offset += take;
@@ -208,7 +205,7 @@ final class LoadConnection {
     private int countMismatches(ByteBuffer reply, int offset, int length) {
         int wrong = 0;
         for (int i = 0; i < length; i++) {
-            wrong += reply.get(offset + i) == expectedReply[replyOffset + i] ? 0 : 1;
+            wrong += reply.get(offset + i) == slab.expectedByte(slot, replyOffset + i) ? 0 : 1;
         }
         return wrong;
     }
@@ -216,7 +213,7 @@ final class LoadConnection {
     private void complete(long nowNanos) {
         long message = completed++;
         if (message >= firstMeasured) {
-            stats.recordLatency(nowNanos - issueNanos[(int) (message % pipeline)]);
+            stats.recordLatency(nowNanos - slab.issueNanos(slot, message));
             stats.outstandingMeasured--;
             measuredCompleted++;
         }

@@ -86,9 +86,11 @@ public final class LoadGenerator {
         try {
             for (int thread = 0; thread < config.threads(); thread++) {
                 List<LoadConnection> share = new ArrayList<>();
+                int shareSize = (config.connections() - thread + config.threads() - 1) / config.threads();
+                PayloadSlab slab = new PayloadSlab(config.payloadBytes(), config.pipeline(), shareSize);
                 for (int index = thread; index < config.connections(); index += config.threads()) {
                     share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, config.payloadBytes()),
-                            config.pipeline(), schedule, control, stats.get(thread)));
+                            config.pipeline(), slab, schedule, control, stats.get(thread)));
                 }
                 connections.addAll(share);
                 loops.add(new LoadLoop(config, control, address, schedule, share, stats.get(thread), startNanos));

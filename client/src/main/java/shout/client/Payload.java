@@ -32,11 +32,16 @@ record Payload(byte[] request, byte[] expectedReply) {
 
     /** The request repeated as often as {@code pipeline} needs (within a cap), so one write can carry several messages. */
     byte[] sendRing(int pipeline) {
-        int copies = Math.max(1, Math.min(pipeline, MAX_RING_BYTES / request.length));
+        int copies = ringBytes(request.length, pipeline) / request.length;
         byte[] ring = new byte[copies * request.length];
         for (int i = 0; i < copies; i++) {
             System.arraycopy(request, 0, ring, i * request.length, request.length);
         }
         return ring;
+    }
+
+    /** The length of {@link #sendRing} for messages of {@code payloadBytes}. */
+    static int ringBytes(int payloadBytes, int pipeline) {
+        return Math.max(1, Math.min(pipeline, MAX_RING_BYTES / payloadBytes)) * payloadBytes;
     }
 }

@@ -1,0 +1,68 @@
+package shout.client;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The payload bytes and send times of one I/O thread's connections, packed side by side in a few
+ * shared buffers instead of several small objects per connection: at a thousand connections, the
+ * per-message path then touches one connection object and a few adjacent slab lines, which keeps
+ * the client's cache footprint small next to the kernel's socket state. Slot {@code s} owns one send
+ * ring, one expected reply and {@code pipeline} issue times. Confined to the I/O thread that owns it.
+ */
+final class PayloadSlab {
+
+    private final int payloadBytes;
+    private final int ringBytes;
+    private final int pipeline;
+    private final ByteBuffer sendRings;
+    private final ByteBuffer expectedReplies;
+    private final long[] issueNanos;
+    private int slots;
+
+    PayloadSlab(int payloadBytes, int pipeline, int capacity) {
+        this.payloadBytes = payloadBytes;
+        this.ringBytes = Payload.ringBytes(payloadBytes, pipeline);
+        this.pipeline = pipeline;
+        this.sendRings = ByteBuffer.allocateDirect(Math.multiplyExact(ringBytes, capacity));
+        this.expectedReplies = ByteBuffer.allocateDirect(Math.multiplyExact(payloadBytes, capacity));
+        this.issueNanos = new long[Math.multiplyExact(pipeline, capacity)];
+    }
+
+    /** Stores one connection's payload and returns its slot. */
+    int add(Payload payload) {
+        int slot = slots++;
+        sendRings.put(slot * ringBytes, payload.sendRing(pipeline));
+        expectedReplies.put(slot * payloadBytes, payload.expectedReply());
+        return slot;
+    }
+
+    int ringBytes() {
+        return ringBytes;
+    }
+
+    /** Selects bytes {@code [from, from + length)} of the slot's send ring, ready for one write. */
+    ByteBuffer sendRing(int slot, int from, int length) {
+        int start = slot * ringBytes + from;
+        sendRings.limit(start + length).position(start);
+        return sendRings;
+    }
+
+    /** Selects bytes {@code [from, from + length)} of the slot's expected reply, ready for a mismatch. */
+    ByteBuffer expectedReply(int slot, int from, int length) {
+        int start = slot * payloadBytes + from;
+        expectedReplies.limit(start + length).position(start);
+        return expectedReplies;
+    }
+
+    byte expectedByte(int slot, int offset) {
+        return expectedReplies.get(slot * payloadBytes + offset);
+    }
+
+    void issued(int slot, long message, long nanos) {
+        issueNanos[slot * pipeline + (int) (message % pipeline)] = nanos;
+    }
+
+    long issueNanos(int slot, long message) {
+        return issueNanos[slot * pipeline + (int) (message % pipeline)];
+    }
+}
