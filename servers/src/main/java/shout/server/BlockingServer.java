@@ -10,8 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The thread-based modes: one named platform thread accepts, and each admitted connection runs the
@@ -21,8 +19,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class BlockingServer implements EchoServer {
 
-    private static final System.Logger LOGGER = System.getLogger(BlockingServer.class.getName());
-    private static final long ACCEPT_FAILURE_PAUSE_MILLIS = 100;
 
     private final ServerConfig config;
     private final String description;
@@ -31,8 +27,6 @@ final class BlockingServer implements EchoServer {
     private final Executor workers;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
-    private final RateLimitedWarning acceptFailed = new RateLimitedWarning(LOGGER,
-            "accept failed {0} time(s), pausing " + ACCEPT_FAILURE_PAUSE_MILLIS + "ms after each; latest: {1}");
 
     private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
         this.config = config;
@@ -50,7 +44,8 @@ final class BlockingServer implements EchoServer {
             listener.close();
             throw e;
         }
-        this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor").unstarted(this::acceptLoop);
+        this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor")
+                .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), this::admit));
     }
 
     static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
@@ -78,22 +73,6 @@ final class BlockingServer implements EchoServer {
     @Override
     public ServerStats stats() {
         return stats;
-    }
-
-    private void acceptLoop() {
-        while (!listener.isClosed()) {
-            try {
-                admit(listener.accept());
-            } catch (IOException e) {
-                if (listener.isClosed()) {
-                    return;
-                }
-                // Out of descriptors (EMFILE) and the like: pause instead of spinning on the same error.
-                // One line a second at most: while the descriptors stay exhausted this repeats ten times a second.
-                acceptFailed.occurred(e.getMessage());
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ACCEPT_FAILURE_PAUSE_MILLIS));
-            }
-        }
     }
 
     private void admit(Socket socket) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Queue;
@@ -12,8 +11,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -26,8 +23,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class NioSelectorServer implements EchoServer {
 
-    private static final System.Logger LOGGER = System.getLogger(NioSelectorServer.class.getName());
-    private static final long ACCEPT_FAILURE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ServerConfig config;
     private final ServerStats stats;
@@ -37,8 +32,6 @@ final class NioSelectorServer implements EchoServer {
     private final Thread acceptor;
     private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final ReentrantLock closeLock = new ReentrantLock();
-    private final RateLimitedWarning acceptFailed = new RateLimitedWarning(LOGGER,
-            "accept failed {0} time(s), pausing 100ms after each; latest: {1}");
     private int nextReactor;
 
     private NioSelectorServer(ServerConfig config, ServerSocketChannel listener) {
@@ -49,7 +42,8 @@ final class NioSelectorServer implements EchoServer {
                 ? Executors.newFixedThreadPool(config.threads(), recording(Thread.ofPlatform().name("echo-nio-worker-", 0).factory()))
                 : null;
         this.reactors = new NioReactor[config.threads()];
-        this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor").unstarted(this::acceptLoop);
+        this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor")
+                .unstarted(new AcceptLoop<>(listener::accept, listener::isOpen, this::admit));
     }
 
     /** A pool reports termination just before its threads exit; remembering them lets close() join them. */
@@ -105,26 +99,6 @@ final class NioSelectorServer implements EchoServer {
     @Override
     public ServerStats stats() {
         return stats;
-    }
-
-    private void acceptLoop() {
-        while (listener.isOpen()) {
-            try {
-                admit(listener.accept());
-            } catch (ClosedChannelException e) {
-                return;                               // stopAccepting() closed the listener under us
-            } catch (IOException e) {
-                if (!listener.isOpen()) {
-                    return;
-                }
-                // Out of descriptors (EMFILE) and the like: pause instead of spinning on the same error.
-                acceptFailed.occurred(e.getMessage());                // at most a line a second, with a count
-                LockSupport.parkNanos(ACCEPT_FAILURE_PAUSE_NANOS);
-            } catch (RuntimeException e) {
-                LOGGER.log(System.Logger.Level.ERROR, "accept loop failed; no new connections", e);
-                return;
-            }
-        }
     }
 
     private void admit(SocketChannel channel) throws IOException {
