@@ -33,6 +33,8 @@ final class LoadConnection {
     private long scheduled;
     private long completed;
     private long bytesWritten;
+    /** Where in the send ring the next write starts: {@code bytesWritten} modulo the ring's length. */
+    private int ringPosition;
     private long bytesReceived;
     private int replyOffset;
     private long firstMeasured = Long.MAX_VALUE;
@@ -139,10 +141,13 @@ final class LoadConnection {
         long targetBytes = begun * payloadBytes;
         int ringBytes = slab.ringBytes();
         while (bytesWritten < targetBytes) {
-            int position = (int) (bytesWritten % ringBytes);
-            int length = (int) Math.min(ringBytes - position, targetBytes - bytesWritten);
-            int written = channel.write(slab.sendRing(slot, position, length));
+            int length = (int) Math.min(ringBytes - ringPosition, targetBytes - bytesWritten);
+            int written = channel.write(slab.sendRing(slot, ringPosition, length));
             bytesWritten += written;
+            ringPosition += written;
+            if (ringPosition == ringBytes) {
+                ringPosition = 0;
+            }
             stats.bytesOutMeasured += stats.measuring ? written : 0;
             if (written < length) {
                 if (!waitingToWrite) {
@@ -213,7 +218,7 @@ final class LoadConnection {
     private void complete(long nowNanos) {
         long message = completed++;
         if (message >= firstMeasured) {
-            stats.recordLatency(nowNanos - slab.issueNanos(slot, message));
+            stats.latency.record(nowNanos - slab.issueNanos(slot, message));
             stats.outstandingMeasured--;
             measuredCompleted++;
         }

@@ -39,7 +39,7 @@ public final class LoadGenerator {
         for (int thread = 0; thread < config.threads(); thread++) {
             stats.add(new LoopStats());
         }
-        this.collector = new IntervalCollector(stats.stream().map(s -> s.latencyNanos).toList());
+        this.collector = new IntervalCollector(stats.stream().map(s -> s.latency).toList());
     }
 
     /**

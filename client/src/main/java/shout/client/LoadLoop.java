@@ -93,10 +93,14 @@ final class LoadLoop implements Runnable {
                 expireConnects(nowNanos);
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
-                if (waitNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
-                    selector.selectNow(this::onReady);
-                } else {
-                    selector.select(this::onReady, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+                try {
+                    if (waitNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
+                        selector.selectNow(this::onReady);
+                    } else {
+                        selector.select(this::onReady, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+                    }
+                } finally {
+                    stats.latency.endPass();
                 }
                 signalIfDone();
             }
@@ -226,6 +230,7 @@ final class LoadLoop implements Runnable {
     }
 
     private void onReady(SelectionKey key) {
+        stats.latency.beginPass();                    // the first ready key of this select begins the pass
         LoadConnection connection = (LoadConnection) key.attachment();
         try {
             if (!connection.isEstablished()) {
