@@ -1,16 +1,10 @@
 package shout.client;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -18,31 +12,26 @@ import java.util.concurrent.TimeUnit;
  * One I/O thread's share of the connections. Threading model: this runnable is the only code that
  * touches its selector, its connections and its {@link LoopStats}; it runs on one named thread
  * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the selector. Each turn
- * it reads the shared phase once, opens the connections that are due, expires slow connects, fires
- * the open loop's due sends, then waits in the selector until the next due time (at most 100 ms).
+ * it reads the shared phase once, lets its {@link Connector} open the connections that are due and
+ * expire slow connects, fires the open loop's due sends, then waits in the selector until the next
+ * due time (at most 100 ms).
  * Waits shorter than a millisecond, which the selector cannot time, are spun with {@code selectNow}
  * so the open loop sends on time. On STOP it closes every channel and its selector.
  */
-final class LoadLoop implements Runnable {
+final class LoadLoop implements Runnable, Connector.Outcome {
 
     private static final System.Logger LOGGER = System.getLogger(LoadLoop.class.getName());
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    private final LoadConfig config;
     private final RunControl control;
-    private final InetSocketAddress address;
     private final OpenLoopSchedule schedule;
     private final List<LoadConnection> connections;
     private final LoopStats stats;
     private final Selector selector;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-    private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
-    private final long connectStartNanos;
-    /** An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use. */
-    private final ProtocolFamily family;
+    private final Connector connector;
     private RunControl.Phase phase = RunControl.Phase.CONNECT;
-    private int nextToConnect;
     private int unsettled;
     private int live;
     private int tickCursor;
@@ -53,16 +42,13 @@ final class LoadLoop implements Runnable {
     /** @param schedule the open loop's schedule, or null for a closed loop */
     LoadLoop(LoadConfig config, RunControl control, InetSocketAddress address, OpenLoopSchedule schedule,
              List<LoadConnection> connections, LoopStats stats, long connectStartNanos) throws IOException {
-        this.config = config;
         this.control = control;
-        this.address = address;
         this.schedule = schedule;
         this.connections = connections;
         this.stats = stats;
-        this.connectStartNanos = connectStartNanos;
         this.unsettled = connections.size();
-        this.family = address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         this.selector = Selector.open();
+        this.connector = new Connector(config, address, connections, selector, this, connectStartNanos);
     }
 
     /** Wakes the thread so it sees a new phase now rather than at its next timeout. */
@@ -89,8 +75,7 @@ final class LoadLoop implements Runnable {
         try (selector) {
             while (enter(control.phase())) {
                 long nowNanos = System.nanoTime();
-                openDueConnections(nowNanos);
-                expireConnects(nowNanos);
+                connector.advance(nowNanos);
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
                 try {
@@ -151,50 +136,6 @@ final class LoadLoop implements Runnable {
         }
     }
 
-    private void openDueConnections(long nowNanos) {
-        while (nextToConnect < connections.size() && connectDueNanos(nextToConnect) <= nowNanos) {
-            open(connections.get(nextToConnect++), nowNanos);
-        }
-    }
-
-    private long connectDueNanos(int localIndex) {
-        if (config.connectsPerSecond() == 0) {
-            return connectStartNanos;
-        }
-        return connectStartNanos + (long) (connections.get(localIndex).index() * 1e9 / config.connectsPerSecond());
-    }
-
-    private void open(LoadConnection connection, long nowNanos) {
-        try {
-            SocketChannel channel = SocketChannel.open(family);
-            connection.attach(channel, nowNanos + config.connectTimeout().toNanos());
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection.register(selector);
-            if (channel.connect(address)) {
-                established(connection);
-            } else {
-                connecting.add(connection);
-            }
-        } catch (IOException e) {
-            ErrorKind kind = ErrorKind.of(e, true);
-            connectFailed(connection, kind, ErrorKind.describe(kind, e));
-        }
-    }
-
-    private void expireConnects(long nowNanos) {
-        while (!connecting.isEmpty()) {
-            LoadConnection head = connecting.peekFirst();
-            if (!head.isSettled() && head.connectDeadlineNanos() > nowNanos) {
-                return;
-            }
-            connecting.pollFirst();
-            if (!head.isSettled()) {
-                connectFailed(head, ErrorKind.TIMEOUT, "connect timed out after " + config.connectTimeout().toMillis() + " ms");
-            }
-        }
-    }
-
     private void fireDueSends(long nowNanos) {
         if (schedule == null || phase == RunControl.Phase.CONNECT) {
             return;
@@ -216,13 +157,7 @@ final class LoadLoop implements Runnable {
     }
 
     private long waitNanos(long nowNanos) {
-        long until = nowNanos + HOUSEKEEPING_NANOS;
-        if (nextToConnect < connections.size()) {
-            until = Math.min(until, connectDueNanos(nextToConnect));
-        }
-        if (!connecting.isEmpty()) {
-            until = Math.min(until, connecting.peekFirst().connectDeadlineNanos());
-        }
+        long until = connector.nextDueNanos(nowNanos + HOUSEKEEPING_NANOS);
         if (schedule != null && phase != RunControl.Phase.CONNECT) {
             until = Math.min(until, schedule.sendNanos(connections.get(tickCursor).index(), tickRound));
         }
@@ -234,9 +169,7 @@ final class LoadLoop implements Runnable {
         LoadConnection connection = (LoadConnection) key.attachment();
         try {
             if (!connection.isEstablished()) {
-                if (connection.channel().finishConnect()) {
-                    established(connection);
-                }
+                connector.finish(connection);
                 return;
             }
             if (key.isReadable() && !connection.read(readBuffer)) {
@@ -247,23 +180,20 @@ final class LoadLoop implements Runnable {
                 connection.flush();
             }
         } catch (IOException e) {
-            if (connection.isEstablished()) {
-                lose(connection, ErrorKind.of(e, false));
-            } else {
-                ErrorKind kind = ErrorKind.of(e, true);
-                connectFailed(connection, kind, ErrorKind.describe(kind, e));
-            }
+            lose(connection, ErrorKind.of(e, false));
         }
     }
 
-    private void established(LoadConnection connection) {
+    @Override
+    public void established(LoadConnection connection) {
         connection.established();
         unsettled--;
         live++;
         control.connectionUp();
     }
 
-    private void connectFailed(LoadConnection connection, ErrorKind kind, String reason) {
+    @Override
+    public void connectFailed(LoadConnection connection, ErrorKind kind, String reason) {
         connection.connectFailed();
         stats.count(kind, 1);
         stats.connectionsFailed++;
