@@ -1,13 +1,7 @@
 package shout.client;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -27,23 +21,20 @@ final class Connector {
 
     private final LoadConfig config;
     private final InetSocketAddress address;
-    /** An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use. */
-    private final ProtocolFamily family;
     private final List<LoadConnection> connections;
-    private final Selector selector;
+    private final Poller poller;
     private final Outcome outcome;
     private final long startNanos;
     /** Connects in progress, oldest (so nearest deadline) first. */
     private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
     private int nextToOpen;
 
-    Connector(LoadConfig config, InetSocketAddress address, List<LoadConnection> connections, Selector selector,
+    Connector(LoadConfig config, InetSocketAddress address, List<LoadConnection> connections, Poller poller,
               Outcome outcome, long startNanos) {
         this.config = config;
         this.address = address;
-        this.family = address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
         this.connections = connections;
-        this.selector = selector;
+        this.poller = poller;
         this.outcome = outcome;
         this.startNanos = startNanos;
     }
@@ -77,10 +68,10 @@ final class Connector {
         return due;
     }
 
-    /** The selector says a connect in progress settled: finish it and tell how. */
+    /** The poller says a connect in progress settled: finish it and tell how. */
     void finish(LoadConnection connection) {
         try {
-            if (connection.channel().finishConnect()) {
+            if (connection.socket().finishConnect()) {
                 outcome.established(connection);
             }
         } catch (IOException e) {
@@ -97,12 +88,9 @@ final class Connector {
 
     private void open(LoadConnection connection, long nowNanos) {
         try {
-            SocketChannel channel = SocketChannel.open(family);
-            connection.attach(channel, nowNanos + config.connectTimeout().toNanos());
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection.register(selector);
-            if (channel.connect(address)) {
+            PolledSocket socket = poller.connect(address, connection);
+            connection.attach(socket, nowNanos + config.connectTimeout().toNanos());
+            if (socket.finishConnect()) {
                 outcome.established(connection);
             } else {
                 connecting.add(connection);

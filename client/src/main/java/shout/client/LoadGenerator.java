@@ -66,7 +66,8 @@ public final class LoadGenerator {
             }
         }
         observer.interval(collector.collect());         // what completed between the last tick and the stop
-        return ReportBuilder.build(config, connections, stats, collector.total(), measurement.nanos(), measurement.cpuNanos());
+        return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
+                measurement.nanos(), measurement.cpuNanos());
     }
 
     private record Measurement(long nanos, long cpuNanos) {

@@ -3,22 +3,20 @@ package shout.client;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One I/O thread's share of the connections. Threading model: this runnable is the only code that
- * touches its selector, its connections and its {@link LoopStats}; it runs on one named thread
- * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the selector. Each turn
+ * touches its {@link Poller}, its connections and its {@link LoopStats}; it runs on one named thread
+ * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the poller. Each turn
  * it reads the shared phase once, lets its {@link Connector} open the connections that are due and
- * expire slow connects, fires the open loop's due sends, then waits in the selector until the next
+ * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
  * due time (at most 100 ms).
- * Waits shorter than a millisecond, which the selector cannot time, are spun with {@code selectNow}
- * so the open loop sends on time. On STOP it closes every channel and its selector.
+ * Waits shorter than a millisecond, which the poller cannot time, are spun with zero-timeout polls
+ * so the open loop sends on time. On STOP it closes every socket and its poller.
  */
-final class LoadLoop implements Runnable, Connector.Outcome {
+final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
 
     private static final System.Logger LOGGER = System.getLogger(LoadLoop.class.getName());
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -28,7 +26,7 @@ final class LoadLoop implements Runnable, Connector.Outcome {
     private final OpenLoopSchedule schedule;
     private final List<LoadConnection> connections;
     private final LoopStats stats;
-    private final Selector selector;
+    private final Poller poller;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final Connector connector;
     private RunControl.Phase phase = RunControl.Phase.CONNECT;
@@ -47,22 +45,23 @@ final class LoadLoop implements Runnable, Connector.Outcome {
         this.connections = connections;
         this.stats = stats;
         this.unsettled = connections.size();
-        this.selector = Selector.open();
-        this.connector = new Connector(config, address, connections, selector, this, connectStartNanos);
+        this.poller = Poller.open(config.io());
+        this.connector = new Connector(config, address, connections, poller, this, connectStartNanos);
     }
 
     /** Wakes the thread so it sees a new phase now rather than at its next timeout. */
     void wakeup() {
-        selector.wakeup();
+        poller.wakeup();
     }
 
-    /** Closes the selector of a loop that will never run; {@link #run} closes its own. */
+    /** Closes the poller of a loop that will never run; {@link #run} closes its own. */
     void close() {
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "closing a selector failed", e);
-        }
+        poller.close();
+    }
+
+    /** The I/O engine this loop runs on: {@code nio} or {@code epoll}. */
+    String engine() {
+        return poller.engine();
     }
 
     /** The failure that ended this loop early, or null. */
@@ -72,18 +71,14 @@ final class LoadLoop implements Runnable, Connector.Outcome {
 
     @Override
     public void run() {
-        try (selector) {
+        try (poller) {
             while (enter(control.phase())) {
                 long nowNanos = System.nanoTime();
                 connector.advance(nowNanos);
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
                 try {
-                    if (waitNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
-                        selector.selectNow(this::onReady);
-                    } else {
-                        selector.select(this::onReady, TimeUnit.NANOSECONDS.toMillis(waitNanos));
-                    }
+                    poller.poll(TimeUnit.NANOSECONDS.toMillis(waitNanos), this);
                 } finally {
                     stats.latency.endPass();
                 }
@@ -93,7 +88,7 @@ final class LoadLoop implements Runnable, Connector.Outcome {
             LOGGER.log(System.Logger.Level.ERROR, "load I/O thread failed", e);
             failure = e;
         } finally {
-            connections.forEach(LoadConnection::closeChannel);
+            connections.forEach(LoadConnection::closeSocket);
         }
     }
 
@@ -164,19 +159,19 @@ final class LoadLoop implements Runnable, Connector.Outcome {
         return Math.max(0, until - nowNanos);
     }
 
-    private void onReady(SelectionKey key) {
-        stats.latency.beginPass();                    // the first ready key of this select begins the pass
-        LoadConnection connection = (LoadConnection) key.attachment();
+    @Override
+    public void ready(LoadConnection connection, boolean readable, boolean writable) {
+        stats.latency.beginPass();                    // the first ready connection of this poll begins the pass
         try {
             if (!connection.isEstablished()) {
                 connector.finish(connection);
                 return;
             }
-            if (key.isReadable() && !connection.read(readBuffer)) {
+            if (readable && !connection.read(readBuffer)) {
                 lose(connection, ErrorKind.UNEXPECTED_CLOSE);
                 return;
             }
-            if (key.isWritable()) {
+            if (writable) {
                 connection.flush();
             }
         } catch (IOException e) {
@@ -186,7 +181,13 @@ final class LoadLoop implements Runnable, Connector.Outcome {
 
     @Override
     public void established(LoadConnection connection) {
-        connection.established();
+        try {
+            connection.established();
+        } catch (IOException e) {
+            ErrorKind kind = ErrorKind.of(e, true);
+            connectFailed(connection, kind, ErrorKind.describe(kind, e));
+            return;
+        }
         unsettled--;
         live++;
         control.connectionUp();

@@ -50,15 +50,31 @@ final class PayloadSlab {
         return sendRings;
     }
 
-    /** Selects bytes {@code [from, from + length)} of the slot's expected reply, ready for a mismatch. */
-    ByteBuffer expectedReply(int slot, int from, int length) {
-        int start = slot * payloadBytes + from;
-        expectedReplies.limit(start + length).position(start);
-        return expectedReplies;
+    /**
+     * How many of the reply's bytes {@code [offset, offset + length)} differ from bytes
+     * {@code [from, from + length)} of the slot's expected reply. Compares eight bytes at a time with
+     * absolute reads, which leave both buffers' positions alone: the check runs for every reply byte.
+     */
+    int countWrong(int slot, int from, ByteBuffer reply, int offset, int length) {
+        int expectedAt = slot * payloadBytes + from;
+        int wrong = 0;
+        int i = 0;
+        for (; i + Long.BYTES <= length; i += Long.BYTES) {
+            long difference = reply.getLong(offset + i) ^ expectedReplies.getLong(expectedAt + i);
+            if (difference != 0) {
+                wrong += nonZeroBytes(difference);
+            }
+        }
+        for (; i < length; i++) {
+            wrong += reply.get(offset + i) == expectedReplies.get(expectedAt + i) ? 0 : 1;
+        }
+        return wrong;
     }
 
-    byte expectedByte(int slot, int offset) {
-        return expectedReplies.get(slot * payloadBytes + offset);
+    /** The number of bytes of {@code word} that are not zero. */
+    static int nonZeroBytes(long word) {
+        long low7 = 0x7F7F_7F7F_7F7F_7F7FL;
+        return Long.bitCount(((word & low7) + low7 | word) & ~low7);
     }
 
     void issued(int slot, long message, long nanos) {
