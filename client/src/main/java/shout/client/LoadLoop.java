@@ -167,7 +167,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
                 connector.finish(connection);
                 return;
             }
-            if (readable && !connection.read(readBuffer)) {
+            if (readable && !readAll(connection)) {
                 lose(connection, ErrorKind.UNEXPECTED_CLOSE);
                 return;
             }
@@ -177,6 +177,19 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
         } catch (IOException e) {
             lose(connection, ErrorKind.of(e, false));
         }
+    }
+
+    /**
+     * Reads until the socket has nothing more for now (a read that leaves the buffer room drained it),
+     * as an edge-triggered poller requires; false when the server closed the connection.
+     */
+    private boolean readAll(LoadConnection connection) throws IOException {
+        do {
+            if (!connection.read(readBuffer)) {
+                return false;
+            }
+        } while (!readBuffer.hasRemaining() && connection.isLive());
+        return true;
     }
 
     @Override

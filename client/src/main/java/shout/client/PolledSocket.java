@@ -3,7 +3,11 @@ package shout.client;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 
-/** One non-blocking client socket of a {@link Poller}. Confined to the poller's thread. */
+/**
+ * One non-blocking client socket of a {@link Poller}. Confined to the poller's thread. A poller may
+ * report readiness only when it changes (edge-triggered), so a reader reads until a read leaves room
+ * in its buffer, and a writer that could not write everything asks to {@link #watch} writes.
+ */
 interface PolledSocket {
 
     /** True once connected, false while the connect is in progress; throws if it failed. */

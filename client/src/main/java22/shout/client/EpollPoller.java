@@ -17,7 +17,8 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The Linux {@link Poller}: one epoll set, level-triggered like the JDK's selector, with the sockets
+ * The Linux {@link Poller}: one epoll set, edge-triggered (the kernel then polls each ready socket
+ * once per event, not twice as level-triggered does), with the sockets
  * made, read and written through {@link Libc}. Per message that is one {@code recv} and one
  * {@code send}, each a plain call, and one array lookup from descriptor to connection, where the
  * selector path takes channel locks, a map lookup and a thread-state change per call. Compiled for
@@ -80,7 +81,7 @@ final class EpollPoller implements Poller {
             if (Libc.connect(callState, fd, scratch, length) != 0 && Libc.errno(callState) != Libc.EINPROGRESS) {
                 throw Libc.failure("connect", Libc.errno(callState));
             }
-            if (control(Libc.EPOLL_CTL_ADD, fd, Libc.EPOLLOUT) != 0) {
+            if (control(Libc.EPOLL_CTL_ADD, fd, Libc.EPOLLOUT | Libc.EPOLLET) != 0) {
                 throw Libc.failure("epoll_ctl", Libc.errno(callState));
             }
         } catch (IOException | RuntimeException e) {
@@ -257,7 +258,7 @@ final class EpollPoller implements Poller {
 
         @Override
         public void watch(boolean writes) throws IOException {
-            if (control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | (writes ? Libc.EPOLLOUT : 0)) != 0) {
+            if (control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | Libc.EPOLLET | (writes ? Libc.EPOLLOUT : 0)) != 0) {
                 throw Libc.failure("epoll_ctl", Libc.errno(callState));
             }
         }
