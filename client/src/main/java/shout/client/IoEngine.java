@@ -9,7 +9,7 @@ public enum IoEngine {
     AUTO,
     /** The JDK's selector and socket channels: any platform, any JDK 21+. */
     NIO,
-    /** Linux epoll, recv and send called directly: Linux with JDK 22+ only. */
+    /** Linux epoll, recv and send called directly: Linux on x86-64 or aarch64 with JDK 22+ only. */
     EPOLL;
 
     private static final String EPOLL_POLLER = "shout.client.EpollPoller";
@@ -30,14 +30,18 @@ public enum IoEngine {
         }
     }
 
-    /** True on Linux with a JDK whose foreign function API is final (22+). */
+    /**
+     * True on Linux with a JDK whose foreign function API is final (22+), on the two architectures
+     * whose C constants {@code Libc} spells out (x86-64 and aarch64 share them).
+     */
     static boolean epollAvailable() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && System.getProperty("os.arch", "").matches("amd64|x86_64|aarch64")
                 && Runtime.version().feature() >= 22;
     }
 
     static String platform() {
-        return System.getProperty("os.name") + ", Java " + Runtime.version().feature();
+        return System.getProperty("os.name") + " on " + System.getProperty("os.arch") + ", Java " + Runtime.version().feature();
     }
 
     /** The epoll poller is compiled for Java 22, so it is only looked up once the JDK is known to be one. */

@@ -46,7 +46,8 @@ interface Poller extends AutoCloseable {
         }
         if (!IoEngine.epollAvailable()) {
             if (engine == IoEngine.EPOLL) {
-                throw new IOException("--io epoll needs Linux and a JDK 22 or newer (this is " + IoEngine.platform() + ")");
+                throw new IOException("--io epoll needs Linux on x86-64 or aarch64 and a JDK 22 or newer (this is "
+                        + IoEngine.platform() + ")");
             }
             return new NioPoller();
         }

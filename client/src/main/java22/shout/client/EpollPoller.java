@@ -18,11 +18,11 @@ import java.util.Arrays;
 
 /**
  * The Linux {@link Poller}: one epoll set, edge-triggered (the kernel then polls each ready socket
- * once per event, not twice as level-triggered does), with the sockets
- * made, read and written through {@link Libc}. Per message that is one {@code recv} and one
- * {@code send}, each a plain call, and one array lookup from descriptor to connection, where the
- * selector path takes channel locks, a map lookup and a thread-state change per call. Compiled for
- * Java 22 (the foreign function API); {@link IoEngine} loads it only on such a JDK.
+ * once per event, not twice as level-triggered does), with the sockets made, read and written
+ * through {@link Libc}. Per message that is one {@code recv} and one {@code send}, each a plain call,
+ * and one array lookup from descriptor to connection, where the selector path takes channel locks, a
+ * map lookup and a thread-state change per call. Compiled for Java 22 (the foreign function API);
+ * {@link IoEngine} loads it only on such a JDK.
  */
 final class EpollPoller implements Poller {
 

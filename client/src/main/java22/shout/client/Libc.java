@@ -15,8 +15,9 @@ import java.lang.invoke.VarHandle;
 import java.net.ConnectException;
 
 /**
- * The few Linux C library calls the epoll engine makes, as foreign function handles. Calls that can
- * fail capture errno into a per-thread segment, read back by {@link #failure}. {@code recv} and
+ * The few Linux C library calls the epoll engine makes, as foreign function handles, with the
+ * constants of x86-64 and aarch64 Linux. Calls that can fail capture errno into the calling poller's
+ * segment, turned into an exception by {@link #failure}. {@code recv} and
  * {@code send} on non-blocking sockets never block, so they are linked as critical: no thread-state
  * change per call, the point of this engine. Buffers are passed as raw addresses (long).
  */
