@@ -2,13 +2,15 @@
 # bench/client-vs-reference.sh [CONNECTIONS...]: is `shout load` a bottleneck? Drives the reference C epoll
 # server from ../shared/peers with the reference C client and with `shout load`, alternately, pinned:
 # server on cpu 0, client on cpu 1. Prints each run's msgs/s and the ratio shout/C per connection count.
-# Loopback only; every run is 2 s warm-up + 10 s measured.
+# Loopback only; every run is 2 s warm-up + 10 s measured. IO=nio measures the JDK-selector engine
+# instead of the default (auto: epoll on Linux with JDK 22+). ROUNDS (default 2) alternated rounds.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS=${PEERS:-$ROOT/../shared/peers}
 BIN=$(mktemp -d)
 PORT=${PORT:-9105}
 ROUNDS=${ROUNDS:-2}
+IO=${IO:-auto}
 
 [ $# -gt 0 ] && COUNTS=("$@") || COUNTS=(100 1000)
 
@@ -23,11 +25,13 @@ sleep 0.5
 
 c_rate() { taskset -c 1 "$BIN/pingpong" -p "$PORT" -c "$1" -s 64 -P 1 -d 10 -w 2 -m upper | sed -n 's/.*rt\/s=\([0-9]*\).*/\1/p'; }
 shout_rate() {
-  taskset -c 1 "$ROOT/shout" load --port "$PORT" --connections "$1" --size 64 --duration 10s --warmup 2s --threads 1 --quiet \
+  taskset -c 1 "$ROOT/shout" load --port "$PORT" --connections "$1" --size 64 --duration 10s --warmup 2s --threads 1 --quiet --io "$IO" \
     | sed -n 's/^messages .* = \([0-9]*\) msgs\/s/\1/p'
 }
 
-echo "$(date -u +%F) $(nproc) cpus, $(uname -r); server: epoll_upper on cpu 0; clients on cpu 1; 64 B, pipeline 1"
+ENGINE=$("$ROOT/shout" load --port "$PORT" --connections 1 --duration 100ms --warmup 0 --threads 1 --quiet --io "$IO" \
+  | sed -n 's/^target .*, io \([a-z]*\)$/\1/p')
+echo "$(date -u +%F) $(nproc) cpus, $(uname -r); server: epoll_upper on cpu 0; clients on cpu 1; 64 B, pipeline 1; shout io $ENGINE"
 for c in "${COUNTS[@]}"; do
   c_sum=0 s_sum=0
   for round in $(seq "$ROUNDS"); do

@@ -44,7 +44,7 @@ public final class LoadCommand implements Callable<Integer> {
     private int connections;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "I/O threads, each with its own selector (default: the CPUs this process may use).")
+            description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
     private Integer threads;
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "" + LoadConfig.DEFAULT_PAYLOAD_BYTES,
@@ -96,6 +96,12 @@ public final class LoadCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
     private Long seed;
+
+    @Option(names = "--io", paramLabel = "ENGINE", defaultValue = "auto", completionCandidates = IoEngine.Names.class,
+            converter = IoEngine.Converter.class,
+            description = "I/O engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: epoll called directly on Linux "
+                    + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
+    private IoEngine io;
 
     private final boolean terminal;
 
@@ -157,6 +163,6 @@ public final class LoadCommand implements Callable<Integer> {
                 payloadBytes, pipeline, duration, counted ? messages : 0,
                 warmup != null ? warmup : counted ? Duration.ZERO : LoadConfig.DEFAULT_WARMUP,
                 messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout,
-                seed != null ? seed : new SplittableRandom().nextLong());
+                seed != null ? seed : new SplittableRandom().nextLong(), io);
     }
 }

@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param connectTimeout       a connection not established within this long counts as a timeout
  * @param stallTimeout         a counted run with no reply for this long ends with an error
  * @param seed                 seeds the payload, so a run can be replayed
+ * @param io                   the I/O engine: the JDK's selector, or epoll called directly
  */
 public record LoadConfig(String host, int port, int connections, int threads, int payloadBytes, int pipeline,
                          Duration duration, long messages, Duration warmup, double messagesPerSecond,
-                         double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed) {
+                         double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed,
+                         IoEngine io) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8081;
@@ -41,6 +43,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(warmup, "warmup");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(io, "io");
         require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
         require(connections > 0, "connections must be positive, not " + connections);
         require(threads > 0, "threads must be positive, not " + threads);

@@ -2,9 +2,6 @@ package shout.client;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 
 /**
  * One connection's traffic: begins messages as the pipeline (and, in the open loop, the schedule)
@@ -23,8 +20,7 @@ final class LoadConnection {
     private final RunControl control;
     private final LoopStats stats;
 
-    private SocketChannel channel;
-    private SelectionKey key;
+    private PolledSocket socket;
     private long connectDeadlineNanos;
     private boolean established;
     private boolean ended;
@@ -33,6 +29,8 @@ final class LoadConnection {
     private long scheduled;
     private long completed;
     private long bytesWritten;
+    /** Where in the send ring the next write starts: {@code bytesWritten} modulo the ring's length. */
+    private int ringPosition;
     private long bytesReceived;
     private int replyOffset;
     private long firstMeasured = Long.MAX_VALUE;
@@ -58,18 +56,14 @@ final class LoadConnection {
         return index;
     }
 
-    /** Takes ownership of a freshly opened channel: from here on, {@link #closeChannel} closes it. */
-    void attach(SocketChannel channel, long connectDeadlineNanos) {
-        this.channel = channel;
+    /** Takes ownership of a freshly opened socket: from here on, {@link #closeSocket} closes it. */
+    void attach(PolledSocket socket, long connectDeadlineNanos) {
+        this.socket = socket;
         this.connectDeadlineNanos = connectDeadlineNanos;
     }
 
-    void register(Selector selector) throws IOException {
-        key = channel.register(selector, SelectionKey.OP_CONNECT, this);
-    }
-
-    SocketChannel channel() {
-        return channel;
+    PolledSocket socket() {
+        return socket;
     }
 
     long connectDeadlineNanos() {
@@ -81,15 +75,15 @@ final class LoadConnection {
         return established || ended;
     }
 
-    /** The connect failed: release the channel; the caller counts the failure. */
+    /** The connect failed: release the socket; the caller counts the failure. */
     void connectFailed() {
         ended = true;
-        closeChannel();
+        closeSocket();
     }
 
-    void established() {
+    void established() throws IOException {
         established = true;
-        key.interestOps(SelectionKey.OP_READ);
+        socket.watch(false);
     }
 
     boolean isEstablished() {
@@ -139,21 +133,24 @@ final class LoadConnection {
         long targetBytes = begun * payloadBytes;
         int ringBytes = slab.ringBytes();
         while (bytesWritten < targetBytes) {
-            int position = (int) (bytesWritten % ringBytes);
-            int length = (int) Math.min(ringBytes - position, targetBytes - bytesWritten);
-            int written = channel.write(slab.sendRing(slot, position, length));
+            int length = (int) Math.min(ringBytes - ringPosition, targetBytes - bytesWritten);
+            int written = socket.write(slab.sendRing(slot, ringPosition, length));
             bytesWritten += written;
+            ringPosition += written;
+            if (ringPosition == ringBytes) {
+                ringPosition = 0;
+            }
             stats.bytesOutMeasured += stats.measuring ? written : 0;
             if (written < length) {
                 if (!waitingToWrite) {
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    socket.watch(true);
                     waitingToWrite = true;
                 }
                 return;
             }
         }
         if (waitingToWrite) {
-            key.interestOps(SelectionKey.OP_READ);
+            socket.watch(false);
             waitingToWrite = false;
         }
     }
@@ -164,7 +161,7 @@ final class LoadConnection {
      */
     boolean read(ByteBuffer scratch) throws IOException {
         scratch.clear();
-        int length = channel.read(scratch);
+        int length = socket.read(scratch);
         if (length < 0) {
             return false;
         }
@@ -185,9 +182,9 @@ final class LoadConnection {
         boolean anyCompleted = false;
         while (offset < length) {
             int take = Math.min(payloadBytes - replyOffset, length - offset);
-            reply.limit(offset + take).position(offset);
-            if (reply.mismatch(slab.expectedReply(slot, replyOffset, take)) >= 0) {
-                stats.count(ErrorKind.MISMATCH, countMismatches(reply, offset, take));
+            int wrong = slab.countWrong(slot, replyOffset, reply, offset, take);
+            if (wrong > 0) {
+                stats.count(ErrorKind.MISMATCH, wrong);
             }
             offset += take;
             replyOffset += take;
@@ -202,18 +199,10 @@ final class LoadConnection {
         }
     }
 
-    private int countMismatches(ByteBuffer reply, int offset, int length) {
-        int wrong = 0;
-        for (int i = 0; i < length; i++) {
-            wrong += reply.get(offset + i) == slab.expectedByte(slot, replyOffset + i) ? 0 : 1;
-        }
-        return wrong;
-    }
-
     private void complete(long nowNanos) {
         long message = completed++;
         if (message >= firstMeasured) {
-            stats.recordLatency(nowNanos - slab.issueNanos(slot, message));
+            stats.latency.record(nowNanos - slab.issueNanos(slot, message));
             stats.outstandingMeasured--;
             measuredCompleted++;
         }
@@ -239,17 +228,12 @@ final class LoadConnection {
                 stats.outstandingMeasured -= begun - firstOutstanding;   // lost, never to be answered
             }
         }
-        closeChannel();
+        closeSocket();
     }
 
-    void closeChannel() {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();                        // also cancels the key
-        } catch (IOException e) {
-            System.getLogger(LoadConnection.class.getName()).log(System.Logger.Level.DEBUG, "close failed", e);
+    void closeSocket() {
+        if (socket != null) {
+            socket.close();
         }
     }
 }

@@ -39,7 +39,7 @@ public final class LoadGenerator {
         for (int thread = 0; thread < config.threads(); thread++) {
             stats.add(new LoopStats());
         }
-        this.collector = new IntervalCollector(stats.stream().map(s -> s.latencyNanos).toList());
+        this.collector = new IntervalCollector(stats.stream().map(s -> s.latency).toList());
     }
 
     /**
@@ -66,7 +66,8 @@ public final class LoadGenerator {
             }
         }
         observer.interval(collector.collect());         // what completed between the last tick and the stop
-        return ReportBuilder.build(config, connections, stats, collector.total(), measurement.nanos(), measurement.cpuNanos());
+        return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
+                measurement.nanos(), measurement.cpuNanos());
     }
 
     private record Measurement(long nanos, long cpuNanos) {

@@ -1,48 +1,35 @@
 package shout.client;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.ProtocolFamily;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One I/O thread's share of the connections. Threading model: this runnable is the only code that
- * touches its selector, its connections and its {@link LoopStats}; it runs on one named thread
- * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the selector. Each turn
- * it reads the shared phase once, opens the connections that are due, expires slow connects, fires
- * the open loop's due sends, then waits in the selector until the next due time (at most 100 ms).
- * Waits shorter than a millisecond, which the selector cannot time, are spun with {@code selectNow}
- * so the open loop sends on time. On STOP it closes every channel and its selector.
+ * touches its {@link Poller}, its connections and its {@link LoopStats}; it runs on one named thread
+ * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the poller. Each turn
+ * it reads the shared phase once, lets its {@link Connector} open the connections that are due and
+ * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
+ * due time (at most 100 ms).
+ * Waits shorter than a millisecond, which the poller cannot time, are spun with zero-timeout polls
+ * so the open loop sends on time. On STOP it closes every socket and its poller.
  */
-final class LoadLoop implements Runnable {
+final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
 
     private static final System.Logger LOGGER = System.getLogger(LoadLoop.class.getName());
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int READ_BUFFER_BYTES = 64 * 1024;
 
-    private final LoadConfig config;
     private final RunControl control;
-    private final InetSocketAddress address;
     private final OpenLoopSchedule schedule;
     private final List<LoadConnection> connections;
     private final LoopStats stats;
-    private final Selector selector;
+    private final Poller poller;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-    private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
-    private final long connectStartNanos;
-    /** An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use. */
-    private final ProtocolFamily family;
+    private final Connector connector;
     private RunControl.Phase phase = RunControl.Phase.CONNECT;
-    private int nextToConnect;
     private int unsettled;
     private int live;
     private int tickCursor;
@@ -53,30 +40,28 @@ final class LoadLoop implements Runnable {
     /** @param schedule the open loop's schedule, or null for a closed loop */
     LoadLoop(LoadConfig config, RunControl control, InetSocketAddress address, OpenLoopSchedule schedule,
              List<LoadConnection> connections, LoopStats stats, long connectStartNanos) throws IOException {
-        this.config = config;
         this.control = control;
-        this.address = address;
         this.schedule = schedule;
         this.connections = connections;
         this.stats = stats;
-        this.connectStartNanos = connectStartNanos;
         this.unsettled = connections.size();
-        this.family = address.getAddress() instanceof Inet4Address ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
-        this.selector = Selector.open();
+        this.poller = Poller.open(config.io());
+        this.connector = new Connector(config, address, connections, poller, this, connectStartNanos);
     }
 
     /** Wakes the thread so it sees a new phase now rather than at its next timeout. */
     void wakeup() {
-        selector.wakeup();
+        poller.wakeup();
     }
 
-    /** Closes the selector of a loop that will never run; {@link #run} closes its own. */
+    /** Closes the poller of a loop that will never run; {@link #run} closes its own. */
     void close() {
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "closing a selector failed", e);
-        }
+        poller.close();
+    }
+
+    /** The I/O engine this loop runs on: {@code nio} or {@code epoll}. */
+    String engine() {
+        return poller.engine();
     }
 
     /** The failure that ended this loop early, or null. */
@@ -86,17 +71,16 @@ final class LoadLoop implements Runnable {
 
     @Override
     public void run() {
-        try (selector) {
+        try (poller) {
             while (enter(control.phase())) {
                 long nowNanos = System.nanoTime();
-                openDueConnections(nowNanos);
-                expireConnects(nowNanos);
+                connector.advance(nowNanos);
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
-                if (waitNanos < TimeUnit.MILLISECONDS.toNanos(1)) {
-                    selector.selectNow(this::onReady);
-                } else {
-                    selector.select(this::onReady, TimeUnit.NANOSECONDS.toMillis(waitNanos));
+                try {
+                    poller.poll(TimeUnit.NANOSECONDS.toMillis(waitNanos), this);
+                } finally {
+                    stats.latency.endPass();
                 }
                 signalIfDone();
             }
@@ -104,7 +88,7 @@ final class LoadLoop implements Runnable {
             LOGGER.log(System.Logger.Level.ERROR, "load I/O thread failed", e);
             failure = e;
         } finally {
-            connections.forEach(LoadConnection::closeChannel);
+            connections.forEach(LoadConnection::closeSocket);
         }
     }
 
@@ -147,50 +131,6 @@ final class LoadLoop implements Runnable {
         }
     }
 
-    private void openDueConnections(long nowNanos) {
-        while (nextToConnect < connections.size() && connectDueNanos(nextToConnect) <= nowNanos) {
-            open(connections.get(nextToConnect++), nowNanos);
-        }
-    }
-
-    private long connectDueNanos(int localIndex) {
-        if (config.connectsPerSecond() == 0) {
-            return connectStartNanos;
-        }
-        return connectStartNanos + (long) (connections.get(localIndex).index() * 1e9 / config.connectsPerSecond());
-    }
-
-    private void open(LoadConnection connection, long nowNanos) {
-        try {
-            SocketChannel channel = SocketChannel.open(family);
-            connection.attach(channel, nowNanos + config.connectTimeout().toNanos());
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection.register(selector);
-            if (channel.connect(address)) {
-                established(connection);
-            } else {
-                connecting.add(connection);
-            }
-        } catch (IOException e) {
-            ErrorKind kind = ErrorKind.of(e, true);
-            connectFailed(connection, kind, ErrorKind.describe(kind, e));
-        }
-    }
-
-    private void expireConnects(long nowNanos) {
-        while (!connecting.isEmpty()) {
-            LoadConnection head = connecting.peekFirst();
-            if (!head.isSettled() && head.connectDeadlineNanos() > nowNanos) {
-                return;
-            }
-            connecting.pollFirst();
-            if (!head.isSettled()) {
-                connectFailed(head, ErrorKind.TIMEOUT, "connect timed out after " + config.connectTimeout().toMillis() + " ms");
-            }
-        }
-    }
-
     private void fireDueSends(long nowNanos) {
         if (schedule == null || phase == RunControl.Phase.CONNECT) {
             return;
@@ -212,53 +152,62 @@ final class LoadLoop implements Runnable {
     }
 
     private long waitNanos(long nowNanos) {
-        long until = nowNanos + HOUSEKEEPING_NANOS;
-        if (nextToConnect < connections.size()) {
-            until = Math.min(until, connectDueNanos(nextToConnect));
-        }
-        if (!connecting.isEmpty()) {
-            until = Math.min(until, connecting.peekFirst().connectDeadlineNanos());
-        }
+        long until = connector.nextDueNanos(nowNanos + HOUSEKEEPING_NANOS);
         if (schedule != null && phase != RunControl.Phase.CONNECT) {
             until = Math.min(until, schedule.sendNanos(connections.get(tickCursor).index(), tickRound));
         }
         return Math.max(0, until - nowNanos);
     }
 
-    private void onReady(SelectionKey key) {
-        LoadConnection connection = (LoadConnection) key.attachment();
+    @Override
+    public void ready(LoadConnection connection, boolean readable, boolean writable) {
+        stats.latency.beginPass();                    // the first ready connection of this poll begins the pass
         try {
             if (!connection.isEstablished()) {
-                if (connection.channel().finishConnect()) {
-                    established(connection);
-                }
+                connector.finish(connection);
                 return;
             }
-            if (key.isReadable() && !connection.read(readBuffer)) {
+            if (readable && !readAll(connection)) {
                 lose(connection, ErrorKind.UNEXPECTED_CLOSE);
                 return;
             }
-            if (key.isWritable()) {
+            if (writable) {
                 connection.flush();
             }
         } catch (IOException e) {
-            if (connection.isEstablished()) {
-                lose(connection, ErrorKind.of(e, false));
-            } else {
-                ErrorKind kind = ErrorKind.of(e, true);
-                connectFailed(connection, kind, ErrorKind.describe(kind, e));
-            }
+            lose(connection, ErrorKind.of(e, false));
         }
     }
 
-    private void established(LoadConnection connection) {
-        connection.established();
+    /**
+     * Reads until the socket has nothing more for now (a read that leaves the buffer room drained it),
+     * as an edge-triggered poller requires; false when the server closed the connection.
+     */
+    private boolean readAll(LoadConnection connection) throws IOException {
+        do {
+            if (!connection.read(readBuffer)) {
+                return false;
+            }
+        } while (!readBuffer.hasRemaining() && connection.isLive());
+        return true;
+    }
+
+    @Override
+    public void established(LoadConnection connection) {
+        try {
+            connection.established();
+        } catch (IOException e) {
+            ErrorKind kind = ErrorKind.of(e, true);
+            connectFailed(connection, kind, ErrorKind.describe(kind, e));
+            return;
+        }
         unsettled--;
         live++;
         control.connectionUp();
     }
 
-    private void connectFailed(LoadConnection connection, ErrorKind kind, String reason) {
+    @Override
+    public void connectFailed(LoadConnection connection, ErrorKind kind, String reason) {
         connection.connectFailed();
         stats.count(kind, 1);
         stats.connectionsFailed++;

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param errors              counts by kind (mismatch, lost, unexpected-close, refused, reset, timeout, ...); zero kinds omitted
  * @param fairness            completed messages per connection in the measured part
  * @param clientCpuSeconds    CPU time the load client itself used during the measured part
+ * @param io                  the load client's I/O engine: {@code epoll} or {@code nio}
  */
 public record LoadReport(String target, long seed, boolean openLoop,
                          int connectionsRequested, int connectionsUp, int connectionsFailed,
@@ -30,7 +31,7 @@ public record LoadReport(String target, long seed, boolean openLoop,
                          long messages, double messagesPerSecond,
                          double megabytesPerSecondOut, double megabytesPerSecondIn,
                          Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
-                         double clientCpuSeconds) {
+                         double clientCpuSeconds, String io) {
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {

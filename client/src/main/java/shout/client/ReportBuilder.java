@@ -14,7 +14,7 @@ final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    static LoadReport build(LoadConfig config, List<LoadConnection> connections, List<LoopStats> stats,
+    static LoadReport build(LoadConfig config, String engine, List<LoadConnection> connections, List<LoopStats> stats,
                             Histogram latencyNanos, long measuredNanos, long cpuNanos) {
         double seconds = measuredNanos / 1e9;
         long messages = connections.stream().mapToLong(LoadConnection::measuredCompleted).sum();
@@ -25,7 +25,7 @@ final class ReportBuilder {
         return new LoadReport(config.target(), config.seed(), config.openLoop(),
                 config.connections(), up, failed, config.payloadBytes(), config.pipeline(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
-                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, cpuNanos) / 1e9);
+                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, cpuNanos) / 1e9, engine);
     }
 
     private static double perSecond(double amount, double seconds) {

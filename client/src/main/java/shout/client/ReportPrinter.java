@@ -15,9 +15,9 @@ final class ReportPrinter {
     }
 
     void print(LoadReport report) {
-        line("target", "%s, %s, %d B messages, pipeline %d, seed %d", report.target(),
+        line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
                 report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
-                report.sizeBytes(), report.pipeline(), report.seed());
+                report.sizeBytes(), report.pipeline(), report.seed(), report.io());
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
                 report.connectionsRequested());
         line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),

@@ -3,6 +3,7 @@ package shout.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,13 +19,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -52,6 +56,19 @@ class LoadCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** Both I/O engines, each as {@code --io} spells it; epoll only where it runs. */
+    static Stream<IoEngine> engines() {
+        return Stream.of(IoEngine.NIO, IoEngine.EPOLL).filter(e -> e != IoEngine.EPOLL || IoEngine.epollAvailable());
+    }
+
+    static Stream<Arguments> modesAndEngines() {
+        return Stream.of(Mode.values()).flatMap(mode -> engines().map(engine -> Arguments.of(mode, engine)));
+    }
+
+    private static String io(IoEngine engine) {
+        return engine.name().toLowerCase(Locale.ROOT);
+    }
+
     private LoadReport report(Path json) throws IOException {
         return JSON.readValue(json.toFile(), LoadReport.class);
     }
@@ -61,28 +78,31 @@ class LoadCommandTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Mode.class)
-    void countedRunVerifiesExactlyThatManyMessages(Mode mode) throws Exception {
+    @MethodSource("modesAndEngines")
+    void countedRunVerifiesExactlyThatManyMessages(Mode mode, IoEngine engine) throws Exception {
         // serial serves one connection at a time and pool four: more would wait for ever with replies owed
         int connections = mode == Mode.SERIAL ? 1 : 4;
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(mode)) {
-            Result result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json);
+            Result result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,
+                    "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
         LoadReport report = report(json);
         assertEquals(10_000, report.messages());
         assertEquals(Map.of(), report.errors());
         assertEquals(connections, report.connectionsUp());
+        assertEquals(io(engine), report.io());
         assertEquals(10_000 * 64 / 1e6, report.megabytesPerSecondIn() * report.measuredSeconds(), 1e-6);
     }
 
-    @Test
-    void repliesSplitIntoPiecesAndPipelinedAreVerified() throws Exception {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void repliesSplitIntoPiecesAndPipelinedAreVerified(IoEngine engine) throws Exception {
         Path json = dir.resolve("report.json");
         try (TestServer server = TestServer.start(TestServer.NONE, 7)) {
             Result result = load(server.port(), "--connections", "3", "--size", "100", "--pipeline", "4",
-                    "--messages", "3000", "--json", "" + json);
+                    "--messages", "3000", "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
         LoadReport report = report(json);
@@ -90,8 +110,24 @@ class LoadCommandTest {
         assertEquals(Map.of(), report.errors());
     }
 
-    @Test
-    void wrongBytesAreCountedAndExitWithThree() throws Exception {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void repliesLargerThanTheReadBufferAreReadToTheEnd(IoEngine engine) throws Exception {
+        // 200 kB replies fill the 64 KiB read buffer again and again; an edge-triggered poller reports
+        // the rest only if the client reads until a read leaves room, else the run stalls
+        Path json = dir.resolve("report.json");
+        try (EchoServer server = start(Mode.NIO)) {
+            Result result = load(server.port(), "--connections", "2", "--size", "200000", "--pipeline", "2",
+                    "--messages", "40", "--stall-timeout", "5s", "--json", "" + json, "--io", io(engine));
+            assertEquals(0, result.exitCode(), result.err());
+        }
+        assertEquals(40, report(json).messages());
+        assertEquals(Map.of(), report(json).errors());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void wrongBytesAreCountedAndExitWithThree(IoEngine engine) throws Exception {
         Path json = dir.resolve("report.json");
         TestServer.Fault everyThousandthUnchanged = (chunk, length, streamOffset) -> {
             for (int i = 0; i < length; i++) {
@@ -102,20 +138,22 @@ class LoadCommandTest {
             return length;
         };
         try (TestServer server = TestServer.start(everyThousandthUnchanged, 4096)) {
-            Result result = load(server.port(), "--connections", "1", "--messages", "5000", "--json", "" + json);
+            Result result = load(server.port(), "--connections", "1", "--messages", "5000", "--json", "" + json,
+                    "--io", io(engine));
             assertEquals(3, result.exitCode());
             assertTrue(result.out().contains("mismatch=320"), result.out());
         }
         assertEquals(320L, report(json).errors().get("mismatch"));    // 5000 x 64 bytes, one in a thousand
     }
 
-    @Test
-    void closeWithBytesOwedCountsLostBytesAndExitsWithThree() throws Exception {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void closeWithBytesOwedCountsLostBytesAndExitsWithThree(IoEngine engine) throws Exception {
         Path json = dir.resolve("report.json");
         TestServer.Fault closeMidway = (chunk, length, streamOffset) -> streamOffset + length > 6400 ? -1 : length;
         try (TestServer server = TestServer.start(closeMidway, 4096)) {
             Result result = load(server.port(), "--connections", "2", "--duration", "300ms", "--warmup", "0",
-                    "--json", "" + json);
+                    "--json", "" + json, "--io", io(engine));
             assertEquals(3, result.exitCode(), result.out());
         }
         LoadReport report = report(json);
@@ -132,13 +170,14 @@ class LoadCommandTest {
         }
     }
 
-    @Test
-    void closedPortIsOneClearLineAndExitOne() throws Exception {
+    @ParameterizedTest
+    @MethodSource("engines")
+    void closedPortIsOneClearLineAndExitOne(IoEngine engine) throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        Result result = load(closedPort, "--connections", "3", "--duration", "1s");
+        Result result = load(closedPort, "--connections", "3", "--duration", "1s", "--io", io(engine));
         assertEquals(1, result.exitCode());
         assertEquals("error: cannot connect to 127.0.0.1:" + closedPort + ": connection refused", result.err().strip());
         assertEquals("", result.out());
@@ -156,6 +195,36 @@ class LoadCommandTest {
         Result result = load(8081, "--pipeline", "0");
         assertEquals(2, result.exitCode());
         assertEquals("error: pipeline must be positive, not 0", result.err().strip());
+    }
+
+    @Test
+    void unknownEngineIsOneLineAndExitTwo() {
+        Result result = load(8081, "--io", "kqueue");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().strip().contains("unknown I/O engine 'kqueue' (valid: auto, nio, epoll)"), result.err());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void ipv6LoopbackWorksLikeIpv4(IoEngine engine) throws Exception {
+        assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
+        Path json = dir.resolve("report.json");
+        try (EchoServer server = Mode.NIO.start(ServerConfig.ephemeral().withHost("::1"))) {
+            Result result = load(server.port(), "--host", "::1", "--connections", "2", "--messages", "2000",
+                    "--json", "" + json, "--io", io(engine));
+            assertEquals(0, result.exitCode(), result.err());
+        }
+        assertEquals(2000, report(json).messages());
+        assertEquals(Map.of(), report(json).errors());
+    }
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            return probe.getLocalPort() > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

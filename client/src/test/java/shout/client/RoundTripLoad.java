@@ -47,6 +47,6 @@ final class RoundTripLoad implements LoadRunner {
         return new LoadReport(host + ":" + port, 1, false, cell.connections(), cell.connections(), 0, MESSAGE.length, 1,
                 seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond,
                 new LoadReport.Latency(micros / 2, micros, micros, micros, micros, micros / 2),
-                mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches), new LoadReport.Fairness(1, 1, 1, 0), 0.01);
+                mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches), new LoadReport.Fairness(1, 1, 1, 0), 0.01, "blocking");
     }
 }
