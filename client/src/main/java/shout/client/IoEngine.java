@@ -48,6 +48,10 @@ public enum IoEngine {
     static Poller openEpoll() throws IOException {
         try {
             return (Poller) Class.forName(EPOLL_POLLER).getDeclaredConstructor().newInstance();
+        } catch (ClassNotFoundException e) {
+            throw new IOException("this build has no epoll engine (it was built on a JDK older than 22; rebuild on 22+ or use --io nio)", e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw new IOException("cannot start the epoll I/O engine: " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new IOException("cannot start the epoll I/O engine: " + e, e);
         }
