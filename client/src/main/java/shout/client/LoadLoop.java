@@ -12,9 +12,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the poller. Each turn
  * it reads the shared phase once, lets its {@link Connector} open the connections that are due and
  * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
- * due time (at most 100 ms).
- * Waits shorter than a millisecond, which the poller cannot time, are spun with zero-timeout polls
- * so the open loop sends on time. On STOP it closes every socket and its poller.
+ * due time (at most 100 ms). On STOP it closes every socket and its poller.
  */
 final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
 
@@ -78,7 +76,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
                 try {
-                    poller.poll(TimeUnit.NANOSECONDS.toMillis(waitNanos), this);
+                    poller.poll(waitNanos, this);
                 } finally {
                     stats.latency.endPass();
                 }

@@ -24,8 +24,12 @@ interface Poller extends AutoCloseable {
      */
     PolledSocket connect(InetSocketAddress address, LoadConnection connection) throws IOException;
 
-    /** Waits up to {@code timeoutMillis} (0: not at all) and hands every ready connection to the handler. */
-    void poll(long timeoutMillis, Handler handler) throws IOException;
+    /**
+     * Waits up to {@code timeoutNanos} (0: not at all) and hands every ready connection to the handler.
+     * A poller that cannot time waits that short returns early rather than late, so the open loop's
+     * sends stay on time.
+     */
+    void poll(long timeoutNanos, Handler handler) throws IOException;
 
     /** Makes a poll in progress, or the next one, return at once. Any thread may call it. */
     void wakeup();

@@ -3,6 +3,7 @@ package shout.client;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
@@ -15,14 +16,16 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Linux {@link Poller}: one epoll set, edge-triggered (the kernel then polls each ready socket
  * once per event, not twice as level-triggered does), with the sockets made, read and written
  * through {@link Libc}. Per message that is one {@code recv} and one {@code send}, each a plain call,
  * and one array lookup from descriptor to connection, where the selector path takes channel locks, a
- * map lookup and a thread-state change per call. Compiled for Java 22 (the foreign function API);
- * {@link IoEngine} loads it only on such a JDK.
+ * map lookup and a thread-state change per call. Waits are timed to the nanosecond
+ * ({@code epoll_pwait2}), so the open loop neither spins nor sends late. Compiled for Java 22 (the
+ * foreign function API); {@link IoEngine} loads it only on such a JDK.
  */
 final class EpollPoller implements Poller {
 
@@ -42,6 +45,12 @@ final class EpollPoller implements Poller {
     private final MemorySegment event = arena.allocate(16, 8);
     private final MemorySegment scratch = arena.allocate(64, 8);
     private final MemorySegment scratchLength = arena.allocate(JAVA_INT);
+    /** A struct timespec: seconds, then nanoseconds. */
+    private final MemorySegment timeout = arena.allocate(16, 8);
+    /** epoll_pwait2 times waits to the nanosecond; without it (old kernel or C library) waits are whole ms. */
+    private boolean nanosecondWaits = Libc.hasEpollPwait2();
+    /** Set on the first poll, from the thread that polls: timer slack belongs to a thread. */
+    private boolean timersExact;
     private final int epollFd;
     private final int wakeFd;
     private final Object lifecycle = new Object();
@@ -115,11 +124,15 @@ final class EpollPoller implements Poller {
     }
 
     @Override
-    public void poll(long timeoutMillis, Handler handler) throws IOException {
-        int ready = Libc.epollWait(callState, epollFd, events, MAX_EVENTS, (int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+    public void poll(long timeoutNanos, Handler handler) throws IOException {
+        int ready = waitForEvents(timeoutNanos);
         if (ready < 0) {
             int errno = Libc.errno(callState);
             if (errno == Libc.EINTR) {
+                return;
+            }
+            if (errno == Libc.ENOSYS && nanosecondWaits) {
+                nanosecondWaits = false;                    // the C library has it, the kernel not
                 return;
             }
             throw Libc.failure("epoll_wait", errno);
@@ -138,6 +151,20 @@ final class EpollPoller implements Poller {
                 handler.ready(connection, failed || (flags & Libc.EPOLLIN) != 0, failed || (flags & Libc.EPOLLOUT) != 0);
             }
         }
+    }
+
+    private int waitForEvents(long timeoutNanos) {
+        if (!timersExact) {
+            Libc.exactTimers();                             // open-loop sends are due at exact times
+            timersExact = true;
+        }
+        if (nanosecondWaits) {
+            timeout.set(JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
+            timeout.set(JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
+            return Libc.epollPwait2(callState, epollFd, events, MAX_EVENTS, timeout);
+        }
+        int timeoutMillis = (int) Math.min(TimeUnit.NANOSECONDS.toMillis(timeoutNanos), Integer.MAX_VALUE);
+        return Libc.epollWait(callState, epollFd, events, MAX_EVENTS, timeoutMillis);
     }
 
     @Override
