@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.cli.Durations;
 import java.time.Duration;
 import java.util.Locale;
 

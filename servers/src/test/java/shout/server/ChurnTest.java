@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.server.app.Servers;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,7 +53,7 @@ class ChurnTest {
     @ParameterizedTest
     @MethodSource("churnModes")
     void shortConnectionsLeaveNoDescriptorOrThreadBehind(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral().withThreads(CLIENT_THREADS))) {
+        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withThreads(CLIENT_THREADS))) {
             churn(server, WARM_UP_CONNECTIONS);                 // lazily created pool and carrier threads exist from here on
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().active() == 0);
             long descriptorsBefore = openDescriptors();

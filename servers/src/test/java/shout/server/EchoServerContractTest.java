@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.server.app.Servers;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the test asserts that nature instead of skipping.
  */
 @Timeout(60)
-class EchoServerContractTest {
+public class EchoServerContractTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -72,7 +73,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void echoesALineUpperCased(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              Socket socket = Wire.connect(server)) {
             assertEquals("HELLO, WORLD!\n", Wire.roundTrip(socket, "hello, World!\n"));
             assertEquals("HéLLO", Wire.roundTrip(socket, "héllo"));
@@ -86,7 +87,7 @@ class EchoServerContractTest {
         for (int i = 0; i < all.length; i++) {
             all[i] = (byte) i;
         }
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              Socket socket = Wire.connect(server)) {
             socket.getOutputStream().write(all);
             byte[] reply = Wire.readFully(socket.getInputStream(), all.length);
@@ -102,7 +103,7 @@ class EchoServerContractTest {
     void largePayloadWrittenWhileReadingArrivesIntactAndInOrder(Mode mode) throws Exception {
         byte[] payload = new byte[largePayloadBytes()];
         new Random(42).nextBytes(payload);
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              Socket socket = Wire.connect(server, 20_000);
              ExecutorService writer = Executors.newSingleThreadExecutor()) {
             Future<?> written = writer.submit(() -> {
@@ -118,7 +119,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void manyConcurrentConnectionsWithRandomSizesAllVerified(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> done = new ArrayList<>();
             for (int c = 0; c < concurrentConnections(); c++) {
@@ -148,7 +149,7 @@ class EchoServerContractTest {
     @MethodSource("modes")
     void halfCloseDeliversEverythingOwedThenEndOfStream(Mode mode) throws Exception {
         byte[] request = "the last words, then silence".repeat(1_000).getBytes();
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              Socket socket = Wire.connect(server)) {
             socket.getOutputStream().write(request);
             socket.shutdownOutput();
@@ -161,7 +162,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void aResetDisturbsNoOtherConnectionAndIsReleased(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(config())) {
+        try (EchoServer server = Servers.start(mode, config())) {
             Socket rude = Wire.connect(server);
             Wire.roundTrip(rude, "first");
             rude.getOutputStream().write(new byte[100_000]);
@@ -178,7 +179,7 @@ class EchoServerContractTest {
     @MethodSource("concurrentModes")
     void overTheCapANewConnectionIsClosedAtOnceAndTheOthersKeepWorking(Mode mode) throws Exception {
         ServerConfig config = config().withMaxConnections(5).withThreads(8);
-        try (EchoServer server = mode.start(config)) {
+        try (EchoServer server = Servers.start(mode, config)) {
             List<Socket> five = new ArrayList<>();
             try {
                 for (int i = 0; i < 5; i++) {
@@ -205,7 +206,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = "SERIAL")
     void serialMakesTheSecondClientWaitForTheFirst(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(config());
+        try (EchoServer server = Servers.start(mode, config());
              Socket first = Wire.connect(server);
              Socket second = Wire.connect(server, 300)) {
             assertEquals("ONE", Wire.roundTrip(first, "one"));
@@ -232,7 +233,7 @@ class EchoServerContractTest {
     void idleTimeoutClosesAnIdleConnectionAndNotABusyOne(Mode mode) throws Exception {
         Duration idle = Duration.ofMillis(300);
         AtomicInteger exchanges = new AtomicInteger();
-        try (EchoServer server = mode.start(config().withIdleTimeout(idle));
+        try (EchoServer server = Servers.start(mode, config().withIdleTimeout(idle));
              Socket busy = Wire.connect(server);
              ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor()) {
             assertEquals("0", Wire.roundTrip(busy, "0"));        // busy is served before idle connects
@@ -262,7 +263,7 @@ class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("modes")
     void closeFreesThePortAndLeavesNoServerThreadAlive(Mode mode) throws Exception {
-        EchoServer server = mode.start(config());
+        EchoServer server = Servers.start(mode, config());
         int port = server.port();
         try (Socket client = Wire.connect(server)) {
             assertEquals("BYE", Wire.roundTrip(client, "bye"));

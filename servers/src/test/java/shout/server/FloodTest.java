@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.server.app.Servers;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +37,7 @@ class FloodTest {
     void exactlyTheCapIsServedAndTheRestClosedAtOnce(Mode mode) throws Exception {
         ServerConfig config = ServerConfig.ephemeral().withMaxConnections(CAP).withThreads(CAP);  // pool: a thread per admitted one
         List<Socket> sockets = new ArrayList<>();
-        try (EchoServer server = mode.start(config);
+        try (EchoServer server = Servers.start(mode, config);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Socket>> connected = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -64,7 +65,7 @@ class FloodTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = "SERIAL")
     void serialServesTheWholeFloodOneAfterAnother(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral().withMaxConnections(CAP));
+        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withMaxConnections(CAP));
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> replies = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {

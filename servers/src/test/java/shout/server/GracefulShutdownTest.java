@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.server.app.Servers;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -44,7 +45,7 @@ class GracefulShutdownTest {
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void stopRefusesNewcomersDeliversWhatIsOwedThenCloses(Mode mode) throws Exception {
         int clients = clients(mode);
-        EchoServer server = mode.start(ServerConfig.ephemeral().withThreads(clients).withGrace(GRACE));
+        EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withThreads(clients).withGrace(GRACE));
         CountDownLatch allSent = new CountDownLatch(clients);
         CountDownLatch stopping = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

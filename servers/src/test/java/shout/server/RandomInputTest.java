@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.server.app.Servers;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +33,7 @@ class RandomInputTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void randomBytesInRandomChunksComeBackExactly(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral());
              ExecutorService writer = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("random-writer").factory())) {
             for (int round = 0; round < ROUNDS; round++) {
                 exchange(server, writer, seed());

@@ -1,5 +1,7 @@
 package shout.server;
 
+import shout.server.app.Servers;
+import shout.server.netty.NettyServer;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +35,7 @@ class SlowReaderTest {
     void aClientThatDoesNotReadIsPushedBackAndThenGetsEveryByte(Mode mode) throws Exception {
         ServerConfig config = ServerConfig.ephemeral().withThreads(2);
         long seed = System.nanoTime();
-        try (EchoServer server = mode.start(config);
+        try (EchoServer server = Servers.start(mode, config);
              Socket slow = Wire.connect(server, 20_000);
              ExecutorService writer = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("slow-writer").factory())) {
             Future<?> written = writer.submit(() -> {

@@ -1,0 +1,65 @@
+package shout.chat;
+
+import shout.server.app.Servers;
+import shout.cli.Cli;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.app.ServerMain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** {@code shout chat} with piped input against a real server, and against nobody. */
+@Timeout(20)
+class ChatCommandTest {
+
+    @Test
+    void pipedLinesComeBackUpperCasedWithoutAPrompt() throws Exception {
+        try (EchoServer server = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
+            StringWriter out = new StringWriter();
+            int code = chat(out, "hi\nhéllo, World\nno newline at the end", false, "--port", "" + server.port());
+            assertEquals(0, code, out.toString());
+            assertEquals("HI\nHéLLO, WORLD\nNO NEWLINE AT THE END", out.toString());
+        }
+    }
+
+    @Test
+    void interactiveShowsThePromptBeforeEachLine() throws Exception {
+        try (EchoServer server = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, chat(out, "hello\n", true, "--port", "" + server.port()));
+            assertEquals(">> HELLO\n>> ", out.toString());
+        }
+    }
+
+    @Test
+    void nobodyListeningIsOneLineAndExit1() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        assertEquals(1, chat(out, "hi\n", false, "--port", "" + closedPort));
+        String text = out.toString().strip();
+        assertTrue(text.startsWith("error: cannot connect to 127.0.0.1:" + closedPort), text);
+        assertFalse(text.contains("\n") || text.contains("Exception"), text);
+    }
+
+    private static int chat(StringWriter out, String input, boolean interactive, String... args) {
+        ChatCommand command = new ChatCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), interactive);
+        CommandLine cli = Cli.commandLine(command);
+        PrintWriter writer = new PrintWriter(out, true);
+        return cli.setOut(writer).setErr(writer).execute(args);
+    }
+}

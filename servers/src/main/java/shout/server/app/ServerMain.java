@@ -1,0 +1,213 @@
+package shout.server.app;
+
+import shout.cli.DurationConverter;
+import shout.cli.ExitCode;
+import shout.cli.Cli;
+import shout.cli.Durations;
+import shout.cli.LogFormat;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.Transport;
+import shout.server.Work;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then
+ * stops gracefully and prints the counters. A second signal stops at once.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).",
+        footer = {"", "Exit codes: 0 stopped cleanly, 1 could not listen (port in use), 2 bad usage."})
+public final class ServerMain implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ServerOptions.ModeOption.class,
+            description = "How connections are served: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "netty", converter = ServerOptions.ModeOption.class)
+    private Mode mode;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); anything but loopback is exposed to the network.")
+    private String bind;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Event loops (nio, netty) or pool threads (pool) (default: the CPUs this process may use).")
+    private Integer threads;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+            description = "Close a connection with no traffic for this long (default: ${DEFAULT-VALUE}).")
+    private Duration idleTimeout;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "On SIGTERM, keep delivering owed bytes for up to this long (default: ${DEFAULT-VALUE}).")
+    private Duration grace;
+
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = ServerOptions.WorkConverter.class,
+            description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
+    private Work work;
+
+    @Option(names = "--offload",
+            description = "Event-loop modes run cpu work on a worker pool instead of on the loop.")
+    private boolean offload;
+
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", completionCandidates = ServerOptions.TransportOption.class,
+            converter = ServerOptions.TransportOption.class,
+            description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
+    private Transport transport;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
+            description = "Listen backlog (default: ${DEFAULT-VALUE}; the kernel may cap it).")
+    private int backlog;
+
+    @Option(names = "--buffer", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BUFFER_BYTES,
+            description = "Per-connection buffer, the most unsent data one connection holds (default: ${DEFAULT-VALUE}).")
+    private int bufferBytes;
+
+    @Option(names = "--processes", paramLabel = "K", defaultValue = "1",
+            description = "Run K server processes sharing the port (SO_REUSEPORT); the cap is split between them (default: ${DEFAULT-VALUE}).")
+    private int processes;
+
+    @Option(names = "--reuse-port", hidden = true, description = "Bind with SO_REUSEPORT (set for the processes of a group).")
+    private boolean reusePort;
+
+    private final boolean handleSignals;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    /** @param handleSignals whether SIGTERM and SIGINT stop this server (true in a real process, false in tests) */
+    public ServerMain(boolean handleSignals) {
+        this.handleSignals = handleSignals;
+    }
+
+    public static void main(String[] args) {
+        LogFormat.oneLinePerEvent();
+        System.exit(Cli.commandLine(new ServerMain(true)).execute(args));
+    }
+
+    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. */
+    public static int run(PrintWriter out, String... args) {
+        return Cli.commandLine(new ServerMain(false)).setOut(out).setErr(out).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            config = new ServerConfig(InetAddress.getByName(bind).getHostAddress(), port, backlog,
+                    threads == null ? ServerConfig.availableCpus() : threads, maxConnections,
+                    idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
+        } catch (UnknownHostException e) {
+            return Cli.fail(err, "unknown bind address '" + bind + "'", ExitCode.USAGE);
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
+        }
+        if (processes < 1) {
+            return Cli.fail(err, "processes must be positive, not " + processes, ExitCode.USAGE);
+        }
+        if (processes > 1) {
+            return serveAsGroup(config, out);
+        }
+        EchoServer server;
+        try {
+            server = Servers.start(mode, config);
+        } catch (BindException e) {
+            boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
+            return Cli.fail(err, "cannot listen on " + hostPort(config.host(), config.port()) + ": " + e.getMessage(), inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
+        }
+        try (server) {
+            if (handleSignals) {
+                // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
+                StopSignals.install(stopRequested::countDown, server::close);
+            }
+            out.println("listening on " + hostPort(config.host(), server.port()) + " " + server.description()
+                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
+            out.flush();
+            Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
+                err.println(warning);
+                err.flush();
+            });
+            awaitStop(server);
+            out.println("stopped: " + server.stats().snapshot());
+            out.flush();
+        }
+        return 0;
+    }
+
+    private void awaitStop(EchoServer server) {
+        awaitStopRequest();
+        try {
+            server.shutdown(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, config.host(), out)) {
+            group.onAnyExit(stopRequested);
+            if (handleSignals) {
+                StopSignals.install(stopRequested::countDown, group::close);
+            }
+            awaitStopRequest();
+            try {
+                return group.stop(grace.toSeconds() + 10) ? 0 : 1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+        }
+    }
+
+    /** The command line of one process of a group: this one's settings, its share of the cap, SO_REUSEPORT. */
+    private java.util.List<String> childArgs(int childPort) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--mode", mode.cliName(), "--port", "" + childPort, "--bind", bind,
+                "--max-connections", "" + Math.max(1, (maxConnections + processes - 1) / processes),
+                "--idle-timeout", Durations.format(idleTimeout), "--grace", Durations.format(grace),
+                "--work", work.toString(), "--transport", transport.name().toLowerCase(java.util.Locale.ROOT),
+                "--backlog", "" + backlog, "--buffer", "" + bufferBytes, "--reuse-port"));
+        if (threads != null) {
+            args.addAll(java.util.List.of("--threads", "" + threads));
+        }
+        if (offload) {
+            args.add("--offload");
+        }
+        return args;
+    }
+
+    private void awaitStopRequest() {
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            // An in-process caller (a test) asks us to stop: carry on with the graceful stop.
+        }
+    }
+
+    static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+}

@@ -1,0 +1,64 @@
+package shout.server.blocking;
+
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.UpperCase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+
+/**
+ * The per-connection blocking loop, written once for every thread-based mode: read a chunk, do the
+ * configured work, upper-case it in place, write it back. Because the write blocks until the bytes are
+ * taken, a client that does not read stops this loop from reading: TCP itself pushes back, and the
+ * connection never holds more than one buffer. The idle timeout is the read timeout.
+ */
+final class BlockingConnection implements Runnable {
+
+    private static final System.Logger LOGGER = System.getLogger(BlockingConnection.class.getName());
+
+    private final Socket socket;
+    private final ServerConfig config;
+    private final ServerStats stats;
+    private final Runnable onClose;
+
+    BlockingConnection(Socket socket, ServerConfig config, ServerStats stats, Runnable onClose) {
+        this.socket = socket;
+        this.config = config;
+        this.stats = stats;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            socket.setTcpNoDelay(true);               // as every mode (and Netty's default): replies go out at once
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, config.idleTimeout().toMillis())));
+            echoUntilEndOfInput(socket.getInputStream(), socket.getOutputStream());
+            socket.shutdownOutput();                  // input ended and everything owed is written
+        } catch (SocketTimeoutException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "closing idle connection {0}", socket.getRemoteSocketAddress());
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();       // the server is closing; the socket closes with the try
+        } finally {
+            stats.closed();
+            onClose.run();
+        }
+    }
+
+    private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
+        byte[] buffer = new byte[config.bufferBytes()];
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            stats.received(n);
+            config.work().performBlocking();
+            UpperCase.inPlace(buffer, 0, n);
+            out.write(buffer, 0, n);
+            stats.sent(n);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package shout.server.blocking;
+
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.AcceptLoop;
+import shout.server.support.Lifecycle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The thread-based modes: one named platform thread accepts, and each admitted connection runs the
+ * shared {@link BlockingConnection} loop on whatever the {@link Executor} provides: the accepting
+ * thread itself (serial), a fixed pool, a new platform thread or a new virtual thread. Nothing else
+ * differs between those modes.
+ */
+public final class BlockingServer implements EchoServer {
+
+
+    private final ServerConfig config;
+    private final String description;
+    private final ServerStats stats;
+    private final ServerSocket listener;
+    private final Executor workers;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        this.config = config;
+        this.description = "mode=" + mode.cliName() + " " + threads;
+        this.stats = new ServerStats(config.maxConnections());
+        this.workers = workers;
+        this.listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            if (config.reusePort()) {
+                listener.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
+        this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor")
+                .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), this::admit));
+    }
+
+    public static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        BlockingServer server;
+        try {
+            server = new BlockingServer(config, mode, workers, threads);
+        } catch (IOException | RuntimeException e) {
+            shutdown(workers);
+            throw e;
+        }
+        server.acceptor.start();
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    private void admit(Socket socket) throws IOException {
+        if (!stats.tryOpen()) {
+            socket.close();
+            return;
+        }
+        open.add(socket);
+        try {
+            workers.execute(new BlockingConnection(socket, config, stats, () -> open.remove(socket)));
+        } catch (RejectedExecutionException e) {          // the pool is shutting down
+            open.remove(socket);
+            stats.closed();
+            socket.close();
+        }
+    }
+
+    @Override
+    public void stopAccepting() {
+        try {
+            listener.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        open.forEach(Lifecycle::close);   // ends the serial mode's inline connection too
+        Lifecycle.join(acceptor);
+        open.forEach(Lifecycle::close);   // one admitted while the listener was closing
+        shutdown(workers);
+    }
+
+    /** Stops a pool or per-task executor; its connections' sockets are already closed, so its tasks end. */
+    private static void shutdown(Executor workers) {
+        if (workers instanceof ExecutorService service) {
+            service.shutdownNow();
+            service.close();                          // waits for the tasks, keeping any interrupt for us
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package shout.server.support;
+
+import shout.server.RateLimitedWarning;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The accept loop of the thread-based and selector modes, written once: accept, hand over, repeat
+ * until the listener closes. A failed accept (out of descriptors, EMFILE) pauses instead of spinning
+ * on the same error, and is logged at most once a second with a count. Runs on the caller's thread.
+ */
+public final class AcceptLoop<C> implements Runnable {
+
+    /** Accepts one connection, blocking until there is one. */
+    public interface Accept<C> {
+        C accept() throws IOException;
+    }
+
+    /** Takes an accepted connection: admits it under the cap or closes it. */
+    public interface Admission<C> {
+        void admit(C connection) throws IOException;
+    }
+
+    private static final System.Logger LOGGER = System.getLogger(AcceptLoop.class.getName());
+    private static final long FAILURE_PAUSE_MILLIS = 100;
+
+    private final Accept<C> accept;
+    private final BooleanSupplier listenerOpen;
+    private final Admission<C> admission;
+    private final RateLimitedWarning failures = new RateLimitedWarning(LOGGER,
+            "accept failed {0} time(s), pausing " + FAILURE_PAUSE_MILLIS + "ms after each; latest: {1}");
+
+    public AcceptLoop(Accept<C> accept, BooleanSupplier listenerOpen, Admission<C> admission) {
+        this.accept = accept;
+        this.listenerOpen = listenerOpen;
+        this.admission = admission;
+    }
+
+    @Override
+    public void run() {
+        while (listenerOpen.getAsBoolean()) {
+            try {
+                admission.admit(accept.accept());
+            } catch (IOException e) {
+                if (!listenerOpen.getAsBoolean()) {
+                    return;                           // stopAccepting() closed the listener under us
+                }
+                failures.occurred(e.getMessage());
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FAILURE_PAUSE_MILLIS));
+            } catch (RuntimeException e) {
+                LOGGER.log(System.Logger.Level.ERROR, "accept loop failed; no new connections", e);
+                return;
+            }
+        }
+    }
+}
