@@ -1,6 +1,5 @@
 package shout.load;
 
-import shout.load.io.IoEngine;
 import java.time.Duration;
 import java.util.Objects;
 

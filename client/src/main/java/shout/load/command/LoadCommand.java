@@ -8,7 +8,7 @@ import shout.load.LoadException;
 import shout.load.LoadObserver;
 import shout.load.LoadReport;
 import shout.load.engine.LoadGenerator;
-import shout.load.io.IoEngine;
+import shout.load.IoEngine;
 import shout.server.ServerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -105,8 +105,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
     private Long seed;
 
-    @Option(names = "--io", paramLabel = "ENGINE", defaultValue = "auto", completionCandidates = IoEngine.Names.class,
-            converter = IoEngine.Converter.class,
+    @Option(names = "--io", paramLabel = "ENGINE", defaultValue = "auto", completionCandidates = IoEngine.Option.class,
+            converter = IoEngine.Option.class,
             description = "I/O engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: epoll called directly on Linux "
                     + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
     private IoEngine io;

@@ -4,7 +4,8 @@ import shout.server.app.Servers;
 import shout.cli.Cli;
 import shout.app.TestServer;
 import shout.load.LoadReport;
-import shout.load.io.IoEngine;
+import shout.load.IoEngine;
+import shout.load.io.Poller;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -63,7 +64,7 @@ class LoadCommandTest {
 
     /** Both I/O engines, each as {@code --io} spells it; epoll only where it runs. */
     static Stream<IoEngine> engines() {
-        return Stream.of(IoEngine.NIO, IoEngine.EPOLL).filter(e -> e != IoEngine.EPOLL || IoEngine.epollAvailable());
+        return Stream.of(IoEngine.NIO, IoEngine.EPOLL).filter(e -> e != IoEngine.EPOLL || Poller.epollAvailable());
     }
 
     static Stream<Arguments> modesAndEngines() {
