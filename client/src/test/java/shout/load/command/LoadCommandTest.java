@@ -204,6 +204,16 @@ class LoadCommandTest {
     }
 
     @Test
+    void helpShowsTheConfigDefaults() {
+        Result result = load(8081, "--help");
+        assertEquals(0, result.exitCode(), result.err());
+        for (String shown : List.of("--duration=DURATION", "(default: 10s)", "(default: 2s; none with --messages)",
+                "(default: 5s)", "(default: 127.0.0.1)", "(default: 8081)", "(default: 100)", "(default: auto")) {
+            assertTrue(result.out().contains(shown), shown + " in " + result.out());
+        }
+    }
+
+    @Test
     void unknownEngineIsOneLineAndExitTwo() {
         Result result = load(8081, "--io", "kqueue");
         assertEquals(2, result.exitCode());
