@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -36,12 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
                 + "of every reply, and reports throughput, latency and errors.",
-        defaultValueProvider = LoadCommand.Defaults.class,
-        footer = {"", "Exit codes: 0 every reply byte was right, 1 the run could not happen (no connection, unknown host),",
-                "2 bad usage, 3 a reply byte was wrong or never came back."})
+        defaultValueProvider = LoadCommand.Defaults.class)
 public final class LoadCommand implements Callable<Integer> {
 
-    @Spec
     private CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "HOST",
@@ -128,6 +126,21 @@ public final class LoadCommand implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    /** picocli hands over the command's model here; the help's footer lists the exit codes from their one source. */
+    @Spec
+    void spec(CommandSpec value) {
+        spec = value;
+        spec.usageMessage().footer(exitCodes());
+    }
+
+    private static String[] exitCodes() {
+        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
+        for (ExitCode code : ExitCode.values()) {
+            lines.add("  " + code.code() + "  " + code.meaning());
+        }
+        return lines.toArray(String[]::new);
+    }
+
     /**
      * picocli's defaults, written as the command line would spell LoadConfig's: each default has that
      * one source, and the help text shows it.
@@ -159,7 +172,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
-            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
+            return fail(err, e.getMessage(), ExitCode.USAGE);
         }
         LoadReport report;
         ProgressLine progress = new ProgressLine(out);
@@ -173,9 +186,9 @@ public final class LoadCommand implements Callable<Integer> {
             }
             report = new LoadGenerator(config, LoadObserver.all(observers)).run();
         } catch (LoadException e) {
-            return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
+            return fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
-            return Cli.fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } finally {
             progress.finish();
         }
@@ -184,10 +197,15 @@ public final class LoadCommand implements Callable<Integer> {
             try {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), report);
             } catch (IOException e) {
-                return Cli.fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+                return fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
             }
         }
-        return report.lostOrCorrupted() ? 3 : 0;
+        return (report.lostOrCorrupted() ? ExitCode.WRONG_BYTES : ExitCode.OK).code();
+    }
+
+    /** One line however the failure was worded: a script reads the first line of stderr, a person the screen. */
+    private static int fail(PrintWriter err, String message, ExitCode code) {
+        return Cli.fail(err, String.valueOf(message).lines().map(String::strip).collect(Collectors.joining(" ")), code);
     }
 
     private LoadConfig config() {

@@ -2,6 +2,7 @@ package shout.load.command;
 
 import shout.server.app.Servers;
 import shout.cli.Cli;
+import shout.cli.ExitCode;
 import shout.app.TestServer;
 import shout.load.LoadReport;
 import shout.load.IoEngine;
@@ -210,6 +211,24 @@ class LoadCommandTest {
         for (String shown : List.of("--duration=DURATION", "(default: 10s)", "(default: 2s; none with --messages)",
                 "(default: 5s)", "(default: 127.0.0.1)", "(default: 8081)", "(default: 100)", "(default: auto")) {
             assertTrue(result.out().contains(shown), shown + " in " + result.out());
+        }
+    }
+
+    @Test
+    void unwritableJsonIsOneLineAndExitOne() throws Exception {
+        try (EchoServer server = start(Mode.NIO)) {
+            Result result = load(server.port(), "--connections", "1", "--messages", "10", "--json", dir.toString());
+            assertEquals(ExitCode.CANNOT_RUN.code(), result.exitCode());
+            assertTrue(result.err().startsWith("error: cannot write " + dir), result.err());
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+        }
+    }
+
+    @Test
+    void helpListsEveryExitCode() {
+        String help = load(8081, "--help").out();
+        for (ExitCode code : ExitCode.values()) {
+            assertTrue(help.contains(code.code() + "  " + code.meaning()), code + " in " + help);
         }
     }
 
