@@ -34,6 +34,14 @@ class LoadConnectionTest {
         return connection;
     }
 
+    /** An established connection whose every message counts, its first pipeline sent. */
+    private LoadConnection measuredFromTheStart(int pipeline) throws IOException {
+        LoadConnection connection = connection(pipeline);
+        connection.startMeasuring();
+        connection.send(NOW);
+        return connection;
+    }
+
     private static byte[] repeat(byte[] message, int times) {
         byte[] all = new byte[message.length * times];
         for (int i = 0; i < times; i++) {
@@ -69,9 +77,7 @@ class LoadConnectionTest {
 
     @Test
     void aReplySplitIntoPiecesCompletesOnlyWhenWholeAndFreesThePipeline() throws IOException {
-        LoadConnection connection = connection(1);
-        connection.startMeasuring();
-        connection.send(NOW);
+        LoadConnection connection = measuredFromTheStart(1);
         byte[] reply = payload.expectedReply();
         stats.latency.beginPass();
         deliver(connection, Arrays.copyOfRange(reply, 0, 3), Arrays.copyOfRange(reply, 3, 9));
@@ -87,9 +93,7 @@ class LoadConnectionTest {
 
     @Test
     void repliesCoalescedIntoOneReadCompleteEachMessage() throws IOException {
-        LoadConnection connection = connection(4);
-        connection.startMeasuring();
-        connection.send(NOW);
+        LoadConnection connection = measuredFromTheStart(4);
         stats.latency.beginPass();
         deliver(connection, repeat(payload.expectedReply(), 3));
         stats.latency.endPass();
@@ -122,9 +126,7 @@ class LoadConnectionTest {
 
     @Test
     void endingWithRepliesOwedCountsTheCauseAndEveryLostByte() throws IOException {
-        LoadConnection connection = connection(2);
-        connection.startMeasuring();
-        connection.send(NOW);
+        LoadConnection connection = measuredFromTheStart(2);
         deliver(connection, Arrays.copyOf(payload.expectedReply(), 4));
         connection.end(ErrorKind.UNEXPECTED_CLOSE);
         assertEquals(1, count(ErrorKind.UNEXPECTED_CLOSE));
