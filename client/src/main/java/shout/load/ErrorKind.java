@@ -1,12 +1,11 @@
 package shout.load;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.util.Locale;
 
-/** What went wrong, as counted in {@link LoadReport#errors()}: the key is the report's name for it. */
+/**
+ * What went wrong, as counted in {@link LoadReport#errors()}: the key is the report's name for it.
+ * The I/O engines classify their failures into these kinds (shout.load.io's {@code Poller.classify}).
+ */
 public enum ErrorKind {
     /** Reply bytes that differ from the oracle's (or that were never asked for), counted in bytes. */
     MISMATCH("mismatch"),
@@ -36,32 +35,6 @@ public enum ErrorKind {
     /** The name in reports and JSON: {@code unexpected-close}. */
     public String key() {
         return key;
-    }
-
-    /** True for the kinds that mean a byte came back wrong or not at all. */
-    boolean corruptsData() {
-        return this == MISMATCH || this == LOST;
-    }
-
-    /** Classifies a failure; {@code connecting} tells a failed connect from a failure on an established connection. */
-    public static ErrorKind of(IOException e, boolean connecting) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("too many open files")) {
-            return TOO_MANY_OPEN_FILES;
-        }
-        if (message.contains("reset")) {
-            return RESET;
-        }
-        if (e instanceof SocketTimeoutException || message.contains("timed out")) {
-            return TIMEOUT;
-        }
-        if (e instanceof ConnectException && message.contains("refused")) {
-            return REFUSED;
-        }
-        if (connecting || e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return CONNECT_FAILED;
-        }
-        return IO_ERROR;
     }
 
     /** A short description for the one-line "cannot connect" error. */

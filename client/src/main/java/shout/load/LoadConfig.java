@@ -1,12 +1,14 @@
 package shout.load;
 
-import shout.load.io.IoEngine;
+import shout.cli.HostPort;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
- * One load run, as the command line asked for it. The compact constructor rejects impossible values
- * with a message fit for a user.
+ * One load run, as the command line asked for it. Build one with {@link #builder()}, which starts
+ * from the defaults below; the compact constructor rejects impossible values with a message fit for
+ * a user.
  *
  * @param host                 the server's host name or address
  * @param port                 the server's port
@@ -35,8 +37,11 @@ public record LoadConfig(String host, int port, int connections, int threads, in
     public static final int DEFAULT_PAYLOAD_BYTES = 64;
     public static final int DEFAULT_PIPELINE = 1;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    /** The warm-up of a timed run; a counted run ({@code messages}) has none unless asked. */
     public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
+    public static final IoEngine DEFAULT_IO = IoEngine.AUTO;
 
     public LoadConfig {
         Objects.requireNonNull(host, "host");
@@ -45,6 +50,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(io, "io");
+        require(!host.isBlank(), "host must not be empty");
         require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
         require(connections > 0, "connections must be positive, not " + connections);
         require(threads > 0, "threads must be positive, not " + threads);
@@ -58,6 +64,11 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
         require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
         threads = Math.min(threads, connections);           // a thread without connections has nothing to do
+    }
+
+    /** A builder holding the defaults: one I/O thread per CPU this process may use and a random seed. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** True when paced by {@code --rate}: latency then counts from each message's scheduled send time. */
@@ -77,12 +88,121 @@ public record LoadConfig(String host, int port, int connections, int threads, in
 
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public String target() {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        return new HostPort(host, port).toString();
     }
 
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Names each setting where the record's fifteen positions would not; {@link #build} validates. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private int connections = DEFAULT_CONNECTIONS;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int payloadBytes = DEFAULT_PAYLOAD_BYTES;
+        private int pipeline = DEFAULT_PIPELINE;
+        private Duration duration = DEFAULT_DURATION;
+        private long messages;
+        /** Null until set: the default then depends on whether the run is counted. */
+        private Duration warmup;
+        private double messagesPerSecond;
+        private double connectsPerSecond;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+        private long seed = new SplittableRandom().nextLong();
+        private IoEngine io = DEFAULT_IO;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder connections(int value) {
+            connections = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+
+        public Builder payloadBytes(int value) {
+            payloadBytes = value;
+            return this;
+        }
+
+        public Builder pipeline(int value) {
+            pipeline = value;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            duration = value;
+            return this;
+        }
+
+        /** Ends the measured part after exactly this many verified messages instead of after the duration. */
+        public Builder messages(long value) {
+            messages = value;
+            return this;
+        }
+
+        /** Default: {@link #DEFAULT_WARMUP} for a timed run, none for a counted one. */
+        public Builder warmup(Duration value) {
+            warmup = value;
+            return this;
+        }
+
+        /** Runs an open loop at this total rate; 0 (the default) runs a closed loop. */
+        public Builder messagesPerSecond(double value) {
+            messagesPerSecond = value;
+            return this;
+        }
+
+        /** Opens connections at this pace; 0 (the default) opens them all at once. */
+        public Builder connectsPerSecond(double value) {
+            connectsPerSecond = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        public Builder stallTimeout(Duration value) {
+            stallTimeout = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder io(IoEngine value) {
+            io = value;
+            return this;
+        }
+
+        /** The config; throws {@link IllegalArgumentException} with a message fit for a user. */
+        public LoadConfig build() {
+            Duration warmupOrDefault = warmup != null ? warmup : messages > 0 ? Duration.ZERO : DEFAULT_WARMUP;
+            return new LoadConfig(host, port, connections, threads, payloadBytes, pipeline, duration, messages,
+                    warmupOrDefault, messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout, seed, io);
         }
     }
 }

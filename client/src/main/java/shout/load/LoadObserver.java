@@ -1,18 +1,13 @@
 package shout.load;
 
-import shout.load.engine.LoadGenerator;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Watches a run while it goes: {@link LoadGenerator} calls it from its coordinating thread about once
- * a second. Implementations format or write; the generator never does.
+ * Watches a run while it goes: the engine's LoadGenerator calls it from its coordinating thread about
+ * once a second. Implementations format or write; the generator never does.
  */
 public interface LoadObserver {
-
-    /** Observes nothing. */
-    LoadObserver NONE = new LoadObserver() {
-    };
 
     /** The run's state now. */
     default void progress(LoadProgress progress) {

@@ -1,6 +1,5 @@
 package shout.load;
 
-import shout.load.engine.RunControl;
 
 /**
  * A snapshot of a running load, for the live progress line.
@@ -11,6 +10,6 @@ import shout.load.engine.RunControl;
  * @param messagesPerSecond measured messages per second over the last interval; 0 before measuring
  * @param p99Micros         99th percentile latency of the measured part so far, in µs; 0 before any message
  */
-public record LoadProgress(RunControl.Phase phase, double elapsedSeconds, int connectionsUp,
+public record LoadProgress(Phase phase, double elapsedSeconds, int connectionsUp,
                     double messagesPerSecond, double p99Micros) {
 }

@@ -3,13 +3,13 @@ package shout.load.command;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.Durations;
+import shout.load.IoEngine;
 import shout.load.LoadConfig;
 import shout.load.LoadException;
 import shout.load.LoadObserver;
 import shout.load.LoadReport;
 import shout.load.engine.LoadGenerator;
-import shout.load.io.IoEngine;
-import shout.server.ServerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,10 +17,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,22 +37,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
                 + "of every reply, and reports throughput, latency and errors.",
-        footer = {"", "Exit codes: 0 every reply byte was right, 1 the run could not happen (no connection, unknown host),",
-                "2 bad usage, 3 a reply byte was wrong or never came back."})
+        defaultValueProvider = LoadCommand.Defaults.class)
 public final class LoadCommand implements Callable<Integer> {
 
-    @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = LoadConfig.DEFAULT_HOST,
+    @Option(names = "--host", paramLabel = "HOST",
             description = "Server host name or address (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + LoadConfig.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "PORT",
             description = "Server port (default: ${DEFAULT-VALUE}).")
     private int port;
 
-    @Option(names = "--connections", paramLabel = "N", defaultValue = "" + LoadConfig.DEFAULT_CONNECTIONS,
+    @Option(names = "--connections", paramLabel = "N",
             description = "Connections to open (default: ${DEFAULT-VALUE}).")
     private int connections;
 
@@ -55,15 +58,15 @@ public final class LoadCommand implements Callable<Integer> {
             description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
     private Integer threads;
 
-    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "" + LoadConfig.DEFAULT_PAYLOAD_BYTES,
+    @Option(names = "--size", paramLabel = "BYTES",
             description = "Bytes per message (default: ${DEFAULT-VALUE}).")
     private int payloadBytes;
 
-    @Option(names = "--pipeline", paramLabel = "N", defaultValue = "" + LoadConfig.DEFAULT_PIPELINE,
+    @Option(names = "--pipeline", paramLabel = "N",
             description = "Messages in flight per connection at most (default: ${DEFAULT-VALUE}).")
     private int pipeline;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Length of the measured part (default: ${DEFAULT-VALUE}); ignored with --messages.")
     private Duration duration;
 
@@ -72,7 +75,7 @@ public final class LoadCommand implements Callable<Integer> {
     private Long messages;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Traffic before the measured part, not counted (default: 2s; none with --messages).")
+            description = "Traffic before the measured part, not counted (default: ${DEFAULT-VALUE}; none with --messages).")
     private Duration warmup;
 
     @Option(names = "--rate", paramLabel = "MSGS_PER_S",
@@ -84,11 +87,11 @@ public final class LoadCommand implements Callable<Integer> {
             description = "Open connections at this pace (default: all at once).")
     private double connectsPerSecond;
 
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "A connect that takes longer counts as a timeout (default: ${DEFAULT-VALUE}).")
     private Duration connectTimeout;
 
-    @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --messages, give up (exit 1) when no reply came for this long (default: ${DEFAULT-VALUE}).")
     private Duration stallTimeout;
 
@@ -105,8 +108,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
     private Long seed;
 
-    @Option(names = "--io", paramLabel = "ENGINE", defaultValue = "auto", completionCandidates = IoEngine.Names.class,
-            converter = IoEngine.Converter.class,
+    @Option(names = "--io", paramLabel = "ENGINE", completionCandidates = IoEngine.Option.class,
+            converter = IoEngine.Option.class,
             description = "I/O engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: epoll called directly on Linux "
                     + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
     private IoEngine io;
@@ -123,6 +126,44 @@ public final class LoadCommand implements Callable<Integer> {
         this.terminal = terminal;
     }
 
+    /** picocli hands over the command's model here; the help's footer lists the exit codes from their one source. */
+    @Spec
+    void spec(CommandSpec value) {
+        spec = value;
+        spec.usageMessage().footer(exitCodes());
+    }
+
+    private static String[] exitCodes() {
+        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
+        for (ExitCode code : ExitCode.values()) {
+            lines.add("  " + code.code() + "  " + code.meaning());
+        }
+        return lines.toArray(String[]::new);
+    }
+
+    /**
+     * picocli's defaults, written as the command line would spell LoadConfig's: each default has that
+     * one source, and the help text shows it.
+     */
+    static final class Defaults implements IDefaultValueProvider {
+        private static final Map<String, String> VALUES = Map.of(
+                "--host", LoadConfig.DEFAULT_HOST,
+                "--port", String.valueOf(LoadConfig.DEFAULT_PORT),
+                "--connections", String.valueOf(LoadConfig.DEFAULT_CONNECTIONS),
+                "--size", String.valueOf(LoadConfig.DEFAULT_PAYLOAD_BYTES),
+                "--pipeline", String.valueOf(LoadConfig.DEFAULT_PIPELINE),
+                "--duration", Durations.format(LoadConfig.DEFAULT_DURATION),
+                "--warmup", Durations.format(LoadConfig.DEFAULT_WARMUP),
+                "--connect-timeout", Durations.format(LoadConfig.DEFAULT_CONNECT_TIMEOUT),
+                "--stall-timeout", Durations.format(LoadConfig.DEFAULT_STALL_TIMEOUT),
+                "--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT));
+
+        @Override
+        public String defaultValue(ArgSpec argument) {
+            return argument instanceof OptionSpec option ? VALUES.get(option.longestName()) : null;
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -131,7 +172,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
-            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
+            return fail(err, e.getMessage(), ExitCode.USAGE);
         }
         LoadReport report;
         ProgressLine progress = new ProgressLine(out);
@@ -145,9 +186,9 @@ public final class LoadCommand implements Callable<Integer> {
             }
             report = new LoadGenerator(config, LoadObserver.all(observers)).run();
         } catch (LoadException e) {
-            return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
+            return fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
-            return Cli.fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } finally {
             progress.finish();
         }
@@ -156,21 +197,37 @@ public final class LoadCommand implements Callable<Integer> {
             try {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), report);
             } catch (IOException e) {
-                return Cli.fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+                return fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
             }
         }
-        return report.lostOrCorrupted() ? 3 : 0;
+        return (report.lostOrCorrupted() ? ExitCode.WRONG_BYTES : ExitCode.OK).code();
+    }
+
+    /** One line however the failure was worded: a script reads the first line of stderr, a person the screen. */
+    private static int fail(PrintWriter err, String message, ExitCode code) {
+        return Cli.fail(err, String.valueOf(message).lines().map(String::strip).collect(Collectors.joining(" ")), code);
     }
 
     private LoadConfig config() {
-        boolean counted = messages != null;
-        if (counted && messages <= 0) {
-            throw new IllegalArgumentException("messages must be positive, not " + messages);
+        LoadConfig.Builder config = LoadConfig.builder().host(host).port(port).connections(connections)
+                .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
+                .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io);
+        if (threads != null) {
+            config.threads(threads);
         }
-        return new LoadConfig(host, port, connections, threads == null ? ServerConfig.availableCpus() : threads,
-                payloadBytes, pipeline, duration, counted ? messages : 0,
-                warmup != null ? warmup : counted ? Duration.ZERO : LoadConfig.DEFAULT_WARMUP,
-                messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout,
-                seed != null ? seed : new SplittableRandom().nextLong(), io);
+        if (messages != null) {
+            if (messages <= 0) {
+                throw new IllegalArgumentException("messages must be positive, not " + messages);
+            }
+            config.messages(messages);
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--warmup")) {
+            config.warmup(warmup);                          // else the config's default, which depends on --messages
+        }
+        if (seed != null) {
+            config.seed(seed);
+        }
+        return config.build();
     }
 }

@@ -2,7 +2,7 @@ package shout.load.command;
 
 import shout.load.LoadObserver;
 import shout.load.LoadProgress;
-import shout.load.engine.RunControl;
+import shout.load.Phase;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -53,7 +53,7 @@ final class ProgressLine implements LoadObserver {
         }
     }
 
-    private static String label(RunControl.Phase phase) {
+    private static String label(Phase phase) {
         return switch (phase) {
             case CONNECT -> "connecting";
             case WARMUP -> "warming up";

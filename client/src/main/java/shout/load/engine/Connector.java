@@ -26,14 +26,14 @@ final class Connector {
     private final LoadConfig config;
     private final InetSocketAddress address;
     private final List<LoadConnection> connections;
-    private final Poller poller;
+    private final Poller<LoadConnection> poller;
     private final Outcome outcome;
     private final long startNanos;
     /** Connects in progress, oldest (so nearest deadline) first. */
     private final ArrayDeque<LoadConnection> connecting = new ArrayDeque<>();
     private int nextToOpen;
 
-    Connector(LoadConfig config, InetSocketAddress address, List<LoadConnection> connections, Poller poller,
+    Connector(LoadConfig config, InetSocketAddress address, List<LoadConnection> connections, Poller<LoadConnection> poller,
               Outcome outcome, long startNanos) {
         this.config = config;
         this.address = address;
@@ -105,7 +105,7 @@ final class Connector {
     }
 
     private void failed(LoadConnection connection, IOException e) {
-        ErrorKind kind = ErrorKind.of(e, true);
+        ErrorKind kind = Poller.classify(e, true);
         outcome.connectFailed(connection, kind, ErrorKind.describe(kind, e));
     }
 }

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * size. Message {@code m} is bytes {@code [m*size, (m+1)*size)} of the stream each way.
  * Confined to the I/O thread that owns it; it allocates nothing per message.
  */
-public final class LoadConnection {
+final class LoadConnection {
 
     private final int index;
     private final int payloadBytes;

@@ -7,6 +7,8 @@ import shout.load.LoadException;
 import shout.load.LoadObserver;
 import shout.load.LoadProgress;
 import shout.load.LoadReport;
+import shout.load.Phase;
+import shout.load.io.Poller;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,7 +68,7 @@ public final class LoadGenerator {
             }
             measurement = coordinate();
         } finally {
-            control.enter(RunControl.Phase.STOP);
+            control.enter(Phase.STOP);
             loops.forEach(LoadLoop::wakeup);
             for (Thread thread : threads) {
                 thread.join();
@@ -105,35 +107,35 @@ public final class LoadGenerator {
             }
         } catch (IOException e) {
             loops.forEach(LoadLoop::close);
-            throw new LoadException("cannot start the I/O threads: " + ErrorKind.describe(ErrorKind.of(e, true), e));
+            throw new LoadException("cannot start the I/O threads: " + ErrorKind.describe(Poller.classify(e, true), e));
         }
     }
 
     private Measurement coordinate() throws LoadException, InterruptedException {
         while (!control.awaitSettled(untilTick())) {
-            tick(RunControl.Phase.CONNECT);
+            tick(Phase.CONNECT);
         }
         if (control.connectionsUp() == 0) {
             throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
         }
         boolean warmup = !config.warmup().isZero();
         lastReplyNanos = System.nanoTime();
-        control.startTraffic(warmup ? RunControl.Phase.WARMUP : RunControl.Phase.MEASURE, lastReplyNanos);
+        control.startTraffic(warmup ? Phase.WARMUP : Phase.MEASURE, lastReplyNanos);
         loops.forEach(LoadLoop::wakeup);
         if (warmup) {
-            runUntil(System.nanoTime() + config.warmup().toNanos(), RunControl.Phase.WARMUP);
-            control.enter(RunControl.Phase.MEASURE);
+            runUntil(System.nanoTime() + config.warmup().toNanos(), Phase.WARMUP);
+            control.enter(Phase.MEASURE);
             loops.forEach(LoadLoop::wakeup);
         }
         long cpuStartNanos = cpuClock.processCpuNanos();
         long measureStartNanos = System.nanoTime();
-        runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), RunControl.Phase.MEASURE);
+        runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
         long measuredNanos = System.nanoTime() - measureStartNanos;
         return new Measurement(measuredNanos, cpuClock.processCpuNanos() - cpuStartNanos);
     }
 
     /** Waits until the deadline or until every loop has run out of work, ticking once a second. */
-    private void runUntil(long deadlineNanos, RunControl.Phase phase) throws LoadException, InterruptedException {
+    private void runUntil(long deadlineNanos, Phase phase) throws LoadException, InterruptedException {
         while (true) {
             long leftNanos = deadlineNanos - System.nanoTime();
             if (leftNanos <= 0 || control.awaitLoopsDone(Math.min(leftNanos, untilTick()))) {
@@ -148,7 +150,7 @@ public final class LoadGenerator {
             lastReplyNanos = nowNanos;
         } else if (nowNanos - lastReplyNanos > config.stallTimeout().toNanos()) {
             // Replies owed by a server that serves fewer connections at once (serial, pool) would never come.
-            throw new LoadException("no reply from " + config.target() + " for " + shout.cli.Durations.format(config.stallTimeout())
+            throw new LoadException("no reply from " + config.target() + " for " + Durations.format(config.stallTimeout())
                     + " with messages still owed (does the server serve fewer connections at once than --connections?)");
         }
     }
@@ -157,7 +159,7 @@ public final class LoadGenerator {
         return Math.max(0, nextTickNanos - System.nanoTime());
     }
 
-    private void tick(RunControl.Phase phase) throws LoadException {
+    private void tick(Phase phase) throws LoadException {
         for (LoadLoop loop : loops) {
             if (loop.failure() != null) {
                 throw new LoadException("an I/O thread failed: " + loop.failure());
@@ -170,7 +172,7 @@ public final class LoadGenerator {
         double intervalSeconds = (nowNanos - nextTickNanos + TICK_NANOS) / 1e9;
         nextTickNanos = nowNanos + TICK_NANOS;
         Histogram interval = collector.collect();
-        if (phase == RunControl.Phase.MEASURE) {
+        if (phase == Phase.MEASURE) {
             observer.interval(interval);
             checkNotStalled(interval.getTotalCount(), nowNanos);
         }

@@ -2,6 +2,7 @@ package shout.load.engine;
 
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
+import shout.load.Phase;
 import shout.load.io.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
  * due time (at most 100 ms). On STOP it closes every socket and its poller.
  */
-final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
+final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<LoadConnection> {
 
     private static final System.Logger LOGGER = System.getLogger(LoadLoop.class.getName());
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -27,10 +28,10 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
     private final OpenLoopSchedule schedule;
     private final List<LoadConnection> connections;
     private final LoopStats stats;
-    private final Poller poller;
+    private final Poller<LoadConnection> poller;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final Connector connector;
-    private RunControl.Phase phase = RunControl.Phase.CONNECT;
+    private Phase phase = Phase.CONNECT;
     private int unsettled;
     private int live;
     private int tickCursor;
@@ -93,18 +94,18 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
         }
     }
 
-    private boolean enter(RunControl.Phase next) {
+    private boolean enter(Phase next) {
         if (next == phase) {
             return true;
         }
-        RunControl.Phase previous = phase;
+        Phase previous = phase;
         phase = next;
         switch (next) {
             case WARMUP -> startTraffic();
             case MEASURE -> {
                 stats.measuring = true;
                 connections.forEach(LoadConnection::startMeasuring);
-                if (previous == RunControl.Phase.CONNECT) {
+                if (previous == Phase.CONNECT) {
                     startTraffic();
                 }
             }
@@ -126,14 +127,14 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
                 try {
                     connection.send(nowNanos);
                 } catch (IOException e) {
-                    lose(connection, ErrorKind.of(e, false));
+                    lose(connection, Poller.classify(e, false));
                 }
             }
         }
     }
 
     private void fireDueSends(long nowNanos) {
-        if (schedule == null || phase == RunControl.Phase.CONNECT) {
+        if (schedule == null || phase == Phase.CONNECT) {
             return;
         }
         while (schedule.sendNanos(connections.get(tickCursor).index(), tickRound) <= nowNanos) {
@@ -142,7 +143,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
                 try {
                     connection.scheduledOneMore(nowNanos);
                 } catch (IOException e) {
-                    lose(connection, ErrorKind.of(e, false));
+                    lose(connection, Poller.classify(e, false));
                 }
             }
             if (++tickCursor == connections.size()) {
@@ -154,7 +155,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
 
     private long waitNanos(long nowNanos) {
         long until = connector.nextDueNanos(nowNanos + HOUSEKEEPING_NANOS);
-        if (schedule != null && phase != RunControl.Phase.CONNECT) {
+        if (schedule != null && phase != Phase.CONNECT) {
             until = Math.min(until, schedule.sendNanos(connections.get(tickCursor).index(), tickRound));
         }
         return Math.max(0, until - nowNanos);
@@ -176,7 +177,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
                 connection.flush();
             }
         } catch (IOException e) {
-            lose(connection, ErrorKind.of(e, false));
+            lose(connection, Poller.classify(e, false));
         }
     }
 
@@ -198,7 +199,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
         try {
             connection.established();
         } catch (IOException e) {
-            ErrorKind kind = ErrorKind.of(e, true);
+            ErrorKind kind = Poller.classify(e, true);
             connectFailed(connection, kind, ErrorKind.describe(kind, e));
             return;
         }
@@ -227,7 +228,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler {
         if (doneSignalled || unsettled > 0) {
             return;
         }
-        boolean budgetDone = phase == RunControl.Phase.MEASURE && control.budgetSpent() && stats.outstandingMeasured == 0;
+        boolean budgetDone = phase == Phase.MEASURE && control.budgetSpent() && stats.outstandingMeasured == 0;
         if (live == 0 || budgetDone) {
             doneSignalled = true;
             control.loopDone();

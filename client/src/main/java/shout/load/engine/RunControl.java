@@ -1,5 +1,6 @@
 package shout.load.engine;
 
+import shout.load.Phase;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,10 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * of a counted run, and the signals that connections have settled and that the loops have run out
  * of work. The coordinator writes the phase; each I/O thread reads it once per loop turn.
  */
-public final class RunControl {
-
-    /** The phases of a run, in order. */
-    public enum Phase { CONNECT, WARMUP, MEASURE, STOP }
+final class RunControl {
 
     private volatile Phase phase = Phase.CONNECT;
     private volatile long trafficStartNanos;

@@ -1,34 +1,29 @@
 package shout.load.io;
 
-import shout.load.engine.LoadConnection;
-import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
-import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The Linux {@link Poller}: one epoll set, edge-triggered (the kernel then polls each ready socket
- * once per event, not twice as level-triggered does), with the sockets made, read and written
- * through {@link Libc}. Per message that is one {@code recv} and one {@code send}, each a plain call,
- * and one array lookup from descriptor to connection, where the selector path takes channel locks, a
- * map lookup and a thread-state change per call. Waits are timed to the nanosecond
- * ({@code epoll_pwait2}), so the open loop neither spins nor sends late. Compiled for Java 22 (the
- * foreign function API); {@link IoEngine} loads it only on such a JDK.
+ * once per event, not twice as level-triggered does), with the sockets ({@link EpollSocket}) made,
+ * read and written through {@link Libc}. Per message that is one {@code recv} and one {@code send},
+ * each a plain call, and one array lookup from descriptor to attachment, where the selector path
+ * takes channel locks, a map lookup and a thread-state change per call. Waits are timed to the
+ * nanosecond ({@code epoll_pwait2}), so the open loop neither spins nor sends late. Compiled for
+ * Java 22 (the foreign function API); {@link Poller#open} loads it only on such a JDK. Confined to
+ * the polling thread, except {@link #wakeup} and {@link #close}, which share a lock.
  */
-final class EpollPoller implements Poller {
+final class EpollPoller<T> implements Poller<T> {
 
     /** On x86-64 the kernel's struct epoll_event is packed: 12 bytes, data at 4; elsewhere 16 and 8. */
     private static final boolean PACKED_EVENTS = System.getProperty("os.arch", "").matches("amd64|x86_64");
@@ -41,11 +36,13 @@ final class EpollPoller implements Poller {
      * operations on every call that passes one (the captured errno goes with each recv and send).
      */
     private final Arena arena = Arena.ofAuto();
-    private final MemorySegment callState = Libc.newCallState(arena);
+    /** Where each call made from this poller's thread leaves errno. */
+    final MemorySegment callState = Libc.newCallState(arena);
+    /** Room for a socket address or an option value, for the calls of this poller's thread. */
+    final MemorySegment scratch = arena.allocate(64, 8);
+    final MemorySegment scratchLength = arena.allocate(JAVA_INT);
     private final MemorySegment events = arena.allocate((long) EVENT_BYTES * MAX_EVENTS, 8);
     private final MemorySegment event = arena.allocate(16, 8);
-    private final MemorySegment scratch = arena.allocate(64, 8);
-    private final MemorySegment scratchLength = arena.allocate(JAVA_INT);
     /** A struct timespec: seconds, then nanoseconds. */
     private final MemorySegment timeout = arena.allocate(16, 8);
     /** epoll_pwait2 times waits to the nanosecond; without it (old kernel or C library) waits are whole ms. */
@@ -56,7 +53,7 @@ final class EpollPoller implements Poller {
     private final int wakeFd;
     private final Object lifecycle = new Object();
     private boolean closed;
-    private LoadConnection[] byFd = new LoadConnection[1024];
+    private Object[] byFd = new Object[1024];
     private ByteBuffer readBuffer;
     private long readBase;
     private ByteBuffer writeBuffer;
@@ -64,68 +61,47 @@ final class EpollPoller implements Poller {
 
     EpollPoller() throws IOException {
         epollFd = Libc.epollCreate(callState);
-        if (epollFd < 0) {
-            throw Libc.failure("epoll_create1", Libc.errno(callState));
+        int eventFd = -1;
+        try {
+            eventFd = Libc.eventfd(callState);
+            control(Libc.EPOLL_CTL_ADD, eventFd, Libc.EPOLLIN);
+        } catch (IOException e) {
+            if (eventFd >= 0) {
+                Libc.close(eventFd);
+            }
+            Libc.close(epollFd);
+            throw e;
         }
-        wakeFd = Libc.eventfd(callState);
-        if (wakeFd < 0 || control(Libc.EPOLL_CTL_ADD, wakeFd, Libc.EPOLLIN) != 0) {
-            IOException failure = Libc.failure("eventfd", Libc.errno(callState));
-            close();
-            throw failure;
-        }
+        wakeFd = eventFd;
     }
 
     @Override
-    public PolledSocket connect(InetSocketAddress address, LoadConnection connection) throws IOException {
-        boolean v4 = address.getAddress() instanceof Inet4Address;
-        int fd = Libc.socket(callState, v4 ? Libc.AF_INET : Libc.AF_INET6, Libc.SOCK_STREAM_NONBLOCK_CLOEXEC);
-        if (fd < 0) {
-            throw Libc.failure("socket", Libc.errno(callState));
-        }
-        try {
-            scratch.set(JAVA_INT, 0, 1);
-            if (Libc.setsockopt(callState, fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, scratch, 4) != 0) {
-                throw Libc.failure("setsockopt", Libc.errno(callState));
-            }
-            int length = socketAddress(address, v4);
-            if (Libc.connect(callState, fd, scratch, length) != 0 && Libc.errno(callState) != Libc.EINPROGRESS) {
-                throw Libc.failure("connect", Libc.errno(callState));
-            }
-            if (control(Libc.EPOLL_CTL_ADD, fd, Libc.EPOLLOUT | Libc.EPOLLET) != 0) {
-                throw Libc.failure("epoll_ctl", Libc.errno(callState));
-            }
-        } catch (IOException | RuntimeException e) {
-            Libc.close(fd);
-            throw e;
-        }
+    public PolledSocket connect(InetSocketAddress address, T attachment) throws IOException {
+        int fd = EpollSocket.open(this, address);
         if (fd >= byFd.length) {
             byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
         }
-        byFd[fd] = connection;
-        return new Socket(fd);
+        byFd[fd] = attachment;
+        return new EpollSocket(this, fd);
     }
 
-    /** Writes a sockaddr_in or sockaddr_in6 into {@link #scratch}; returns its length. */
-    private int socketAddress(InetSocketAddress address, boolean v4) {
-        scratch.fill((byte) 0);
-        scratch.set(JAVA_SHORT_UNALIGNED, 0, (short) (v4 ? Libc.AF_INET : Libc.AF_INET6));
-        scratch.set(JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) address.getPort());
-        byte[] ip = address.getAddress().getAddress();
-        MemorySegment.copy(ip, 0, scratch, JAVA_BYTE, v4 ? 4 : 8, ip.length);
-        if (!v4) {
-            scratch.set(JAVA_INT_UNALIGNED, 24, ((Inet6Address) address.getAddress()).getScopeId());
-        }
-        return v4 ? 16 : 28;
-    }
-
-    private int control(int operation, int fd, int interest) {
+    /** Sets a descriptor's interest in the epoll set: {@code EPOLL_CTL_ADD} or {@code EPOLL_CTL_MOD}. */
+    void control(int operation, int fd, int interest) throws ErrnoException {
         event.set(JAVA_INT_UNALIGNED, 0, interest);
         event.set(JAVA_LONG_UNALIGNED, EVENT_DATA_OFFSET, fd);
-        return Libc.epollCtl(callState, epollFd, operation, fd, event);
+        if (Libc.epollCtl(callState, epollFd, operation, fd, event) != 0) {
+            throw Libc.failure("epoll_ctl", Libc.errno(callState));
+        }
+    }
+
+    /** A closed socket's descriptor may be reused by the next one: it no longer stands for its attachment. */
+    void forget(int fd) {
+        byFd[fd] = null;
     }
 
     @Override
-    public void poll(long timeoutNanos, Handler handler) throws IOException {
+    @SuppressWarnings("unchecked")      // byFd holds only attachments that came in through connect
+    public void poll(long timeoutNanos, Handler<? super T> handler) throws IOException {
         int ready = waitForEvents(timeoutNanos);
         if (ready < 0) {
             int errno = Libc.errno(callState);
@@ -146,10 +122,10 @@ final class EpollPoller implements Poller {
                 Libc.drain(wakeFd, scratch);
                 continue;
             }
-            LoadConnection connection = fd < byFd.length ? byFd[fd] : null;
-            if (connection != null) {
+            Object attachment = fd < byFd.length ? byFd[fd] : null;
+            if (attachment != null) {
                 boolean failed = (flags & (Libc.EPOLLERR | Libc.EPOLLHUP)) != 0;
-                handler.ready(connection, failed || (flags & Libc.EPOLLIN) != 0, failed || (flags & Libc.EPOLLOUT) != 0);
+                handler.ready((T) attachment, failed || (flags & Libc.EPOLLIN) != 0, failed || (flags & Libc.EPOLLOUT) != 0);
             }
         }
     }
@@ -189,15 +165,13 @@ final class EpollPoller implements Poller {
                 return;
             }
             closed = true;
-            if (wakeFd >= 0) {
-                Libc.close(wakeFd);
-            }
+            Libc.close(wakeFd);
         }
         Libc.close(epollFd);
     }
 
     /** The native address of a direct buffer's first byte; the two buffers in use are remembered. */
-    private long readBase(ByteBuffer buffer) {
+    long readBase(ByteBuffer buffer) {
         if (buffer != readBuffer) {
             readBase = base(buffer);
             readBuffer = buffer;
@@ -205,7 +179,7 @@ final class EpollPoller implements Poller {
         return readBase;
     }
 
-    private long writeBase(ByteBuffer buffer) {
+    long writeBase(ByteBuffer buffer) {
         if (buffer != writeBuffer) {
             writeBase = base(buffer);
             writeBuffer = buffer;
@@ -218,86 +192,5 @@ final class EpollPoller implements Poller {
             throw new IllegalArgumentException("the epoll engine reads and writes direct buffers only");
         }
         return MemorySegment.ofBuffer(buffer).address() - buffer.position();
-    }
-
-    private final class Socket implements PolledSocket {
-
-        private final int fd;
-        private boolean open = true;
-
-        Socket(int fd) {
-            this.fd = fd;
-        }
-
-        @Override
-        public boolean finishConnect() throws IOException {
-            scratchLength.set(JAVA_INT, 0, 4);
-            if (Libc.getsockopt(callState, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, scratch, scratchLength) != 0) {
-                throw Libc.failure("getsockopt", Libc.errno(callState));
-            }
-            int error = scratch.get(JAVA_INT, 0);
-            if (error != 0) {
-                throw Libc.failure("connect", error);
-            }
-            scratchLength.set(JAVA_INT, 0, 64);
-            if (Libc.getpeername(callState, fd, scratch, scratchLength) == 0) {
-                return true;
-            }
-            int errno = Libc.errno(callState);
-            if (errno == Libc.ENOTCONN) {
-                return false;
-            }
-            throw Libc.failure("getpeername", errno);
-        }
-
-        @Override
-        public int read(ByteBuffer into) throws IOException {
-            int position = into.position();
-            long received = Libc.recv(callState, fd, readBase(into) + position, into.limit() - position);
-            if (received > 0) {
-                into.position(position + (int) received);
-                return (int) received;
-            }
-            if (received == 0) {
-                return into.hasRemaining() ? -1 : 0;
-            }
-            return wouldBlock("recv");
-        }
-
-        @Override
-        public int write(ByteBuffer from) throws IOException {
-            int position = from.position();
-            long sent = Libc.send(callState, fd, writeBase(from) + position, from.limit() - position);
-            if (sent >= 0) {
-                from.position(position + (int) sent);
-                return (int) sent;
-            }
-            return wouldBlock("send");
-        }
-
-        /** 0 when the call failed only because it would have blocked (or was interrupted); else throws. */
-        private int wouldBlock(String call) throws IOException {
-            int errno = Libc.errno(callState);
-            if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
-                return 0;
-            }
-            throw Libc.failure(call, errno);
-        }
-
-        @Override
-        public void watch(boolean writes) throws IOException {
-            if (control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | Libc.EPOLLET | (writes ? Libc.EPOLLOUT : 0)) != 0) {
-                throw Libc.failure("epoll_ctl", Libc.errno(callState));
-            }
-        }
-
-        @Override
-        public void close() {
-            if (open) {
-                open = false;
-                byFd[fd] = null;
-                Libc.close(fd);                     // also leaves the epoll set
-            }
-        }
     }
 }

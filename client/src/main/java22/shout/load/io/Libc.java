@@ -1,11 +1,9 @@
 package shout.load.io;
 
-import shout.load.ErrorKind;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -13,12 +11,11 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.net.ConnectException;
 
 /**
  * The few Linux C library calls the epoll engine makes, as foreign function handles, with the
  * constants of x86-64 and aarch64 Linux. Calls that can fail capture errno into the calling poller's
- * segment, turned into an exception by {@link #failure}. {@code recv} and
+ * segment, turned into an {@link ErrnoException} by {@link #failure}. {@code recv} and
  * {@code send} on non-blocking sockets never block, so they are linked as critical: no thread-state
  * change per call, the point of this engine. Buffers are passed as raw addresses (long).
  */
@@ -45,11 +42,6 @@ final class Libc {
     static final int ENOTCONN = 107;
     static final int ENOSYS = 38;
     static final int EINPROGRESS = 115;
-    private static final int EMFILE = 24;
-    private static final int ENFILE = 23;
-    private static final int ECONNRESET = 104;
-    private static final int ETIMEDOUT = 110;
-    private static final int ECONNREFUSED = 111;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
@@ -86,61 +78,86 @@ final class Libc {
     }
 
     // Typed calls. A downcall only throws on a broken link, which is a bug, not an I/O failure.
+    // Calls made once per connection or per poller share one wrapper; the per-message ones below it
+    // (recv, send, the waits, epoll_ctl) spell out their own so nothing is captured or allocated.
 
-    static int socket(MemorySegment state, int family, int type) {
+    /** One downcall, its result widened to long. */
+    @FunctionalInterface
+    private interface Downcall {
+        long call() throws Throwable;
+    }
+
+    private static long call(Downcall downcall) {
         try {
-            return (int) SOCKET.invokeExact(state, family, type, 0);
+            return downcall.call();
         } catch (Throwable t) {
             throw broken(t);
         }
     }
 
+    /** Makes a call that returns -1 and sets errno when it fails, and throws that failure. */
+    private static int checked(String name, MemorySegment state, Downcall downcall) throws ErrnoException {
+        int result = (int) call(downcall);
+        if (result < 0) {
+            throw failure(name, errno(state));
+        }
+        return result;
+    }
+
+    static int socket(MemorySegment state, int family, int type) throws ErrnoException {
+        return checked("socket", state, () -> (int) SOCKET.invokeExact(state, family, type, 0));
+    }
+
+    static void setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, int length) throws ErrnoException {
+        checked("setsockopt", state, () -> (int) SETSOCKOPT.invokeExact(state, fd, level, name, value, length));
+    }
+
+    static void getsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, MemorySegment length)
+            throws ErrnoException {
+        checked("getsockopt", state, () -> (int) GETSOCKOPT.invokeExact(state, fd, level, name, value, length));
+    }
+
+    static int epollCreate(MemorySegment state) throws ErrnoException {
+        return checked("epoll_create1", state, () -> (int) EPOLL_CREATE1.invokeExact(state, 0x80000));
+    }
+
+    static int eventfd(MemorySegment state) throws ErrnoException {
+        return checked("eventfd", state, () -> (int) EVENTFD.invokeExact(state, 0, EFD_NONBLOCK_CLOEXEC));
+    }
+
+    /** 0, or -1 with errno set ({@code EINPROGRESS} is the usual answer of a non-blocking socket). */
     static int connect(MemorySegment state, int fd, MemorySegment address, int length) {
-        try {
-            return (int) CONNECT.invokeExact(state, fd, address, length);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
+        return (int) call(() -> (int) CONNECT.invokeExact(state, fd, address, length));
     }
 
-    static int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, int length) {
-        try {
-            return (int) SETSOCKOPT.invokeExact(state, fd, level, name, value, length);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
-    static int getsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, MemorySegment length) {
-        try {
-            return (int) GETSOCKOPT.invokeExact(state, fd, level, name, value, length);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
+    /** 0, or -1 with errno set ({@code ENOTCONN} while a connect is in progress). */
     static int getpeername(MemorySegment state, int fd, MemorySegment address, MemorySegment length) {
-        try {
-            return (int) GETPEERNAME.invokeExact(state, fd, address, length);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
+        return (int) call(() -> (int) GETPEERNAME.invokeExact(state, fd, address, length));
     }
 
     static void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);      // Linux frees the descriptor even when close fails
-        } catch (Throwable t) {
-            throw broken(t);
-        }
+        call(() -> (int) CLOSE.invokeExact(fd));                // Linux frees the descriptor even when close fails
     }
 
-    static int epollCreate(MemorySegment state) {
-        try {
-            return (int) EPOLL_CREATE1.invokeExact(state, 0x80000);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
+    /**
+     * Lets the calling thread's timed waits end within a nanosecond of their deadline instead of the
+     * default 50 µs late; best effort (a failure only leaves the default).
+     */
+    static void exactTimers() {
+        call(() -> (int) PRCTL.invokeExact(PR_SET_TIMERSLACK, 1L));
+    }
+
+    static void eventfdWrite(int fd) {
+        call(() -> (int) EVENTFD_WRITE.invokeExact(fd, 1L));    // fails only when the counter is full: still awake
+    }
+
+    static void drain(int fd, MemorySegment eightBytes) {
+        call(() -> (long) READ.invokeExact(fd, eightBytes, 8L)); // EAGAIN when already drained: fine
+    }
+
+    /** True when {@link #epollPwait2} may be called. */
+    static boolean hasEpollPwait2() {
+        return EPOLL_PWAIT2 != null;
     }
 
     static int epollCtl(MemorySegment state, int epfd, int op, int fd, MemorySegment event) {
@@ -159,50 +176,9 @@ final class Libc {
         }
     }
 
-    /** True when {@link #epollPwait2} may be called. */
-    static boolean hasEpollPwait2() {
-        return EPOLL_PWAIT2 != null;
-    }
-
     static int epollPwait2(MemorySegment state, int epfd, MemorySegment events, int maxEvents, MemorySegment timespec) {
         try {
             return (int) EPOLL_PWAIT2.invokeExact(state, epfd, events, maxEvents, timespec, MemorySegment.NULL);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
-    /**
-     * Lets the calling thread's timed waits end within a nanosecond of their deadline instead of the
-     * default 50 µs late; best effort (a failure only leaves the default).
-     */
-    static void exactTimers() {
-        try {
-            int ignored = (int) PRCTL.invokeExact(PR_SET_TIMERSLACK, 1L);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
-    static int eventfd(MemorySegment state) {
-        try {
-            return (int) EVENTFD.invokeExact(state, 0, EFD_NONBLOCK_CLOEXEC);
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
-    static void eventfdWrite(int fd) {
-        try {
-            int ignored = (int) EVENTFD_WRITE.invokeExact(fd, 1L);  // fails only when the counter is full: still awake
-        } catch (Throwable t) {
-            throw broken(t);
-        }
-    }
-
-    static void drain(int fd, MemorySegment eightBytes) {
-        try {
-            long ignored = (long) READ.invokeExact(fd, eightBytes, 8L);  // EAGAIN when already drained: fine
         } catch (Throwable t) {
             throw broken(t);
         }
@@ -237,15 +213,9 @@ final class Libc {
         return (int) ERRNO_HANDLE.get(callState, 0L);
     }
 
-    /** The failure errno stands for, as the JDK would word it, so {@link ErrorKind#of} classifies it the same. */
-    static IOException failure(String call, int errno) {
-        return switch (errno) {
-            case ECONNREFUSED -> new ConnectException("Connection refused");
-            case ETIMEDOUT -> new ConnectException("Connection timed out");
-            case ECONNRESET -> new IOException("Connection reset by peer");
-            case EMFILE, ENFILE -> new IOException("Too many open files");
-            default -> new IOException(call + ": " + describe(errno));
-        };
+    /** The failure of {@code call}, classified later by its errno; the message is the C library's wording. */
+    static ErrnoException failure(String call, int errno) {
+        return new ErrnoException(call, errno, describe(errno));
     }
 
     private static String describe(int errno) {

@@ -2,9 +2,11 @@ package shout.load.command;
 
 import shout.server.app.Servers;
 import shout.cli.Cli;
+import shout.cli.ExitCode;
 import shout.app.TestServer;
 import shout.load.LoadReport;
-import shout.load.io.IoEngine;
+import shout.load.IoEngine;
+import shout.load.io.Poller;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -63,7 +65,7 @@ class LoadCommandTest {
 
     /** Both I/O engines, each as {@code --io} spells it; epoll only where it runs. */
     static Stream<IoEngine> engines() {
-        return Stream.of(IoEngine.NIO, IoEngine.EPOLL).filter(e -> e != IoEngine.EPOLL || IoEngine.epollAvailable());
+        return Stream.of(IoEngine.NIO, IoEngine.EPOLL).filter(e -> e != IoEngine.EPOLL || Poller.epollAvailable());
     }
 
     static Stream<Arguments> modesAndEngines() {
@@ -200,6 +202,34 @@ class LoadCommandTest {
         Result result = load(8081, "--pipeline", "0");
         assertEquals(2, result.exitCode());
         assertEquals("error: pipeline must be positive, not 0", result.err().strip());
+    }
+
+    @Test
+    void helpShowsTheConfigDefaults() {
+        Result result = load(8081, "--help");
+        assertEquals(0, result.exitCode(), result.err());
+        for (String shown : List.of("--duration=DURATION", "(default: 10s)", "(default: 2s; none with --messages)",
+                "(default: 5s)", "(default: 127.0.0.1)", "(default: 8081)", "(default: 100)", "(default: auto")) {
+            assertTrue(result.out().contains(shown), shown + " in " + result.out());
+        }
+    }
+
+    @Test
+    void unwritableJsonIsOneLineAndExitOne() throws Exception {
+        try (EchoServer server = start(Mode.NIO)) {
+            Result result = load(server.port(), "--connections", "1", "--messages", "10", "--json", dir.toString());
+            assertEquals(ExitCode.CANNOT_RUN.code(), result.exitCode());
+            assertTrue(result.err().startsWith("error: cannot write " + dir), result.err());
+            assertEquals(1, result.err().strip().lines().count(), result.err());
+        }
+    }
+
+    @Test
+    void helpListsEveryExitCode() {
+        String help = load(8081, "--help").out();
+        for (ExitCode code : ExitCode.values()) {
+            assertTrue(help.contains(code.code() + "  " + code.meaning()), code + " in " + help);
+        }
     }
 
     @Test
