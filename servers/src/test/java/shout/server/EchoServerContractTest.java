@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -67,7 +66,12 @@ public class EchoServerContractTest {
 
     /** The modes that serve more than one connection at a time. */
     static Stream<Mode> concurrentModes() {
-        return modes().filter(mode -> mode != Mode.SERIAL);
+        return modes().filter(mode -> !mode.servesOneClientAtATime());
+    }
+
+    /** The modes that serve one client at a time, by nature. */
+    static Stream<Mode> oneAtATimeModes() {
+        return modes().filter(Mode::servesOneClientAtATime);
     }
 
     @ParameterizedTest
@@ -202,10 +206,10 @@ public class EchoServerContractTest {
         }
     }
 
-    /** Serial by nature has no second connection to reject: the second client waits for the first to leave. */
+    /** One client at a time by nature leaves no second connection to reject: the second client waits for the first to leave. */
     @ParameterizedTest
-    @EnumSource(value = Mode.class, names = "SERIAL")
-    void serialMakesTheSecondClientWaitForTheFirst(Mode mode) throws Exception {
+    @MethodSource("oneAtATimeModes")
+    void oneAtATimeMakesTheSecondClientWaitForTheFirst(Mode mode) throws Exception {
         try (EchoServer server = Servers.start(mode, config());
              Socket first = Wire.connect(server);
              Socket second = Wire.connect(server, 300)) {

@@ -86,7 +86,7 @@ class LoadCommandTest {
     @MethodSource("modesAndEngines")
     void countedRunVerifiesExactlyThatManyMessages(Mode mode, IoEngine engine) throws Exception {
         // serial serves one connection at a time and pool four: more would wait for ever with replies owed
-        int connections = mode == Mode.SERIAL ? 1 : 4;
+        int connections = mode.servesOneClientAtATime() ? 1 : 4;
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(mode)) {
             Result result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,

@@ -1,6 +1,7 @@
 package shout.server.netty;
 
 import shout.server.EchoServer;
+import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import io.netty.bootstrap.ServerBootstrap;
@@ -88,9 +89,9 @@ public final class NettyServer implements EchoServer {
                 .option(transport.reusePort(), config.reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                // Unsent bytes per connection stay below about 2x the buffer: reading pauses above it.
+                // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.bufferBytes() / 2, config.bufferBytes() * 2))
+                        new WriteBufferWaterMark(config.bufferBytes() / 2, Mode.NETTY.queuedReplyBytes(config)))
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
                         MIN_READ_BYTES, Math.min(INITIAL_READ_BYTES, config.bufferBytes()), config.bufferBytes()))
                 .childHandler(childPipeline())
