@@ -182,7 +182,7 @@ public class EchoServerContractTest {
     @ParameterizedTest
     @MethodSource("concurrentModes")
     void overTheCapANewConnectionIsClosedAtOnceAndTheOthersKeepWorking(Mode mode) throws Exception {
-        ServerConfig config = config().withMaxConnections(5).withThreads(8);
+        ServerConfig config = config().toBuilder().maxConnections(5).threads(8).build();
         try (EchoServer server = Servers.start(mode, config)) {
             List<Socket> five = new ArrayList<>();
             try {
@@ -237,7 +237,7 @@ public class EchoServerContractTest {
     void idleTimeoutClosesAnIdleConnectionAndNotABusyOne(Mode mode) throws Exception {
         Duration idle = Duration.ofMillis(300);
         AtomicInteger exchanges = new AtomicInteger();
-        try (EchoServer server = Servers.start(mode, config().withIdleTimeout(idle));
+        try (EchoServer server = Servers.start(mode, config().toBuilder().idleTimeout(idle).build());
              Socket busy = Wire.connect(server);
              ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor()) {
             assertEquals("0", Wire.roundTrip(busy, "0"));        // busy is served before idle connects

@@ -45,7 +45,7 @@ class GracefulShutdownTest {
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void stopRefusesNewcomersDeliversWhatIsOwedThenCloses(Mode mode) throws Exception {
         int clients = clients(mode);
-        EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withThreads(clients).withGrace(GRACE));
+        EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(clients).grace(GRACE).build());
         CountDownLatch allSent = new CountDownLatch(clients);
         CountDownLatch stopping = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -32,7 +32,7 @@ class SlowReaderTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void aClientThatDoesNotReadIsPushedBackAndThenGetsEveryByte(Mode mode) throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withThreads(2);
+        ServerConfig config = ServerConfig.builder().port(0).threads(2).build();
         long seed = System.nanoTime();
         try (EchoServer server = Servers.start(mode, config);
              Socket slow = Wire.connect(server, 20_000);

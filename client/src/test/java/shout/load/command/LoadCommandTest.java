@@ -79,7 +79,7 @@ class LoadCommandTest {
     }
 
     private static EchoServer start(Mode mode) throws IOException {
-        return Servers.start(mode, ServerConfig.ephemeral().withThreads(4));
+        return Servers.start(mode, ServerConfig.builder().port(0).threads(4).build());
     }
 
     @ParameterizedTest
@@ -215,7 +215,7 @@ class LoadCommandTest {
     void ipv6LoopbackWorksLikeIpv4(IoEngine engine) throws Exception {
         assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
         Path json = dir.resolve("report.json");
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral().withHost("::1"))) {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).host("::1").build())) {
             Result result = load(server.port(), "--host", "::1", "--connections", "2", "--messages", "2000",
                     "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());

@@ -57,15 +57,15 @@ public final class ServerMain implements Callable<Integer> {
             description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_IDLE_TIMEOUT_TEXT, converter = DurationConverter.class,
             description = "Close a connection with no traffic for this long (default: ${DEFAULT-VALUE}).")
     private Duration idleTimeout;
 
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_GRACE_TEXT, converter = DurationConverter.class,
             description = "On SIGTERM, keep delivering owed bytes for up to this long (default: ${DEFAULT-VALUE}).")
     private Duration grace;
 
-    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = ServerOptions.WorkConverter.class,
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = ServerConfig.DEFAULT_WORK_TEXT, converter = ServerOptions.WorkConverter.class,
             description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
     private Work work;
 
@@ -73,7 +73,7 @@ public final class ServerMain implements Callable<Integer> {
             description = "Event-loop modes run cpu work on a worker pool instead of on the loop.")
     private boolean offload;
 
-    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", completionCandidates = ServerOptions.TransportOption.class,
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = ServerConfig.DEFAULT_TRANSPORT_TEXT, completionCandidates = ServerOptions.TransportOption.class,
             converter = ServerOptions.TransportOption.class,
             description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
     private Transport transport;
@@ -117,9 +117,14 @@ public final class ServerMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
-            config = new ServerConfig(InetAddress.getByName(bind).getHostAddress(), port, backlog,
-                    threads == null ? ServerConfig.availableCpus() : threads, maxConnections,
-                    idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
+            ServerConfig.Builder settings = ServerConfig.builder()
+                    .host(InetAddress.getByName(bind).getHostAddress()).port(port).backlog(backlog)
+                    .maxConnections(maxConnections).idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes)
+                    .work(work).offload(offload).transport(transport).reusePort(reusePort);
+            if (threads != null) {
+                settings.threads(threads);
+            }
+            config = settings.build();
         } catch (UnknownHostException e) {
             return Cli.fail(err, "unknown bind address '" + bind + "'", ExitCode.USAGE);
         } catch (IllegalArgumentException e) {
