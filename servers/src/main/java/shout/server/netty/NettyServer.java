@@ -4,6 +4,8 @@ import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -88,7 +90,7 @@ public final class NettyServer implements EchoServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(transport.reusePort(), config.reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.TCP_NODELAY, ConnectionOptions.TCP_NODELAY)
                 // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
                         new WriteBufferWaterMark(config.bufferBytes() / 2, Mode.NETTY.queuedReplyBytes(config)))
@@ -112,7 +114,7 @@ public final class NettyServer implements EchoServer {
                 children.add(child);
                 child.pipeline()
                         .addLast("admission", admission)
-                        .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
+                        .addLast("idle", new IdleStateHandler(0, 0, IdleTimeout.of(config).nanos(), TimeUnit.NANOSECONDS))
                         .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
             }
         };
