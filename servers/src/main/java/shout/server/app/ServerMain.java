@@ -3,8 +3,9 @@ package shout.server.app;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
-import shout.cli.Durations;
+import shout.cli.HostPort;
 import shout.cli.LogFormat;
+import shout.cli.StartLine;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -16,6 +17,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -141,15 +143,16 @@ public final class ServerMain implements Callable<Integer> {
             server = Servers.start(mode, config);
         } catch (BindException e) {
             boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
-            return Cli.fail(err, "cannot listen on " + hostPort(config.host(), config.port()) + ": " + e.getMessage(), inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
+            return Cli.fail(err, "cannot listen on " + new HostPort(config.host(), config.port()) + ": " + e.getMessage(),
+                    inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
         }
         try (server) {
             if (handleSignals) {
                 // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
                 StopSignals.install(stopRequested::countDown, server::close);
             }
-            out.println("listening on " + hostPort(config.host(), server.port()) + " " + server.description()
-                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
+            out.println(new StartLine(new HostPort(config.host(), server.port()), server.description()
+                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : ""))));
             out.flush();
             Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
                 err.println(warning);
@@ -159,7 +162,7 @@ public final class ServerMain implements Callable<Integer> {
             out.println("stopped: " + server.stats().snapshot());
             out.flush();
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private void awaitStop(EchoServer server) {
@@ -172,36 +175,25 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
-        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, config.host(), out)) {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, out)) {
             group.onAnyExit(stopRequested);
             if (handleSignals) {
                 StopSignals.install(stopRequested::countDown, group::close);
             }
             awaitStopRequest();
             try {
-                return group.stop(grace.toSeconds() + 10) ? 0 : 1;
+                return (group.stop(grace.toSeconds() + 10) ? ExitCode.OK : ExitCode.CANNOT_RUN).code();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 1;
+                return ExitCode.CANNOT_RUN.code();
             }
         }
     }
 
-    /** The command line of one process of a group: this one's settings, its share of the cap, SO_REUSEPORT. */
-    private java.util.List<String> childArgs(int childPort) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "--mode", mode.cliName(), "--port", "" + childPort, "--bind", bind,
-                "--max-connections", "" + Math.max(1, (maxConnections + processes - 1) / processes),
-                "--idle-timeout", Durations.format(idleTimeout), "--grace", Durations.format(grace),
-                "--work", work.toString(), "--transport", transport.name().toLowerCase(java.util.Locale.ROOT),
-                "--backlog", "" + backlog, "--buffer", "" + bufferBytes, "--reuse-port"));
-        if (threads != null) {
-            args.addAll(java.util.List.of("--threads", "" + threads));
-        }
-        if (offload) {
-            args.add("--offload");
-        }
-        return args;
+    /** The command line of one process of a group: this one's own arguments, the port to join, its share of the cap. */
+    private List<String> childArgs(int childPort) {
+        List<String> given = spec.commandLine().getParseResult().expandedArgs();
+        return GroupChildArgs.of(given, childPort, Math.max(1, (maxConnections + processes - 1) / processes));
     }
 
     private void awaitStopRequest() {
@@ -212,7 +204,4 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
-    static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
 }
