@@ -103,13 +103,14 @@ public final class ServerMain implements Callable<Integer> {
         this.handleSignals = handleSignals;
     }
 
+    /** The entry point of each process of a {@code --processes} group (ProcessGroup starts this class); exits with the code. */
     public static void main(String[] args) {
         LogFormat.oneLinePerEvent();
         System.exit(Cli.commandLine(new ServerMain(true)).execute(args));
     }
 
-    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. */
-    public static int run(PrintWriter out, String... args) {
+    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. For tests. */
+    static int run(PrintWriter out, String... args) {
         return Cli.commandLine(new ServerMain(false)).setOut(out).setErr(out).execute(args);
     }
 
