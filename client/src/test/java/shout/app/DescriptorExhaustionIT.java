@@ -40,7 +40,7 @@ class DescriptorExhaustionIT {
                 for (int i = 0; i < FLOOD; i++) {
                     flood.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));   // the backlog takes them all
                 }
-                if (mode != Mode.SERIAL) {
+                if (!mode.servesOneClientAtATime()) {
                     await().atMost(Duration.ofSeconds(20)).until(() -> saidOutOfDescriptors(server));
                 }
                 long ticksBefore = server.cpuTicks();
@@ -51,7 +51,7 @@ class DescriptorExhaustionIT {
                 List<String> watched = server.errLines().subList(linesBefore, server.errLines().size()).stream()
                         .filter(line -> line.contains(" WARNING ") || line.contains(" ERROR ")).toList();
                 assertTrue(watched.size() <= WATCH.toSeconds() + 2, "at most about one warning a second: " + watched);
-                if (mode == Mode.SERIAL) {
+                if (mode.servesOneClientAtATime()) {
                     assertTrue(!saidOutOfDescriptors(server), "serial holds one connection at a time: " + server.errLines());
                 }
             } finally {
@@ -66,7 +66,7 @@ class DescriptorExhaustionIT {
 
     /** Pool: a thread for every flooding client. Event loops hold descriptors of their own: two of them. */
     private static int threads(Mode mode) {
-        return mode == Mode.POOL ? FLOOD : 2;
+        return mode.threadsCapConnections() ? FLOOD : 2;
     }
 
     private static boolean saidOutOfDescriptors(ServerProcess server) {

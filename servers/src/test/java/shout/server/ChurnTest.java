@@ -53,7 +53,7 @@ class ChurnTest {
     @ParameterizedTest
     @MethodSource("churnModes")
     void shortConnectionsLeaveNoDescriptorOrThreadBehind(Mode mode) throws Exception {
-        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withThreads(CLIENT_THREADS))) {
+        try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(CLIENT_THREADS).build())) {
             churn(server, WARM_UP_CONNECTIONS);                 // lazily created pool and carrier threads exist from here on
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().active() == 0);
             long descriptorsBefore = openDescriptors();

@@ -35,7 +35,7 @@ class FloodTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#concurrentModes")
     void exactlyTheCapIsServedAndTheRestClosedAtOnce(Mode mode) throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withMaxConnections(CAP).withThreads(CAP);  // pool: a thread per admitted one
+        ServerConfig config = ServerConfig.builder().port(0).maxConnections(CAP).threads(CAP).build();  // pool: a thread per admitted one
         List<Socket> sockets = new ArrayList<>();
         try (EchoServer server = Servers.start(mode, config);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -65,7 +65,7 @@ class FloodTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = "SERIAL")
     void serialServesTheWholeFloodOneAfterAnother(Mode mode) throws Exception {
-        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withMaxConnections(CAP));
+        try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).maxConnections(CAP).build());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> replies = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {

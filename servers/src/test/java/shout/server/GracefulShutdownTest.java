@@ -38,14 +38,14 @@ class GracefulShutdownTest {
 
     /** Serial serves one client at a time by nature, so only one can be mid-transfer. */
     private static int clients(Mode mode) {
-        return mode == Mode.SERIAL ? 1 : 100;
+        return mode.servesOneClientAtATime() ? 1 : 100;
     }
 
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void stopRefusesNewcomersDeliversWhatIsOwedThenCloses(Mode mode) throws Exception {
         int clients = clients(mode);
-        EchoServer server = Servers.start(mode, ServerConfig.ephemeral().withThreads(clients).withGrace(GRACE));
+        EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(clients).grace(GRACE).build());
         CountDownLatch allSent = new CountDownLatch(clients);
         CountDownLatch stopping = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -81,14 +81,14 @@ class LoadCommandTest {
     }
 
     private static EchoServer start(Mode mode) throws IOException {
-        return Servers.start(mode, ServerConfig.ephemeral().withThreads(4));
+        return Servers.start(mode, ServerConfig.builder().port(0).threads(4).build());
     }
 
     @ParameterizedTest
     @MethodSource("modesAndEngines")
     void countedRunVerifiesExactlyThatManyMessages(Mode mode, IoEngine engine) throws Exception {
         // serial serves one connection at a time and pool four: more would wait for ever with replies owed
-        int connections = mode == Mode.SERIAL ? 1 : 4;
+        int connections = mode.servesOneClientAtATime() ? 1 : 4;
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(mode)) {
             Result result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,
@@ -245,7 +245,7 @@ class LoadCommandTest {
     void ipv6LoopbackWorksLikeIpv4(IoEngine engine) throws Exception {
         assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
         Path json = dir.resolve("report.json");
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral().withHost("::1"))) {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).host("::1").build())) {
             Result result = load(server.port(), "--host", "::1", "--connections", "2", "--messages", "2000",
                     "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());

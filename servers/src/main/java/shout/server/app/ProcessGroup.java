@@ -1,45 +1,45 @@
 package shout.server.app;
 
+import shout.cli.ChildJvm;
+import shout.cli.ExitCode;
+import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.IntFunction;
 
 /**
  * {@code shout server --processes K}: K server processes of one mode sharing one port through
  * SO_REUSEPORT, so the kernel spreads connections over them. This process only supervises: it starts
- * the children (the first picks the port, the others join it), prints one start line for the group,
- * relays each child's closing line, and stops them all together. One relay thread per child, named.
+ * the children through {@link ChildJvm} (the first picks the port, the others join it), prints one
+ * start line for the group, relays each child's closing line, and stops them all together. One relay
+ * thread per child, named.
  */
 final class ProcessGroup implements AutoCloseable {
 
-    private static final Pattern START_LINE = Pattern.compile("listening on (\\S+):(\\d+) (.*)");
+    private static final System.Logger LOGGER = System.getLogger(ProcessGroup.class.getName());
 
     private final List<Process> children = new ArrayList<>();
     private final List<Thread> relays = new ArrayList<>();
-
-    /** A started child: its process, its stdout, and what its start line said. */
-    private record Child(Process process, BufferedReader out, int port, String description) {
-    }
 
     /**
      * Starts {@code count} children from {@code childArgs(port)} (port 0 for the first), prints the
      * group's start line, and returns the group; closing it stops every child.
      */
-    static ProcessGroup start(int count, int firstPort, java.util.function.IntFunction<List<String>> childArgs,
-                              String host, PrintWriter out) throws IOException {
+    static ProcessGroup start(int count, int firstPort, IntFunction<List<String>> childArgs, PrintWriter out)
+            throws IOException {
         ProcessGroup group = new ProcessGroup();
         try {
-            Child first = group.spawn(childArgs.apply(firstPort), 0, out);
+            StartLine first = group.spawn(childArgs.apply(firstPort), 0, out);
             for (int i = 1; i < count; i++) {
                 group.spawn(childArgs.apply(first.port()), i, out);
             }
-            out.println("listening on " + ServerMain.hostPort(host, first.port()) + " " + first.description() + " processes=" + count);
+            out.println(new StartLine(first.address(), first.description() + " processes=" + count));
             out.flush();
             return group;
         } catch (IOException | RuntimeException e) {
@@ -48,21 +48,18 @@ final class ProcessGroup implements AutoCloseable {
         }
     }
 
-    private Child spawn(List<String> args, int index, PrintWriter out) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                ServerMain.class.getName()));
-        command.addAll(args);
+    /** Starts one child and returns once it printed its start line; a relay thread then carries its later lines. */
+    private StartLine spawn(List<String> args, int index, PrintWriter out) throws IOException {
+        List<String> command = ChildJvm.current().command(List.of(), ServerMain.class, args);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         children.add(process);
         BufferedReader lines = process.inputReader(StandardCharsets.UTF_8);
-        String startLine = lines.readLine();
-        Matcher started = START_LINE.matcher(String.valueOf(startLine));
-        if (!started.matches()) {
-            throw new IOException("server process " + index + " did not start (it said: " + startLine + ")");
-        }
+        String said = lines.readLine();
+        StartLine started = StartLine.parse(said).orElseThrow(() ->
+                new IOException("server process " + index + " did not start (it said: " + said + ")"));
         Thread relay = Thread.ofPlatform().name("server-process-" + index + "-relay").start(() -> relay(lines, index, out));
         relays.add(relay);
-        return new Child(process, lines, Integer.parseInt(started.group(2)), started.group(3));
+        return started;
     }
 
     private static void relay(BufferedReader lines, int index, PrintWriter out) {
@@ -74,13 +71,12 @@ final class ProcessGroup implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            System.getLogger(ProcessGroup.class.getName()).log(System.Logger.Level.WARNING,
-                    "lost the output of server process {0}: {1}", index, e.toString());
+            LOGGER.log(System.Logger.Level.WARNING, "lost the output of server process {0}: {1}", index, e.toString());
         }
     }
 
     /** Counts {@code stop} down as soon as any child exits on its own (which ends the group too). */
-    void onAnyExit(java.util.concurrent.CountDownLatch stop) {
+    void onAnyExit(CountDownLatch stop) {
         children.forEach(child -> child.onExit().thenRun(stop::countDown));
     }
 
@@ -93,7 +89,7 @@ final class ProcessGroup implements AutoCloseable {
                 child.destroyForcibly();
                 clean = false;
             } else {
-                clean &= child.exitValue() == 0;
+                clean &= child.exitValue() == ExitCode.OK.code();
             }
         }
         for (Thread relay : relays) {
@@ -105,9 +101,5 @@ final class ProcessGroup implements AutoCloseable {
     @Override
     public void close() {
         children.forEach(Process::destroyForcibly);
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }

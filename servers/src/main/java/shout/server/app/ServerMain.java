@@ -3,8 +3,9 @@ package shout.server.app;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
-import shout.cli.Durations;
+import shout.cli.HostPort;
 import shout.cli.LogFormat;
+import shout.cli.StartLine;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -16,6 +17,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -57,15 +59,15 @@ public final class ServerMain implements Callable<Integer> {
             description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections;
 
-    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = "300s", converter = DurationConverter.class,
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_IDLE_TIMEOUT_TEXT, converter = DurationConverter.class,
             description = "Close a connection with no traffic for this long (default: ${DEFAULT-VALUE}).")
     private Duration idleTimeout;
 
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_GRACE_TEXT, converter = DurationConverter.class,
             description = "On SIGTERM, keep delivering owed bytes for up to this long (default: ${DEFAULT-VALUE}).")
     private Duration grace;
 
-    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = ServerOptions.WorkConverter.class,
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = ServerConfig.DEFAULT_WORK_TEXT, converter = ServerOptions.WorkConverter.class,
             description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
     private Work work;
 
@@ -73,7 +75,7 @@ public final class ServerMain implements Callable<Integer> {
             description = "Event-loop modes run cpu work on a worker pool instead of on the loop.")
     private boolean offload;
 
-    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = "auto", completionCandidates = ServerOptions.TransportOption.class,
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = ServerConfig.DEFAULT_TRANSPORT_TEXT, completionCandidates = ServerOptions.TransportOption.class,
             converter = ServerOptions.TransportOption.class,
             description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
     private Transport transport;
@@ -101,13 +103,14 @@ public final class ServerMain implements Callable<Integer> {
         this.handleSignals = handleSignals;
     }
 
+    /** The entry point of each process of a {@code --processes} group (ProcessGroup starts this class); exits with the code. */
     public static void main(String[] args) {
         LogFormat.oneLinePerEvent();
         System.exit(Cli.commandLine(new ServerMain(true)).execute(args));
     }
 
-    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. */
-    public static int run(PrintWriter out, String... args) {
+    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. For tests. */
+    static int run(PrintWriter out, String... args) {
         return Cli.commandLine(new ServerMain(false)).setOut(out).setErr(out).execute(args);
     }
 
@@ -117,9 +120,14 @@ public final class ServerMain implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerConfig config;
         try {
-            config = new ServerConfig(InetAddress.getByName(bind).getHostAddress(), port, backlog,
-                    threads == null ? ServerConfig.availableCpus() : threads, maxConnections,
-                    idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
+            ServerConfig.Builder settings = ServerConfig.builder()
+                    .host(InetAddress.getByName(bind).getHostAddress()).port(port).backlog(backlog)
+                    .maxConnections(maxConnections).idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes)
+                    .work(work).offload(offload).transport(transport).reusePort(reusePort);
+            if (threads != null) {
+                settings.threads(threads);
+            }
+            config = settings.build();
         } catch (UnknownHostException e) {
             return Cli.fail(err, "unknown bind address '" + bind + "'", ExitCode.USAGE);
         } catch (IllegalArgumentException e) {
@@ -136,15 +144,16 @@ public final class ServerMain implements Callable<Integer> {
             server = Servers.start(mode, config);
         } catch (BindException e) {
             boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
-            return Cli.fail(err, "cannot listen on " + hostPort(config.host(), config.port()) + ": " + e.getMessage(), inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
+            return Cli.fail(err, "cannot listen on " + new HostPort(config.host(), config.port()) + ": " + e.getMessage(),
+                    inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
         }
         try (server) {
             if (handleSignals) {
                 // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
                 StopSignals.install(stopRequested::countDown, server::close);
             }
-            out.println("listening on " + hostPort(config.host(), server.port()) + " " + server.description()
-                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
+            out.println(new StartLine(new HostPort(config.host(), server.port()), server.description()
+                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : ""))));
             out.flush();
             Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
                 err.println(warning);
@@ -154,7 +163,7 @@ public final class ServerMain implements Callable<Integer> {
             out.println("stopped: " + server.stats().snapshot());
             out.flush();
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private void awaitStop(EchoServer server) {
@@ -167,36 +176,25 @@ public final class ServerMain implements Callable<Integer> {
     }
 
     private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
-        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, config.host(), out)) {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, out)) {
             group.onAnyExit(stopRequested);
             if (handleSignals) {
                 StopSignals.install(stopRequested::countDown, group::close);
             }
             awaitStopRequest();
             try {
-                return group.stop(grace.toSeconds() + 10) ? 0 : 1;
+                return (group.stop(grace.toSeconds() + 10) ? ExitCode.OK : ExitCode.CANNOT_RUN).code();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 1;
+                return ExitCode.CANNOT_RUN.code();
             }
         }
     }
 
-    /** The command line of one process of a group: this one's settings, its share of the cap, SO_REUSEPORT. */
-    private java.util.List<String> childArgs(int childPort) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "--mode", mode.cliName(), "--port", "" + childPort, "--bind", bind,
-                "--max-connections", "" + Math.max(1, (maxConnections + processes - 1) / processes),
-                "--idle-timeout", Durations.format(idleTimeout), "--grace", Durations.format(grace),
-                "--work", work.toString(), "--transport", transport.name().toLowerCase(java.util.Locale.ROOT),
-                "--backlog", "" + backlog, "--buffer", "" + bufferBytes, "--reuse-port"));
-        if (threads != null) {
-            args.addAll(java.util.List.of("--threads", "" + threads));
-        }
-        if (offload) {
-            args.add("--offload");
-        }
-        return args;
+    /** The command line of one process of a group: this one's own arguments, the port to join, its share of the cap. */
+    private List<String> childArgs(int childPort) {
+        List<String> given = spec.commandLine().getParseResult().expandedArgs();
+        return GroupChildArgs.of(given, childPort, Math.max(1, (maxConnections + processes - 1) / processes));
     }
 
     private void awaitStopRequest() {
@@ -207,7 +205,4 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
-    static String hostPort(String host, int port) {
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-    }
 }

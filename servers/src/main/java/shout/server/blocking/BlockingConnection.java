@@ -3,6 +3,9 @@ package shout.server.blocking;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
+import shout.server.support.Admitted;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,13 +22,15 @@ final class BlockingConnection implements Runnable {
 
     private static final System.Logger LOGGER = System.getLogger(BlockingConnection.class.getName());
 
+    private final Admitted<Socket> admitted;
     private final Socket socket;
     private final ServerConfig config;
     private final ServerStats stats;
     private final Runnable onClose;
 
-    BlockingConnection(Socket socket, ServerConfig config, ServerStats stats, Runnable onClose) {
-        this.socket = socket;
+    BlockingConnection(Admitted<Socket> admitted, ServerConfig config, ServerStats stats, Runnable onClose) {
+        this.admitted = admitted;
+        this.socket = admitted.connection();
         this.config = config;
         this.stats = stats;
         this.onClose = onClose;
@@ -33,19 +38,18 @@ final class BlockingConnection implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
-            socket.setTcpNoDelay(true);               // as every mode (and Netty's default): replies go out at once
-            socket.setSoTimeout(Math.toIntExact(Math.max(1, config.idleTimeout().toMillis())));
+        try (admitted) {
+            ConnectionOptions.apply(socket);
+            socket.setSoTimeout(IdleTimeout.of(config).readTimeoutMillis());
             echoUntilEndOfInput(socket.getInputStream(), socket.getOutputStream());
             socket.shutdownOutput();                  // input ended and everything owed is written
         } catch (SocketTimeoutException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing idle connection {0}", socket.getRemoteSocketAddress());
+            IdleTimeout.closing(socket.getRemoteSocketAddress());
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();       // the server is closing; the socket closes with the try
         } finally {
-            stats.closed();
             onClose.run();
         }
     }

@@ -5,10 +5,10 @@ import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.support.AcceptLoop;
+import shout.server.support.Admitted;
 import shout.server.support.Lifecycle;
+import shout.server.support.Listener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
@@ -25,13 +25,12 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class BlockingServer implements EchoServer {
 
-
     private final ServerConfig config;
     private final String description;
     private final ServerStats stats;
     private final ServerSocket listener;
     private final Executor workers;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Admitted<Socket>> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
     private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
@@ -39,19 +38,9 @@ public final class BlockingServer implements EchoServer {
         this.description = "mode=" + mode.cliName() + " " + threads;
         this.stats = new ServerStats(config.maxConnections());
         this.workers = workers;
-        this.listener = new ServerSocket();
-        try {
-            listener.setReuseAddress(true);
-            if (config.reusePort()) {
-                listener.setOption(java.net.StandardSocketOptions.SO_REUSEPORT, true);
-            }
-            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
-        } catch (IOException e) {
-            listener.close();
-            throw e;
-        }
+        this.listener = Listener.bind(new ServerSocket(), config);
         this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor")
-                .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), this::admit));
+                .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), stats, this::serve));
     }
 
     public static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
@@ -81,36 +70,27 @@ public final class BlockingServer implements EchoServer {
         return stats;
     }
 
-    private void admit(Socket socket) throws IOException {
-        if (!stats.tryOpen()) {
-            socket.close();
-            return;
-        }
-        open.add(socket);
+    private void serve(Admitted<Socket> admitted) {
+        open.add(admitted);
         try {
-            workers.execute(new BlockingConnection(socket, config, stats, () -> open.remove(socket)));
+            workers.execute(new BlockingConnection(admitted, config, stats, () -> open.remove(admitted)));
         } catch (RejectedExecutionException e) {          // the pool is shutting down
-            open.remove(socket);
-            stats.closed();
-            socket.close();
+            open.remove(admitted);
+            admitted.close();
         }
     }
 
     @Override
     public void stopAccepting() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Listener.stopAccepting(listener);
     }
 
     @Override
     public void close() {
         stopAccepting();
-        open.forEach(Lifecycle::close);   // ends the serial mode's inline connection too
+        open.forEach(Admitted::close);    // ends the serial mode's inline connection too
         Lifecycle.join(acceptor);
-        open.forEach(Lifecycle::close);   // one admitted while the listener was closing
+        open.forEach(Admitted::close);    // one admitted while the listener was closing
         shutdown(workers);
     }
 

@@ -1,14 +1,18 @@
 package shout.server.netty;
 
+import shout.server.ConnectionPermit;
 import shout.server.ServerStats;
+import shout.server.support.Admission;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.util.Optional;
 
 /**
- * The connection cap for the netty mode: a new connection over the cap is closed at once, before any
- * byte is read; an admitted one is released in {@link ServerStats} exactly once, when it closes.
- * Shared by every connection; it runs on each connection's own event loop and keeps no state itself.
+ * The connection cap for the netty mode, through the {@link Admission} every mode shares: a new
+ * connection over the cap is closed at once, before any byte is read; an admitted one releases its
+ * permit when its channel closes. Shared by every connection; it runs on each connection's own event
+ * loop and keeps no state itself.
  */
 @Sharable
 final class AdmissionHandler extends ChannelInboundHandlerAdapter {
@@ -21,11 +25,10 @@ final class AdmissionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        if (!stats.tryOpen()) {                       // tryOpen counts and logs the rejection
-            ctx.close();
-            return;
+        Optional<ConnectionPermit> permit = Admission.admitOrClose(stats, ctx::close);
+        if (permit.isPresent()) {
+            ctx.channel().closeFuture().addListener(closed -> permit.get().release());
+            ctx.fireChannelActive();
         }
-        ctx.channel().closeFuture().addListener(closed -> stats.closed());
-        ctx.fireChannelActive();
     }
 }

@@ -1,8 +1,11 @@
 package shout.server.netty;
 
 import shout.server.EchoServer;
+import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -87,10 +90,10 @@ public final class NettyServer implements EchoServer {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(transport.reusePort(), config.reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                // Unsent bytes per connection stay below about 2x the buffer: reading pauses above it.
+                .childOption(ChannelOption.TCP_NODELAY, ConnectionOptions.TCP_NODELAY)
+                // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.bufferBytes() / 2, config.bufferBytes() * 2))
+                        new WriteBufferWaterMark(config.bufferBytes() / 2, Mode.NETTY.queuedReplyBytes(config)))
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
                         MIN_READ_BYTES, Math.min(INITIAL_READ_BYTES, config.bufferBytes()), config.bufferBytes()))
                 .childHandler(childPipeline())
@@ -111,7 +114,7 @@ public final class NettyServer implements EchoServer {
                 children.add(child);
                 child.pipeline()
                         .addLast("admission", admission)
-                        .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
+                        .addLast("idle", new IdleStateHandler(0, 0, IdleTimeout.of(config).nanos(), TimeUnit.NANOSECONDS))
                         .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
             }
         };

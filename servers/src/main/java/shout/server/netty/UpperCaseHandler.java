@@ -3,6 +3,7 @@ package shout.server.netty;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
 import shout.server.Work;
+import shout.server.support.IdleTimeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -82,7 +83,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
                 closeAfterOwedBytes();
             }
         } else if (event instanceof IdleStateEvent) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing idle connection {0}", ctx.channel().remoteAddress());
+            IdleTimeout.closing(ctx.channel().remoteAddress());
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);

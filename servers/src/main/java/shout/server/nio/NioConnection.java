@@ -4,7 +4,8 @@ import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
 import shout.server.Work;
-import shout.server.support.Lifecycle;
+import shout.server.support.Admitted;
+import shout.server.support.IdleTimeout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -28,6 +29,7 @@ final class NioConnection {
     /** READING: buffer empty, waiting for bytes. WORKING: bytes read, reply not due yet. WRITING: reply partly sent. */
     private enum State { READING, WORKING, WRITING, CLOSED }
 
+    private final Admitted<SocketChannel> admitted;
     private final SocketChannel channel;
     private final NioReactor reactor;
     private final ServerStats stats;
@@ -41,12 +43,13 @@ final class NioConnection {
     private long replyDueNanos;
 
     /**
-     * Registers {@code channel} (already non-blocking) with the reactor's selector for reading.
+     * Registers the admitted channel (already non-blocking) with the reactor's selector for reading.
      * {@code cpuWorkers} is null when cpu work runs inline on the reactor.
      */
-    NioConnection(SocketChannel channel, Selector selector, NioReactor reactor, ServerConfig config,
+    NioConnection(Admitted<SocketChannel> admitted, Selector selector, NioReactor reactor, ServerConfig config,
                   ServerStats stats, Executor cpuWorkers) throws IOException {
-        this.channel = channel;
+        this.admitted = admitted;
+        this.channel = admitted.connection();
         this.reactor = reactor;
         this.stats = stats;
         this.work = config.work();
@@ -90,12 +93,12 @@ final class NioConnection {
     }
 
     /**
-     * Closes the connection if no byte went either way for longer than {@code idleNanos}. A connection
+     * Closes the connection if no byte went either way for longer than the idle timeout. A connection
      * whose work is still running is not idle: the server owes it a reply.
      */
-    void closeIfIdle(long nowNanos, long idleNanos) {
-        if (state != State.WORKING && state != State.CLOSED && nowNanos - lastActivityNanos > idleNanos) {
-            LOGGER.log(System.Logger.Level.DEBUG, "closing idle connection {0}", channel);
+    void closeIfIdle(long nowNanos, IdleTimeout idleTimeout) {
+        if (state != State.WORKING && state != State.CLOSED && idleTimeout.expired(lastActivityNanos, nowNanos)) {
+            IdleTimeout.closing(channel);
             close();
         }
     }
@@ -107,8 +110,7 @@ final class NioConnection {
         }
         state = State.CLOSED;
         key.cancel();
-        Lifecycle.close(channel);
-        stats.closed();
+        admitted.close();
     }
 
     private void read() throws IOException {

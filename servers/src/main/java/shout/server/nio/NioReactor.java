@@ -2,6 +2,9 @@ package shout.server.nio;
 
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
+import shout.server.support.Admitted;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
 import shout.server.support.Lifecycle;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
@@ -26,20 +29,18 @@ import java.util.function.Consumer;
 final class NioReactor implements Runnable {
 
     private static final System.Logger LOGGER = System.getLogger(NioReactor.class.getName());
-    private static final long MIN_SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long MAX_SWEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ServerConfig config;
     private final ServerStats stats;
     private final Executor cpuWorkers;
     private final Selector selector;
     private final Thread thread;
-    private final Queue<SocketChannel> incoming = new ConcurrentLinkedQueue<>();
+    private final Queue<Admitted<SocketChannel>> incoming = new ConcurrentLinkedQueue<>();
     private final Queue<NioConnection> workedOff = new ConcurrentLinkedQueue<>();
     /** Sleep replies in due order: every chunk waits the same delay, so a FIFO is already sorted. */
     private final ArrayDeque<NioConnection> sleeping = new ArrayDeque<>();
     private final Consumer<SelectionKey> dispatch = this::dispatch;
-    private final long idleNanos;
+    private final IdleTimeout idleTimeout;
     private final long sweepIntervalNanos;
     private volatile boolean running = true;
     private volatile boolean loopEnded;
@@ -51,8 +52,8 @@ final class NioReactor implements Runnable {
         this.config = config;
         this.stats = stats;
         this.cpuWorkers = cpuWorkers;
-        this.idleNanos = config.idleTimeout().toNanos();
-        this.sweepIntervalNanos = Math.clamp(idleNanos / 4, MIN_SWEEP_NANOS, MAX_SWEEP_NANOS);
+        this.idleTimeout = IdleTimeout.of(config);
+        this.sweepIntervalNanos = idleTimeout.sweepIntervalNanos();
         this.selector = Selector.open();
         this.thread = Thread.ofPlatform().name("echo-nio-reactor-" + index).unstarted(this);
     }
@@ -62,8 +63,8 @@ final class NioReactor implements Runnable {
     }
 
     /** Hands an admitted connection to this reactor; called by the acceptor. */
-    void register(SocketChannel channel) {
-        incoming.add(channel);
+    void register(Admitted<SocketChannel> admitted) {
+        incoming.add(admitted);
         if (loopEnded) {
             releaseIncoming();                        // the loop failed: nobody else will take it
         } else {
@@ -136,14 +137,14 @@ final class NioReactor implements Runnable {
     }
 
     private void registerIncoming() {
-        for (SocketChannel channel; (channel = incoming.poll()) != null; ) {
+        for (Admitted<SocketChannel> admitted; (admitted = incoming.poll()) != null; ) {
             try {
-                channel.configureBlocking(false);
-                channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);   // as every mode: replies go out at once
-                new NioConnection(channel, selector, this, config, stats, cpuWorkers);
+                admitted.connection().configureBlocking(false);
+                ConnectionOptions.apply(admitted.connection().socket());
+                new NioConnection(admitted, selector, this, config, stats, cpuWorkers);
             } catch (IOException e) {
-                LOGGER.log(System.Logger.Level.DEBUG, "could not register {0}: {1}", channel, e.toString());
-                closeAdmitted(channel);
+                LOGGER.log(System.Logger.Level.DEBUG, "could not register {0}: {1}", admitted.connection(), e.toString());
+                admitted.close();
             }
         }
     }
@@ -166,7 +167,7 @@ final class NioReactor implements Runnable {
         }
         nextSweepNanos = now + sweepIntervalNanos;
         for (SelectionKey key : selector.keys()) {
-            ((NioConnection) key.attachment()).closeIfIdle(now, idleNanos);
+            ((NioConnection) key.attachment()).closeIfIdle(now, idleTimeout);
         }
     }
 
@@ -186,13 +187,8 @@ final class NioReactor implements Runnable {
     }
 
     private void releaseIncoming() {
-        for (SocketChannel channel; (channel = incoming.poll()) != null; ) {
-            closeAdmitted(channel);
+        for (Admitted<SocketChannel> admitted; (admitted = incoming.poll()) != null; ) {
+            admitted.close();
         }
-    }
-
-    private void closeAdmitted(SocketChannel channel) {
-        Lifecycle.close(channel);
-        stats.closed();
     }
 }

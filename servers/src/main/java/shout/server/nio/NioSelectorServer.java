@@ -5,11 +5,10 @@ import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.Work;
 import shout.server.support.AcceptLoop;
+import shout.server.support.Admitted;
 import shout.server.support.Lifecycle;
+import shout.server.support.Listener;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Queue;
@@ -28,7 +27,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * and the reply goes back to the owning reactor to be written. Any thread may call the lifecycle methods.
  */
 public final class NioSelectorServer implements EchoServer {
-
 
     private final ServerConfig config;
     private final ServerStats stats;
@@ -49,7 +47,7 @@ public final class NioSelectorServer implements EchoServer {
                 : null;
         this.reactors = new NioReactor[config.threads()];
         this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor")
-                .unstarted(new AcceptLoop<>(listener::accept, listener::isOpen, this::admit));
+                .unstarted(new AcceptLoop<>(listener::accept, listener::isOpen, stats, this::handOff));
     }
 
     /** A pool reports termination just before its threads exit; remembering them lets close() join them. */
@@ -63,7 +61,9 @@ public final class NioSelectorServer implements EchoServer {
 
     /** Binds, starts the reactors and the acceptor, and returns once connections are accepted. */
     public static EchoServer start(ServerConfig config) throws IOException {
-        NioSelectorServer server = new NioSelectorServer(config, bind(config));
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        Listener.bind(listener.socket(), config);       // closing the socket closes the channel
+        NioSelectorServer server = new NioSelectorServer(config, listener);
         try {
             for (int i = 0; i < server.reactors.length; i++) {
                 server.reactors[i] = new NioReactor(i, config, server.stats, server.cpuWorkers);
@@ -75,21 +75,6 @@ public final class NioSelectorServer implements EchoServer {
         }
         server.acceptor.start();
         return server;
-    }
-
-    private static ServerSocketChannel bind(ServerConfig config) throws IOException {
-        ServerSocketChannel listener = ServerSocketChannel.open();
-        try {
-            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            if (config.reusePort()) {
-                listener.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            }
-            listener.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
-            return listener;
-        } catch (IOException | RuntimeException e) {
-            listener.close();
-            throw e;
-        }
     }
 
     @Override
@@ -107,22 +92,15 @@ public final class NioSelectorServer implements EchoServer {
         return stats;
     }
 
-    private void admit(SocketChannel channel) throws IOException {
-        if (!stats.tryOpen()) {
-            channel.close();
-            return;
-        }
-        reactors[nextReactor].register(channel);
+    /** Acceptor thread only: round-robin over the reactors. */
+    private void handOff(Admitted<SocketChannel> admitted) {
+        reactors[nextReactor].register(admitted);
         nextReactor = (nextReactor + 1) % reactors.length;
     }
 
     @Override
     public void stopAccepting() {
-        try {
-            listener.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Listener.stopAccepting(listener);
     }
 
     @Override

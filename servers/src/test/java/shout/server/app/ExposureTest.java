@@ -1,6 +1,6 @@
 package shout.server.app;
 
-import shout.server.EchoServerContractTest;
+import shout.cli.StartLine;
 import shout.server.Mode;
 import shout.server.ServerConfig;
 import static org.awaitility.Awaitility.await;
@@ -19,8 +19,6 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +32,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(30)
 class ExposureTest {
 
-    private static final Pattern START_LINE = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) .*");
-
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void withoutBindTheServerListensOnLoopbackOnly(Mode mode) throws Exception {
@@ -44,11 +40,10 @@ class ExposureTest {
                 .start(() -> ServerMain.run(new PrintWriter(out, true), "--mode", mode.cliName(), "--port", "0"));
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> out.toString().contains("\n"));
-            String startLine = out.toString().lines().findFirst().orElseThrow();
-            Matcher started = START_LINE.matcher(startLine);
-            assertTrue(started.matches(), "start line: " + startLine);
+            StartLine started = ServerOutput.startLine(out).orElseThrow(() -> new AssertionError("no start line: " + out));
+            assertEquals("127.0.0.1", started.address().host(), started.toString());
             assertTrue(!out.toString().contains("warning"), out.toString());
-            int port = Integer.parseInt(started.group(1));
+            int port = started.port();
             for (InetAddress address : nonLoopbackAddresses()) {
                 assertThrows(ConnectException.class, () -> connect(address, port), "reachable on " + address);
             }

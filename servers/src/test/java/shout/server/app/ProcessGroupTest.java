@@ -1,5 +1,6 @@
 package shout.server.app;
 
+import shout.cli.StartLine;
 import shout.server.Wire;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class ProcessGroupTest {
 
-    private static final Pattern START_LINE = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) mode=virtual .* processes=2$", Pattern.MULTILINE);
     private static final Pattern STOPPED = Pattern.compile("^process (\\d) stopped: connections accepted=(\\d+) ", Pattern.MULTILINE);
 
     @Test
@@ -30,10 +31,12 @@ class ProcessGroupTest {
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread main = Thread.ofPlatform().name("test-group-main").start(() -> exitCode.set(ServerMain.run(
                 new PrintWriter(out, true), "--mode", "virtual", "--port", "0", "--processes", "2", "--grace", "1s")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> START_LINE.matcher(out.toString()).find());
-        Matcher started = START_LINE.matcher(out.toString());
-        assertTrue(started.find());
-        int port = Integer.parseInt(started.group(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ServerOutput.startLine(out).isPresent());
+        StartLine started = ServerOutput.startLine(out).orElseThrow();
+        assertEquals("127.0.0.1", started.address().host(), started.toString());
+        assertEquals(Optional.of("virtual"), started.value("mode"), started.toString());
+        assertEquals(Optional.of("2"), started.value("processes"), started.toString());
+        int port = started.port();
         for (int i = 0; i < 100; i++) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(5_000);

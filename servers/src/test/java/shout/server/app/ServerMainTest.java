@@ -1,5 +1,6 @@
 package shout.server.app;
 
+import shout.cli.StartLine;
 import shout.server.Wire;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,8 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,18 +22,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ServerMainTest {
 
-    private static final Pattern START_LINE = Pattern.compile("^listening on 127\\.0\\.0\\.1:(\\d+) mode=virtual .*$", Pattern.MULTILINE);
-
     @Test
     void printsTheStartLineServesAndStopsOnInterrupt() throws Exception {
         StringWriter out = new StringWriter();
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread main = Thread.ofPlatform().name("test-server-main").start(() ->
                 exitCode.set(ServerMain.run(new PrintWriter(out, true), "--mode", "virtual", "--port", "0", "--grace", "1s")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> START_LINE.matcher(out.toString()).find());
-        Matcher started = START_LINE.matcher(out.toString());
-        assertTrue(started.find());
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(started.group(1)))) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> ServerOutput.startLine(out).isPresent());
+        StartLine started = ServerOutput.startLine(out).orElseThrow();
+        assertEquals("127.0.0.1", started.address().host(), started.toString());
+        assertEquals(Optional.of("virtual"), started.value("mode"), started.toString());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), started.port())) {
             socket.setSoTimeout(5_000);
             assertEquals("PING", Wire.roundTrip(socket, "ping"));
         }

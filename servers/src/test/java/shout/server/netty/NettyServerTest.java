@@ -41,13 +41,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(60)
 class NettyServerTest {
 
-    private static final ServerConfig BASE = ServerConfig.ephemeral().withThreads(2);
+    private static final ServerConfig BASE = ServerConfig.builder().port(0).threads(2).build();
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void everyTransportAvailableHereEchoesHalfClosesAndNamesItself(Transport transport) throws Exception {
         assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
-        try (EchoServer server = NettyServer.start(BASE.withTransport(transport));
+        try (EchoServer server = NettyServer.start(BASE.toBuilder().transport(transport).build());
              Socket socket = Wire.connect(server)) {
             assertEquals("HELLO, NETTY!\n", Wire.roundTrip(socket, "hello, Netty!\n"));
             socket.getOutputStream().write("last words".getBytes(StandardCharsets.US_ASCII));
@@ -68,7 +68,7 @@ class NettyServerTest {
     void aTakenPortIsABindExceptionOnEveryTransportAndLeavesNoThread(Transport transport) throws Exception {
         assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            ServerConfig config = BASE.withTransport(transport).withPort(taken.getLocalPort());
+            ServerConfig config = BASE.toBuilder().transport(transport).port(taken.getLocalPort()).build();
             BindException e = assertThrows(BindException.class, () -> NettyServer.start(config));
             assertTrue(e.getMessage().contains("in use"), e.getMessage());    // what ServerMain's exit code rests on
         }
@@ -79,9 +79,9 @@ class NettyServerTest {
     @EnumSource(Transport.class)
     void reusePortLetsTwoServersShareOnePortOnEveryTransport(Transport transport) throws Exception {
         assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
-        ServerConfig config = BASE.withTransport(transport).withReusePort(true);
+        ServerConfig config = BASE.toBuilder().transport(transport).reusePort(true).build();
         try (EchoServer first = NettyServer.start(config);
-             EchoServer second = NettyServer.start(config.withPort(first.port()));
+             EchoServer second = NettyServer.start(config.toBuilder().port(first.port()).build());
              Socket socket = Wire.connect(second)) {
             assertEquals(first.port(), second.port());
             assertEquals("SHARED", Wire.roundTrip(socket, "shared"));
@@ -92,7 +92,7 @@ class NettyServerTest {
     @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING"})
     void anUnavailableTransportAskedForIsAClearError(Transport transport) {
         assumeFalse(NettyTransport.isAvailable(transport), transport + " loads here");
-        IOException e = assertThrows(IOException.class, () -> NettyServer.start(BASE.withTransport(transport)));
+        IOException e = assertThrows(IOException.class, () -> NettyServer.start(BASE.toBuilder().transport(transport).build()));
         assertTrue(e.getMessage().startsWith(transport.name().toLowerCase(Locale.ROOT) + " transport is not available here: "),
                 e.getMessage());
         await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
@@ -109,7 +109,7 @@ class NettyServerTest {
     @Test
     void sleepWorkDoesNotBlockTheLoopSoAHundredConnectionsTakeAboutOneDelay() throws Exception {
         Duration delay = Duration.ofMillis(300);
-        ServerConfig config = BASE.withThreads(1).withWork(new Work.Sleep(delay));
+        ServerConfig config = BASE.toBuilder().threads(1).work(new Work.Sleep(delay)).build();
         try (EchoServer server = NettyServer.start(config);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Socket> sockets = new ArrayList<>();
@@ -139,7 +139,7 @@ class NettyServerTest {
 
     @Test
     void sleepWorkKeepsTheOrderOfChunksThatArriveDuringADelay() throws Exception {
-        ServerConfig config = BASE.withWork(new Work.Sleep(Duration.ofMillis(20)));
+        ServerConfig config = BASE.toBuilder().work(new Work.Sleep(Duration.ofMillis(20))).build();
         StringBuilder sent = new StringBuilder();
         try (EchoServer server = NettyServer.start(config);
              Socket socket = Wire.connect(server)) {
@@ -156,7 +156,7 @@ class NettyServerTest {
 
     @Test
     void offloadedCpuWorkEchoesOnOffloadThreadsThatCloseStops() throws Exception {
-        ServerConfig config = BASE.withWork(new Work.Cpu(Duration.ofMillis(1))).withOffload(true);
+        ServerConfig config = BASE.toBuilder().work(new Work.Cpu(Duration.ofMillis(1))).offload(true).build();
         EchoServer server = NettyServer.start(config);
         try (server; Socket socket = Wire.connect(server)) {
             for (int i = 0; i < 20; i++) {

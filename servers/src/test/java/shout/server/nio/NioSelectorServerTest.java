@@ -34,7 +34,7 @@ class NioSelectorServerTest {
 
     @Test
     void describesItselfWithItsReactorCount() throws Exception {
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral().withThreads(3))) {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).threads(3).build())) {
             assertEquals("mode=nio threads=3", server.description());
         }
     }
@@ -43,7 +43,7 @@ class NioSelectorServerTest {
     @Test
     void sleepWorkIsScheduledSoOneReactorServesManyWaitsAtOnce() throws Exception {
         Duration delay = Duration.ofMillis(200);
-        ServerConfig config = ServerConfig.ephemeral().withThreads(1).withWork(new Work.Sleep(delay));
+        ServerConfig config = ServerConfig.builder().port(0).threads(1).work(new Work.Sleep(delay)).build();
         List<Socket> clients = new ArrayList<>();
         try (EchoServer server = Servers.start(Mode.NIO, config)) {
             for (int i = 0; i < 100; i++) {
@@ -72,7 +72,7 @@ class NioSelectorServerTest {
         int bufferBytes = 4096;
         byte[] payload = new byte[16 << 20];
         new Random(7).nextBytes(payload);
-        ServerConfig config = withBufferBytes(ServerConfig.ephemeral().withThreads(1), bufferBytes);
+        ServerConfig config = ServerConfig.builder().port(0).threads(1).bufferBytes(bufferBytes).build();
         try (EchoServer server = Servers.start(Mode.NIO, config);
              Socket socket = smallWindowClient(server);
              ExecutorService writer = Executors.newSingleThreadExecutor()) {
@@ -93,7 +93,7 @@ class NioSelectorServerTest {
 
     @Test
     void halfCloseWhileAReplyIsStillScheduledDeliversItThenEndOfStream() throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withWork(new Work.Sleep(Duration.ofMillis(100)));
+        ServerConfig config = ServerConfig.builder().port(0).work(new Work.Sleep(Duration.ofMillis(100))).build();
         try (EchoServer server = Servers.start(Mode.NIO, config);
              Socket socket = Wire.connect(server)) {
             socket.getOutputStream().write("last words".getBytes());
@@ -107,8 +107,8 @@ class NioSelectorServerTest {
 
     @Test
     void offloadedCpuWorkRunsOnNamedWorkersAndKeepsOrder() throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withThreads(2)
-                .withWork(new Work.Cpu(Duration.ofMillis(2))).withOffload(true);
+        ServerConfig config = ServerConfig.builder().port(0).threads(2)
+                .work(new Work.Cpu(Duration.ofMillis(2))).offload(true).build();
         try (EchoServer server = Servers.start(Mode.NIO, config);
              Socket socket = Wire.connect(server)) {
             OutputStream out = socket.getOutputStream();
@@ -122,11 +122,6 @@ class NioSelectorServerTest {
             assertTrue(serverThreads().contains("echo-nio-worker-0"), serverThreads().toString());
         }
         assertEquals(List.of(), serverThreads(), "close() joined every thread");
-    }
-
-    private static ServerConfig withBufferBytes(ServerConfig c, int bufferBytes) {
-        return new ServerConfig(c.host(), c.port(), c.backlog(), c.threads(), c.maxConnections(), c.idleTimeout(),
-                c.grace(), bufferBytes, c.work(), c.offload(), c.transport(), c.reusePort());
     }
 
     private static Socket smallWindowClient(EchoServer server) throws Exception {
