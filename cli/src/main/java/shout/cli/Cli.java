@@ -1,9 +1,12 @@
 package shout.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -25,11 +28,23 @@ public final class Cli {
                 .setExecutionExceptionHandler(Cli::oneLineFailure);
     }
 
-    /** Prints {@code error: <message>} on the error stream and returns the exit code's number. */
+    /**
+     * Prints {@code error: <message>} on the error stream, on one line however the failure was worded
+     * (a script reads the first line of stderr), and returns the exit code's number.
+     */
     public static int fail(PrintWriter err, String message, ExitCode exitCode) {
-        err.println("error: " + message);
+        err.println("error: " + String.valueOf(message).lines().map(String::strip).collect(Collectors.joining(" ")));
         err.flush();
         return exitCode.code();
+    }
+
+    /** The help footer listing the exit codes a command returns, worded by {@link ExitCode}. */
+    public static String[] exitCodeFooter(ExitCode... codes) {
+        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
+        for (ExitCode code : codes) {
+            lines.add("  " + code.code() + "  " + code.meaning());
+        }
+        return lines.toArray(String[]::new);
     }
 
     /** Runs a parser whose IllegalArgumentException speaks to the user, as picocli's own conversion error. */
@@ -53,7 +68,7 @@ public final class Cli {
     }
 
     /** The constants' names as the command line spells them: lower case. */
-    public static <E extends Enum<E>> java.util.List<String> names(Class<E> type) {
+    public static <E extends Enum<E>> List<String> names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
     }
 

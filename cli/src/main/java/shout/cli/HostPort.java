@@ -11,6 +11,11 @@ import java.util.Objects;
  */
 public record HostPort(String host, int port) {
 
+    /** Where a server listens and a client connects unless told otherwise: loopback, so nothing is exposed by default. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The classic socket template's port, the protocol's default for servers and clients alike. */
+    public static final int DEFAULT_PORT = 8081;
+
     public HostPort {
         Objects.requireNonNull(host, "host");
         if (host.isEmpty() || port < 0 || port > 65_535) {

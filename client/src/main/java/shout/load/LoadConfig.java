@@ -31,8 +31,8 @@ public record LoadConfig(String host, int port, int connections, int threads, in
                          double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed,
                          IoEngine io) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
+    public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
     public static final int DEFAULT_CONNECTIONS = 100;
     public static final int DEFAULT_PAYLOAD_BYTES = 64;
     public static final int DEFAULT_PIPELINE = 1;

@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.cli.HostPort;
 import shout.cli.Durations;
 import java.time.Duration;
 import java.util.Locale;
@@ -27,8 +28,8 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
                            Duration idleTimeout, Duration grace, int bufferBytes, Work work, boolean offload,
                            Transport transport, boolean reusePort) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
+    public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
     public static final int DEFAULT_BACKLOG = 4096;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
     /** The idle timeout as the command line spells it; {@link #DEFAULT_IDLE_TIMEOUT} is parsed from it. */

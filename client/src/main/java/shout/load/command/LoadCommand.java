@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -130,15 +129,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Spec
     void spec(CommandSpec value) {
         spec = value;
-        spec.usageMessage().footer(exitCodes());
-    }
-
-    private static String[] exitCodes() {
-        List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
-        for (ExitCode code : ExitCode.values()) {
-            lines.add("  " + code.code() + "  " + code.meaning());
-        }
-        return lines.toArray(String[]::new);
+        spec.usageMessage().footer(Cli.exitCodeFooter(ExitCode.values()));
     }
 
     /**
@@ -172,7 +163,7 @@ public final class LoadCommand implements Callable<Integer> {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
-            return fail(err, e.getMessage(), ExitCode.USAGE);
+            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
         }
         LoadReport report;
         ProgressLine progress = new ProgressLine(out);
@@ -186,9 +177,9 @@ public final class LoadCommand implements Callable<Integer> {
             }
             report = new LoadGenerator(config, LoadObserver.all(observers)).run();
         } catch (LoadException e) {
-            return fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
+            return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
-            return fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } finally {
             progress.finish();
         }
@@ -197,15 +188,10 @@ public final class LoadCommand implements Callable<Integer> {
             try {
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), report);
             } catch (IOException e) {
-                return fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+                return Cli.fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
             }
         }
         return (report.lostOrCorrupted() ? ExitCode.WRONG_BYTES : ExitCode.OK).code();
-    }
-
-    /** One line however the failure was worded: a script reads the first line of stderr, a person the screen. */
-    private static int fail(PrintWriter err, String message, ExitCode code) {
-        return Cli.fail(err, String.valueOf(message).lines().map(String::strip).collect(Collectors.joining(" ")), code);
     }
 
     private LoadConfig config() {

@@ -31,12 +31,17 @@ import picocli.CommandLine.Spec;
  * stops gracefully and prints the counters. A second signal stops at once.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).",
-        footer = {"", "Exit codes: 0 stopped cleanly, 1 could not listen (port in use), 2 bad usage."})
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).")
 public final class ServerMain implements Callable<Integer> {
 
-    @Spec
     private CommandSpec spec;
+
+    /** picocli hands over the command's model here; the help's footer lists the exit codes from their one source. */
+    @Spec
+    void spec(CommandSpec value) {
+        spec = value;
+        spec.usageMessage().footer(Cli.exitCodeFooter(ExitCode.OK, ExitCode.CANNOT_RUN, ExitCode.USAGE));
+    }
 
     @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ServerOptions.ModeOption.class,
             description = "How connections are served: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
