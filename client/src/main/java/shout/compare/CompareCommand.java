@@ -4,6 +4,7 @@ import shout.server.app.ServerOptions;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ChildJvm;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -12,6 +13,7 @@ import shout.compare.plan.Scenario;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LoadProcess;
 import shout.compare.process.LoadRunner;
 import shout.compare.report.MarkdownTable;
@@ -116,15 +118,21 @@ public final class CompareCommand implements Callable<Integer> {
     private static final List<String> SCENARIO_CONFLICTS = List.of("--modes", "--connections", "--quick", "--work",
             "--offload", "--variant", "--peer", "--server-arg");
 
+    private final Class<?> entryPoint;
     private final LoadRunner.Factory loadRunners;
 
-    /** The command as {@code shout compare} runs it: the load client as a child process. */
-    public CompareCommand() {
-        this(LoadProcess::new);
+    /**
+     * The command as {@code shout compare} runs it: the load client as a child process.
+     *
+     * @param entryPoint the jar's main class, which every server and load client child runs ({@code shout server ...})
+     */
+    public CompareCommand(Class<?> entryPoint) {
+        this(entryPoint, LoadProcess::new);
     }
 
     /** With another load runner: tests use one that does not need the real client. */
-    public CompareCommand(LoadRunner.Factory loadRunners) {
+    public CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners) {
+        this.entryPoint = entryPoint;
         this.loadRunners = loadRunners;
     }
 
@@ -141,7 +149,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ComparePart> parts = parts(machine.cores());
         out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
         long startNanos = System.nanoTime();
-        List<CompareResult.Part> results = new CompareRun(loadRunners, machine.cores(), out).run(parts);
+        List<CompareResult.Part> results = new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners, machine.cores(), out).run(parts);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         for (CompareResult.Part part : results) {
             out.println();

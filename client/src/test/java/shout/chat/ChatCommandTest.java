@@ -5,7 +5,6 @@ import shout.cli.Cli;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,16 +1,16 @@
 package shout.compare;
 
 import shout.server.app.Servers;
+import shout.app.ShoutMain;
 import shout.cli.Cli;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -44,11 +45,16 @@ class CompareCommandTest {
     @Test
     void twoModesGiveACellPerConnectionCountWithTableJsonAndCharts() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        List<ChildShout> launchers = new CopyOnWriteArrayList<>();
+        int code = compare(text, (shout, pinning, children) -> {
+                    launchers.add(shout);
+                    return new RoundTripLoad();
+                },
                 "--modes", "blocking,virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
                 "--out", out.toString());
         assertEquals(0, code, text.toString());
         assertTrue(text.toString().startsWith("compare: 2 servers x 2 connection counts = 4 cells"), text.toString());
+        assertEquals(List.of(ShoutMain.class), launchers.stream().map(ChildShout::entryPoint).toList(), "the entry point handed in");
 
         Path dir = onlyResultDirectory();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
@@ -78,7 +84,7 @@ class CompareCommandTest {
     void aModeThatCannotStartIsAFailedCellAndAPeerIsMeasuredWithoutProcessFigures() throws Exception {
         try (EchoServer peer = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
             StringWriter text = new StringWriter();
-            int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+            int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                     "--modes", "pool", "--connections", "2", "--duration", "100ms", "--warmup", "0s",
                     "--server-arg=--threads=0", "--peer", "inproc=127.0.0.1:" + peer.port(), "--out", out.toString());
             assertEquals(0, code, text.toString());
@@ -91,7 +97,7 @@ class CompareCommandTest {
     @Test
     void sleepWorkReachesEveryServerAndGivesEachCellTheIdealOfConnectionsOverTheDelay() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                 "--modes", "blocking,nio", "--connections", "1,10", "--work", "sleep:20ms", "--duration", "300ms",
                 "--warmup", "100ms", "--out", out.toString());
         assertEquals(0, code, text.toString());
@@ -112,7 +118,7 @@ class CompareCommandTest {
     @Test
     void aVariantIsItsOwnRowItsArgumentsReachItsServerAndAllItsProcessesAreSampled() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                 "--modes", "virtual", "--variant", "two=virtual:--processes=2", "--connections", "2", "--duration", "100ms",
                 "--warmup", "0s", "--out", out.toString());
         assertEquals(0, code, text.toString());
@@ -143,7 +149,7 @@ class CompareCommandTest {
             StringWriter text = new StringWriter();
             List<String> args = new ArrayList<>(mistakes.get(i));
             args.addAll(List.of("--out", out.toString()));
-            assertEquals(2, compare(text, (java, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
+            assertEquals(2, compare(text, (shout, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
             assertEquals(expected.get(i), text.toString().strip());
         }
     }
@@ -151,14 +157,14 @@ class CompareCommandTest {
     @Test
     void aUsageMistakeIsOneLineAndExitCode2() {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
         assertEquals(2, code);
         assertEquals("error: connections must be positive, not [10, 0] (see 'shout compare --help')", text.toString().strip());
     }
 
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {
         PrintWriter writer = new PrintWriter(text, true);
-        return Cli.commandLine(new CompareCommand(load)).setOut(writer).setErr(writer).execute(args);
+        return Cli.commandLine(new CompareCommand(ShoutMain.class, load)).setOut(writer).setErr(writer).execute(args);
     }
 
     private Path onlyResultDirectory() throws Exception {

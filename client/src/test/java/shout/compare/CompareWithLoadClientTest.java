@@ -1,7 +1,7 @@
 package shout.compare;
 
+import shout.app.ShoutMain;
 import shout.cli.Cli;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +40,7 @@ class CompareWithLoadClientTest {
         }
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text, true);
-        int code = Cli.commandLine(new CompareCommand()).setOut(writer).setErr(writer).execute(
+        int code = Cli.commandLine(new CompareCommand(ShoutMain.class)).setOut(writer).setErr(writer).execute(
                 "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
                 "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
         assertEquals(0, code, text.toString());

@@ -25,13 +25,13 @@ public final class LoadProcess implements LoadRunner {
     private static final Duration MARGIN = Duration.ofSeconds(60);
     private static final int EXIT_LOST_OR_CORRUPTED = 3;
 
-    private final JavaLauncher java;
+    private final ChildShout shout;
     private final CpuPinning pinning;
     private final LiveChildren children;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public LoadProcess(JavaLauncher java, CpuPinning pinning, LiveChildren children) {
-        this.java = java;
+    public LoadProcess(ChildShout shout, CpuPinning pinning, LiveChildren children) {
+        this.shout = shout;
         this.pinning = pinning;
         this.children = children;
     }
@@ -54,7 +54,7 @@ public final class LoadProcess implements LoadRunner {
     }
 
     private int runClient(List<String> args, Path errors, Duration timeout) throws IOException, InterruptedException, CellFailure {
-        Process client = children.track(new ProcessBuilder(java.shout(pinning.clientPrefix(), args))
+        Process client = children.track(new ProcessBuilder(shout.command(pinning.clientPrefix(), args))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errors.toFile())
                 .start());
