@@ -1,5 +1,6 @@
 package shout.compare.process;
 
+import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code shout server} child process: started, its start line awaited, stopped with SIGTERM. Two named
@@ -22,7 +21,6 @@ import java.util.regex.Pattern;
 public final class SpawnedServer implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(SpawnedServer.class.getName());
-    private static final Pattern START_LINE = Pattern.compile("listening on \\S+:(\\d+)(?:\\s.*)?");
     private static final Duration READER_JOIN = Duration.ofSeconds(2);
 
     private final Process process;
@@ -103,10 +101,11 @@ public final class SpawnedServer implements AutoCloseable {
 
     private void onOutputLine(String line) {
         lastOutputLine.set(line);
-        Matcher started = START_LINE.matcher(line);
-        if (!port.isDone() && started.matches()) {
-            startLine.set(line);
-            port.complete(Integer.parseInt(started.group(1)));
+        if (!port.isDone()) {
+            StartLine.parse(line).ifPresent(started -> {
+                startLine.set(line);
+                port.complete(started.port());
+            });
         }
     }
 
