@@ -55,6 +55,31 @@ class ChatCommandTest {
         assertFalse(text.contains("\n") || text.contains("Exception"), text);
     }
 
+    @Test
+    void anIpv6HostIsNamedInBracketsSoItsPortStandsApart() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        StringWriter out = new StringWriter();
+        assertEquals(1, chat(out, "hi\n", false, "--host", "::1", "--port", "" + closedPort, "--timeout", "2s"));
+        assertTrue(out.toString().contains(" [::1]:" + closedPort), out.toString());
+    }
+
+    @Test
+    void aPortBeyond65535IsBadUsageInOneLine() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, chat(out, "hi\n", false, "--port", "70000"));
+        assertEquals("error: '127.0.0.1' port 70000 is not a host and a port of 0..65535", out.toString().strip());
+    }
+
+    @Test
+    void helpNumbersTheExitCodesAsCallReturnsThem() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, chat(out, "", false, "--help"));
+        assertTrue(out.toString().strip().endsWith("Exit codes: 0 done, 1 could not connect or the server went away, 2 bad usage."), out.toString());
+    }
+
     private static int chat(StringWriter out, String input, boolean interactive, String... args) {
         ChatCommand command = new ChatCommand(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), interactive);
         CommandLine cli = Cli.commandLine(command);
