@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
-        footer = {"", "Exit codes: 0 done (failed cells are results), 1 results could not be written, 2 bad usage."})
+        modelTransformer = CompareCommand.ExitCodeFooter.class)
 public final class CompareCommand implements Callable<Integer> {
 
     public static final String QUICK_CONNECTIONS = "1,100,1000";
@@ -162,7 +163,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println();
             out.println("report: " + report);
             out.flush();
-            return 0;
+            return ExitCode.OK.code();
         } catch (IOException e) {
             return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         }
@@ -231,5 +232,16 @@ public final class CompareCommand implements Callable<Integer> {
             args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
         }
         return CompareResult.commandLine(args);
+    }
+
+    /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
+    public static final class ExitCodeFooter implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec compare) {
+            String codes = ExitCode.OK.code() + " done (failed cells are results), " + ExitCode.CANNOT_RUN.code()
+                    + " results could not be written, " + ExitCode.USAGE.code() + " bad usage.";
+            compare.usageMessage().footer("", "Exit codes: " + codes);
+            return compare;
+        }
     }
 }

@@ -162,6 +162,14 @@ class CompareCommandTest {
         assertEquals("error: connections must be positive, not [10, 0] (see 'shout compare --help')", text.toString().strip());
     }
 
+    @Test
+    void helpNumbersTheExitCodesAsCallReturnsThem() {
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
+        String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
+        assertTrue(help.endsWith("Exit codes: 0 done (failed cells are results), 1 results could not be written, 2 bad usage."), help);
+    }
+
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {
         PrintWriter writer = new PrintWriter(text, true);
         return Cli.commandLine(new CompareCommand(ShoutMain.class, load)).setOut(writer).setErr(writer).execute(args);
