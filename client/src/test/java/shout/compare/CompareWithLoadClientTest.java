@@ -56,7 +56,8 @@ class CompareWithLoadClientTest {
         }
         for (JsonNode cell : List.of(cells.get(2), cells.get(3))) {
             assertEquals("gone", cell.get("target").asText());
-            assertTrue(cell.get("failure").asText().startsWith("load client could not connect"), cell.toString());
+            assertTrue(cell.get("failure").asText().startsWith("load client exit code 1 (could not run): "), cell.toString());
+            assertTrue(cell.get("failure").asText().contains(":" + closedPort), "the client's own reason: " + cell);
         }
     }
 
