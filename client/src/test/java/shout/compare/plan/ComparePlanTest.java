@@ -48,8 +48,12 @@ class ComparePlanTest {
     void peerReadsNameHostAndPortIncludingBracketedIpv6() {
         assertEquals(new Target.Peer("py", "127.0.0.1", 8081), new PeerConverter().convert("py=127.0.0.1:8081"));
         assertEquals(new Target.Peer("six", "::1", 9000), new PeerConverter().convert("six=[::1]:9000"));
-        assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert("py=127.0.0.1"));
-        assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert("py=h:70000"));
+        for (String bad : List.of("py=h:70000", "py=::1:80", "=h:1", "h:1", "py=h:0", "p y=h:1")) {
+            assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(bad), bad);
+        }
+        assertEquals("'h:1' is not NAME=HOST:PORT (example: python=127.0.0.1:8081)", peerMistake("h:1"));
+        assertEquals("'127.0.0.1' is not HOST:PORT (examples: 127.0.0.1:8081, [::1]:8081)", peerMistake("py=127.0.0.1"));
+
     }
 
     @Test
@@ -81,7 +85,7 @@ class ComparePlanTest {
         var cpu = new ServerWork(new Work.Cpu(Duration.ofMillis(1)), false);
         assertEquals(3000.0, cpu.idealMessagesPerSecond(100, 1, 3), 1e-6);
         assertEquals(1000.0, cpu.idealMessagesPerSecond(1, 1, 2), 1e-6);
-        assertNull(ServerWork.NONE.idealMessagesPerSecond(10, 1, 1));
+        assertNull(new ServerWork(Work.NONE, false).idealMessagesPerSecond(10, 1, 1));
         assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
         assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
         assertEquals(8, CpuPinning.shared("all").serverCpuCount(8));
@@ -121,6 +125,10 @@ class ComparePlanTest {
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
                 + " x (1s warm-up + 3s + ~2s start/stop) = about 4 min 30 s", announcement);
+    }
+
+    private static String peerMistake(String value) {
+        return assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(value)).getMessage();
     }
 
     private static List<String> names(ComparePart part) {
