@@ -84,7 +84,7 @@ public final class ChatCommand implements Callable<Integer> {
     }
 
     /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
-    public static final class ExitCodeFooter implements IModelTransformer {
+    static final class ExitCodeFooter implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec chat) {
             chat.usageMessage().footer("", "Exit codes: " + ExitCode.OK.code() + " done, " + ExitCode.CANNOT_RUN.code()

@@ -235,7 +235,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
-    public static final class ExitCodeFooter implements IModelTransformer {
+    static final class ExitCodeFooter implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec compare) {
             String codes = ExitCode.OK.code() + " done (failed cells are results), " + ExitCode.CANNOT_RUN.code()
