@@ -1,6 +1,7 @@
 package shout.chat;
 
 import shout.server.app.Servers;
+import shout.app.TestServer;
 import shout.cli.Cli;
 import shout.server.EchoServer;
 import shout.server.Mode;
@@ -12,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,10 +43,7 @@ class ChatCommandTest {
 
     @Test
     void nobodyListeningIsOneLineAndExit1() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         StringWriter out = new StringWriter();
         assertEquals(1, chat(out, "hi\n", false, "--port", "" + closedPort));
         String text = out.toString().strip();
@@ -57,10 +53,7 @@ class ChatCommandTest {
 
     @Test
     void anIpv6HostIsNamedInBracketsSoItsPortStandsApart() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         StringWriter out = new StringWriter();
         assertEquals(1, chat(out, "hi\n", false, "--host", "::1", "--port", "" + closedPort, "--timeout", "2s"));
         assertTrue(out.toString().contains(" [::1]:" + closedPort), out.toString());

@@ -1,6 +1,7 @@
 package shout.compare;
 
 import shout.app.ShoutMain;
+import shout.app.TestServer;
 import shout.cli.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,10 +33,7 @@ class CompareWithLoadClientTest {
 
     @Test
     void realLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text, true);
         int code = Cli.commandLine(new CompareCommand(ShoutMain.class)).setOut(writer).setErr(writer).execute(

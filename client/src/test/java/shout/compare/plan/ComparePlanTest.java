@@ -1,7 +1,6 @@
 package shout.compare.plan;
 
 import shout.compare.CompareCommand;
-import shout.compare.process.ProcStat;
 import shout.server.Mode;
 import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +35,6 @@ class ComparePlanTest {
         assertEquals(Duration.ofSeconds(24 * 9), plan.estimatedDuration());
         assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up + 5s + ~2s start/stop) = about 3 min 36 s",
                 plan.announcement());
-    }
-
-    @Test
-    void cpuTicksAreUtimePlusStimeEvenWhenTheNameHoldsSpacesAndParentheses() {
-        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 31 0 0 20 0 18 0 1000 0";
-        assertEquals(281, ProcStat.cpuTicks(stat));
     }
 
     @Test
