@@ -89,7 +89,7 @@ class CompareCommandTest {
                     "--server-arg=--threads=0", "--peer", "inproc=127.0.0.1:" + peer.port(), "--out", out.toString());
             assertEquals(0, code, text.toString());
             String table = Files.readString(onlyResultDirectory().resolve("report.md"));
-            assertTrue(table.contains("| pool | 2 | failed: server exited before listening (exit code 2): error: threads must be positive, not 0 |"), table);
+            assertTrue(table.contains("| pool | 2 | failed: server exited before listening, exit code 2 (bad usage): error: threads must be positive, not 0 |"), table);
             assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
         }
     }

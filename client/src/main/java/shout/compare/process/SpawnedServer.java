@@ -1,5 +1,6 @@
 package shout.compare.process;
 
+import shout.cli.ExitCode;
 import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,8 +56,8 @@ public final class SpawnedServer implements AutoCloseable {
         } catch (ExecutionException e) {
             process.waitFor(READER_JOIN.toMillis(), TimeUnit.MILLISECONDS);
             errorReader.join(READER_JOIN);
-            String code = process.isAlive() ? "" : " (exit code " + process.exitValue() + ")";
-            throw new CellFailure("server exited before listening" + code + ": " + lastErrorLine.get());
+            String exit = process.isAlive() ? "" : ", " + ExitCode.describe(process.exitValue());
+            throw new CellFailure("server exited before listening" + exit + ": " + lastErrorLine.get());
         }
     }
 
@@ -76,7 +77,7 @@ public final class SpawnedServer implements AutoCloseable {
             return "server killed: no graceful stop within " + timeout.toSeconds() + " s";
         }
         int code = process.exitValue();
-        return code == 0 ? null : "server exit code " + code + ": " + lastErrorLine.get();
+        return code == ExitCode.OK.code() ? null : "server " + ExitCode.describe(code) + ": " + lastErrorLine.get();
     }
 
     /** The server's last stdout line, after {@link #stop}: its closing counters. */
