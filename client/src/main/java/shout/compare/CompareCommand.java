@@ -47,10 +47,10 @@ import picocli.CommandLine.Spec;
         modelTransformer = CompareCommand.ExitCodeFooter.class)
 public final class CompareCommand implements Callable<Integer> {
 
-    public static final String QUICK_CONNECTIONS = "1,100,1000";
+    static final String QUICK_CONNECTIONS = "1,100,1000";
     /** 6 modes x 3 counts x (250ms + 750ms + 2s overhead) = 54 s. */
-    public static final Duration QUICK_WARMUP = Duration.ofMillis(250);
-    public static final Duration QUICK_DURATION = Duration.ofMillis(750);
+    static final Duration QUICK_WARMUP = Duration.ofMillis(250);
+    static final Duration QUICK_DURATION = Duration.ofMillis(750);
 
     @Spec
     private CommandSpec spec;

@@ -3,11 +3,17 @@ package shout.compare;
 import shout.server.app.Servers;
 import shout.app.ShoutMain;
 import shout.cli.Cli;
+import shout.compare.plan.ComparePart;
+import shout.compare.plan.ComparePlan;
+import shout.compare.plan.CpuPinning;
+import shout.compare.plan.ServerWork;
+import shout.compare.plan.Target;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
+import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -20,6 +26,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -160,6 +167,16 @@ class CompareCommandTest {
         int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
         assertEquals(2, code);
         assertEquals("error: connections must be positive, not [10, 0] (see 'shout compare --help')", text.toString().strip());
+    }
+
+    @Test
+    void quickPresetOverAllModesFitsInAMinute() {
+        List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
+        List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
+        var plan = new ComparePlan(modes, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION);
+        var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
+        String announcement = ComparePart.announcement("", List.of(part));
+        assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
     }
 
     @Test

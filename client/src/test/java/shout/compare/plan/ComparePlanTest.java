@@ -1,6 +1,5 @@
 package shout.compare.plan;
 
-import shout.compare.CompareCommand;
 import shout.server.Mode;
 import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,14 +19,6 @@ import picocli.CommandLine;
 class ComparePlanTest {
 
     private static final List<Target> ALL_MODES = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
-
-    @Test
-    void quickPresetOverAllModesFitsInAMinute() {
-        List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
-        var plan = new ComparePlan(ALL_MODES, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION);
-        assertEquals(ALL_MODES.size() * 3, plan.cells().size());
-        assertTrue(plan.estimatedDuration().compareTo(Duration.ofMinutes(1)) < 0, plan.announcement());
-    }
 
     @Test
     void defaultRunTakesAFewMinutesAndSaysSo() {
