@@ -28,6 +28,6 @@ public final class ShoutMain {
                 .addSubcommand(Cli.commandLine(new ServerMain(true)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
                 .addSubcommand(Cli.commandLine(new LoadCommand()))
-                .addSubcommand(Cli.commandLine(new CompareCommand()));
+                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)));
     }
 }

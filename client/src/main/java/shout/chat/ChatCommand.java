@@ -3,6 +3,7 @@ package shout.chat;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.HostPort;
 import shout.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Sends each input line to an upper-casing echo server and prints the reply.",
-        footer = {"", "Exit codes: 0 done, 1 could not connect or the server went away, 2 bad usage."})
+        modelTransformer = ChatCommand.ExitCodeFooter.class)
 public final class ChatCommand implements Callable<Integer> {
 
     @Spec
@@ -58,20 +60,36 @@ public final class ChatCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        HostPort server;
+        try {
+            server = new HostPort(host, port);
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
+        }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
+            socket.connect(new InetSocketAddress(server.host(), server.port()), Math.toIntExact(timeout.toMillis()));
             socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
             socket.setTcpNoDelay(true);
             converse(socket, out);
-            return 0;
+            return ExitCode.OK.code();
         } catch (UnknownHostException e) {
             return Cli.fail(err, "unknown host '" + host + "'", ExitCode.CANNOT_RUN);
         } catch (ConnectException e) {
-            return Cli.fail(err, "cannot connect to " + host + ":" + port + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "cannot connect to " + server + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (SocketTimeoutException e) {
-            return Cli.fail(err, "no reply from " + host + ":" + port + " within " + timeout.toMillis() + " ms", ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "no reply from " + server + " within " + timeout.toMillis() + " ms", ExitCode.CANNOT_RUN);
         } catch (IOException e) {
-            return Cli.fail(err, "connection to " + host + ":" + port + " failed: " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "connection to " + server + " failed: " + e.getMessage(), ExitCode.CANNOT_RUN);
+        }
+    }
+
+    /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
+    static final class ExitCodeFooter implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec chat) {
+            chat.usageMessage().footer("", "Exit codes: " + ExitCode.OK.code() + " done, " + ExitCode.CANNOT_RUN.code()
+                    + " could not connect or the server went away, " + ExitCode.USAGE.code() + " bad usage.");
+            return chat;
         }
     }
 

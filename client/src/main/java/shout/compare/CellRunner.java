@@ -4,7 +4,7 @@ import shout.compare.plan.Cell;
 import shout.compare.plan.CpuPinning;
 import shout.compare.plan.Target;
 import shout.compare.process.CellFailure;
-import shout.compare.process.JavaLauncher;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
 import shout.compare.process.ProcSampler;
@@ -29,16 +29,16 @@ final class CellRunner {
     /** The server's own grace is 5 s; beyond that plus JVM exit it is stuck. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final JavaLauncher java;
+    private final ChildShout shout;
     private final CpuPinning pinning;
     private final List<String> serverArgs;
     private final LoadRunner load;
     private final LiveChildren children;
     private final long clockTicksPerSecond;
 
-    CellRunner(JavaLauncher java, CpuPinning pinning, List<String> serverArgs, LoadRunner load,
+    CellRunner(ChildShout shout, CpuPinning pinning, List<String> serverArgs, LoadRunner load,
                LiveChildren children, long clockTicksPerSecond) {
-        this.java = java;
+        this.shout = shout;
         this.pinning = pinning;
         this.serverArgs = List.copyOf(serverArgs);
         this.load = load;
@@ -86,6 +86,6 @@ final class CellRunner {
         List<String> args = new ArrayList<>(List.of("server", "--mode", target.mode().cliName(), "--port", "0"));
         args.addAll(serverArgs);
         args.addAll(target.args());
-        return java.shout(pinning.serverPrefix(), args);
+        return shout.command(pinning.serverPrefix(), args);
     }
 }

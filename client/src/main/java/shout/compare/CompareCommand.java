@@ -4,6 +4,7 @@ import shout.server.app.ServerOptions;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ChildJvm;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -12,6 +13,7 @@ import shout.compare.plan.Scenario;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LoadProcess;
 import shout.compare.process.LoadRunner;
 import shout.compare.report.MarkdownTable;
@@ -29,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,13 +44,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
-        footer = {"", "Exit codes: 0 done (failed cells are results), 1 results could not be written, 2 bad usage."})
+        modelTransformer = CompareCommand.ExitCodeFooter.class)
 public final class CompareCommand implements Callable<Integer> {
 
-    public static final String QUICK_CONNECTIONS = "1,100,1000";
+    static final String QUICK_CONNECTIONS = "1,100,1000";
     /** 6 modes x 3 counts x (250ms + 750ms + 2s overhead) = 54 s. */
-    public static final Duration QUICK_WARMUP = Duration.ofMillis(250);
-    public static final Duration QUICK_DURATION = Duration.ofMillis(750);
+    static final Duration QUICK_WARMUP = Duration.ofMillis(250);
+    static final Duration QUICK_DURATION = Duration.ofMillis(750);
 
     @Spec
     private CommandSpec spec;
@@ -116,15 +119,21 @@ public final class CompareCommand implements Callable<Integer> {
     private static final List<String> SCENARIO_CONFLICTS = List.of("--modes", "--connections", "--quick", "--work",
             "--offload", "--variant", "--peer", "--server-arg");
 
+    private final Class<?> entryPoint;
     private final LoadRunner.Factory loadRunners;
 
-    /** The command as {@code shout compare} runs it: the load client as a child process. */
-    public CompareCommand() {
-        this(LoadProcess::new);
+    /**
+     * The command as {@code shout compare} runs it: the load client as a child process.
+     *
+     * @param entryPoint the jar's main class, which every server and load client child runs ({@code shout server ...})
+     */
+    public CompareCommand(Class<?> entryPoint) {
+        this(entryPoint, LoadProcess::new);
     }
 
     /** With another load runner: tests use one that does not need the real client. */
-    public CompareCommand(LoadRunner.Factory loadRunners) {
+    public CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners) {
+        this.entryPoint = entryPoint;
         this.loadRunners = loadRunners;
     }
 
@@ -141,7 +150,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<ComparePart> parts = parts(machine.cores());
         out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
         long startNanos = System.nanoTime();
-        List<CompareResult.Part> results = new CompareRun(loadRunners, machine.cores(), out).run(parts);
+        List<CompareResult.Part> results = new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners, machine.cores(), out).run(parts);
         double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
         for (CompareResult.Part part : results) {
             out.println();
@@ -154,7 +163,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println();
             out.println("report: " + report);
             out.flush();
-            return 0;
+            return ExitCode.OK.code();
         } catch (IOException e) {
             return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         }
@@ -223,5 +232,16 @@ public final class CompareCommand implements Callable<Integer> {
             args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
         }
         return CompareResult.commandLine(args);
+    }
+
+    /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
+    static final class ExitCodeFooter implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec compare) {
+            String codes = ExitCode.OK.code() + " done (failed cells are results), " + ExitCode.CANNOT_RUN.code()
+                    + " results could not be written, " + ExitCode.USAGE.code() + " bad usage.";
+            compare.usageMessage().footer("", "Exit codes: " + codes);
+            return compare;
+        }
     }
 }

@@ -2,7 +2,7 @@ package shout.compare;
 
 import shout.compare.plan.Cell;
 import shout.compare.plan.ComparePart;
-import shout.compare.process.JavaLauncher;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
 import shout.compare.process.ProcStat;
@@ -19,11 +19,13 @@ import java.util.List;
  */
 final class CompareRun {
 
+    private final ChildShout shout;
     private final LoadRunner.Factory loadRunners;
     private final int machineCores;
     private final PrintWriter out;
 
-    CompareRun(LoadRunner.Factory loadRunners, int machineCores, PrintWriter out) {
+    CompareRun(ChildShout shout, LoadRunner.Factory loadRunners, int machineCores, PrintWriter out) {
+        this.shout = shout;
         this.loadRunners = loadRunners;
         this.machineCores = machineCores;
         this.out = out;
@@ -34,12 +36,11 @@ final class CompareRun {
         int total = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
         List<CompareResult.Part> results = new ArrayList<>();
         int done = 0;
-        JavaLauncher java = JavaLauncher.current();
         try (LiveChildren children = new LiveChildren()) {
             for (ComparePart part : parts) {
                 announce(part);
-                CellRunner runner = new CellRunner(java, part.pinning(), part.serverArgs(),
-                        loadRunners.create(java, part.pinning(), children), children, ProcStat.clockTicksPerSecond());
+                CellRunner runner = new CellRunner(shout, part.pinning(), part.serverArgs(),
+                        loadRunners.create(shout, part.pinning(), children), children, ProcStat.clockTicksPerSecond());
                 List<CellResult> cells = new ArrayList<>();
                 for (Cell cell : part.plan().cells()) {
                     cells.add(runner.run(cell).withIdeal(part.idealMessagesPerSecond(cell, machineCores)));

@@ -1,5 +1,8 @@
 package shout.app;
 
+import shout.cli.ChildJvm;
+import shout.cli.StartLine;
+import shout.compare.process.ProcStat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A {@code shout server} process from the packaged jar (one file, so loading a class later needs no
@@ -21,7 +22,6 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target", "shout.jar").toAbsolutePath();
-    private static final Pattern START_LINE = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) .*");
 
     private final Process process;
     private final BufferedReader out;
@@ -34,23 +34,22 @@ final class ServerProcess implements AutoCloseable {
         this.out = process.inputReader(StandardCharsets.UTF_8);
         this.errCollector = Thread.ofPlatform().name("server-" + process.pid() + "-stderr").start(this::collectErr);
         String startLine = out.readLine();
-        Matcher started = START_LINE.matcher(String.valueOf(startLine));
-        if (!started.matches()) {
+        StartLine started = StartLine.parse(startLine).orElse(null);
+        if (started == null) {
             close();
             throw new IOException("server did not start; it said: " + startLine + " " + errLines);
         }
-        this.port = Integer.parseInt(started.group(1));
+        this.port = started.port();
     }
 
     /** Starts {@code shout server ARGS --port 0}; {@code openFileLimit} > 0 sets {@code ulimit -n} first. */
     static ServerProcess start(int openFileLimit, String... serverArgs) throws IOException {
-        List<String> command = new ArrayList<>();
-        if (openFileLimit > 0) {
-            command.addAll(List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash"));
-        }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", JAR.toString(), ShoutMain.class.getName(), "server", "--port", "0"));
-        command.addAll(List.of(serverArgs));
+        List<String> prefix = openFileLimit > 0
+                ? List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash") : List.of();
+        List<String> args = new ArrayList<>(List.of("server", "--port", "0"));
+        args.addAll(List.of(serverArgs));
+        ChildJvm jvm = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR.toString());
+        List<String> command = jvm.command(prefix, ShoutMain.class, args);
         if (!Files.isRegularFile(JAR)) {
             throw new IOException(JAR + " is missing: run the package phase first");
         }
@@ -87,9 +86,7 @@ final class ServerProcess implements AutoCloseable {
     /** User plus system CPU time of the whole process so far, in clock ticks (1/100 s on Linux). */
     long cpuTicks() {
         try {
-            String stat = Files.readString(Path.of("/proc", "" + process.pid(), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);     // utime, stime: fields 14 and 15
+            return ProcStat.cpuTicks(Files.readString(Path.of("/proc", "" + process.pid(), "stat")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package shout.app;
 
+import shout.cli.StartLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,16 +26,16 @@ import org.junit.jupiter.api.Timeout;
 class ShoutLauncherIT {
 
     private static final Path LAUNCHER = Path.of("..", "shout").toAbsolutePath().normalize();
-    private static final Pattern START_LINE = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+) mode=virtual .*");
 
     @Test
     void serverStartsOnAFreePortServesAndStopsCleanlyOnSigterm() throws Exception {
         Process server = launch("server", "--mode", "virtual", "--port", "0", "--grace", "1s");
         try (BufferedReader out = server.inputReader(StandardCharsets.UTF_8)) {
             String startLine = out.readLine();
-            Matcher started = START_LINE.matcher(String.valueOf(startLine));
-            assertTrue(started.matches(), "start line: " + startLine);
-            int port = Integer.parseInt(started.group(1));
+            StartLine started = StartLine.parse(startLine).orElseThrow(() -> new AssertionError("start line: " + startLine));
+            assertEquals("127.0.0.1", started.address().host(), startLine);
+            assertEquals(Optional.of("virtual"), started.value("mode"), startLine);
+            int port = started.port();
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream().write("hello, World!\n".getBytes(StandardCharsets.US_ASCII));

@@ -54,6 +54,13 @@ public final class TestServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** A loopback port that nobody listens on: one the kernel just gave out and took back. */
+    public static int closedPort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {

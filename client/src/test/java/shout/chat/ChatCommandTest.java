@@ -1,11 +1,11 @@
 package shout.chat;
 
 import shout.server.app.Servers;
+import shout.app.TestServer;
 import shout.cli.Cli;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,15 +43,34 @@ class ChatCommandTest {
 
     @Test
     void nobodyListeningIsOneLineAndExit1() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         StringWriter out = new StringWriter();
         assertEquals(1, chat(out, "hi\n", false, "--port", "" + closedPort));
         String text = out.toString().strip();
         assertTrue(text.startsWith("error: cannot connect to 127.0.0.1:" + closedPort), text);
         assertFalse(text.contains("\n") || text.contains("Exception"), text);
+    }
+
+    @Test
+    void anIpv6HostIsNamedInBracketsSoItsPortStandsApart() throws Exception {
+        int closedPort = TestServer.closedPort();
+        StringWriter out = new StringWriter();
+        assertEquals(1, chat(out, "hi\n", false, "--host", "::1", "--port", "" + closedPort, "--timeout", "2s"));
+        assertTrue(out.toString().contains(" [::1]:" + closedPort), out.toString());
+    }
+
+    @Test
+    void aPortBeyond65535IsBadUsageInOneLine() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, chat(out, "hi\n", false, "--port", "70000"));
+        assertEquals("error: '127.0.0.1' port 70000 is not a host and a port of 0..65535", out.toString().strip());
+    }
+
+    @Test
+    void helpNumbersTheExitCodesAsCallReturnsThem() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, chat(out, "", false, "--help"));
+        assertTrue(out.toString().strip().endsWith("Exit codes: 0 done, 1 could not connect or the server went away, 2 bad usage."), out.toString());
     }
 
     private static int chat(StringWriter out, String input, boolean interactive, String... args) {

@@ -1,16 +1,22 @@
 package shout.compare;
 
 import shout.server.app.Servers;
+import shout.app.ShoutMain;
 import shout.cli.Cli;
+import shout.compare.plan.ComparePart;
+import shout.compare.plan.ComparePlan;
+import shout.compare.plan.CpuPinning;
+import shout.compare.plan.ServerWork;
+import shout.compare.plan.Target;
+import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
+import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +26,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -44,11 +52,16 @@ class CompareCommandTest {
     @Test
     void twoModesGiveACellPerConnectionCountWithTableJsonAndCharts() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        List<ChildShout> launchers = new CopyOnWriteArrayList<>();
+        int code = compare(text, (shout, pinning, children) -> {
+                    launchers.add(shout);
+                    return new RoundTripLoad();
+                },
                 "--modes", "blocking,virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
                 "--out", out.toString());
         assertEquals(0, code, text.toString());
         assertTrue(text.toString().startsWith("compare: 2 servers x 2 connection counts = 4 cells"), text.toString());
+        assertEquals(List.of(ShoutMain.class), launchers.stream().map(ChildShout::entryPoint).toList(), "the entry point handed in");
 
         Path dir = onlyResultDirectory();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
@@ -78,12 +91,12 @@ class CompareCommandTest {
     void aModeThatCannotStartIsAFailedCellAndAPeerIsMeasuredWithoutProcessFigures() throws Exception {
         try (EchoServer peer = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
             StringWriter text = new StringWriter();
-            int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+            int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                     "--modes", "pool", "--connections", "2", "--duration", "100ms", "--warmup", "0s",
                     "--server-arg=--threads=0", "--peer", "inproc=127.0.0.1:" + peer.port(), "--out", out.toString());
             assertEquals(0, code, text.toString());
             String table = Files.readString(onlyResultDirectory().resolve("report.md"));
-            assertTrue(table.contains("| pool | 2 | failed: server exited before listening (exit code 2): error: threads must be positive, not 0 |"), table);
+            assertTrue(table.contains("| pool | 2 | failed: server exited before listening, exit code 2 (bad usage): error: threads must be positive, not 0 |"), table);
             assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
         }
     }
@@ -91,7 +104,7 @@ class CompareCommandTest {
     @Test
     void sleepWorkReachesEveryServerAndGivesEachCellTheIdealOfConnectionsOverTheDelay() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                 "--modes", "blocking,nio", "--connections", "1,10", "--work", "sleep:20ms", "--duration", "300ms",
                 "--warmup", "100ms", "--out", out.toString());
         assertEquals(0, code, text.toString());
@@ -112,7 +125,7 @@ class CompareCommandTest {
     @Test
     void aVariantIsItsOwnRowItsArgumentsReachItsServerAndAllItsProcessesAreSampled() throws Exception {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(),
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                 "--modes", "virtual", "--variant", "two=virtual:--processes=2", "--connections", "2", "--duration", "100ms",
                 "--warmup", "0s", "--out", out.toString());
         assertEquals(0, code, text.toString());
@@ -143,7 +156,7 @@ class CompareCommandTest {
             StringWriter text = new StringWriter();
             List<String> args = new ArrayList<>(mistakes.get(i));
             args.addAll(List.of("--out", out.toString()));
-            assertEquals(2, compare(text, (java, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
+            assertEquals(2, compare(text, (shout, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
             assertEquals(expected.get(i), text.toString().strip());
         }
     }
@@ -151,14 +164,32 @@ class CompareCommandTest {
     @Test
     void aUsageMistakeIsOneLineAndExitCode2() {
         StringWriter text = new StringWriter();
-        int code = compare(text, (java, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
+        int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
         assertEquals(2, code);
         assertEquals("error: connections must be positive, not [10, 0] (see 'shout compare --help')", text.toString().strip());
     }
 
+    @Test
+    void quickPresetOverAllModesFitsInAMinute() {
+        List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
+        List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
+        var plan = new ComparePlan(modes, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION);
+        var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
+        String announcement = ComparePart.announcement("", List.of(part));
+        assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
+    }
+
+    @Test
+    void helpNumbersTheExitCodesAsCallReturnsThem() {
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
+        String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
+        assertTrue(help.endsWith("Exit codes: 0 done (failed cells are results), 1 results could not be written, 2 bad usage."), help);
+    }
+
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {
         PrintWriter writer = new PrintWriter(text, true);
-        return Cli.commandLine(new CompareCommand(load)).setOut(writer).setErr(writer).execute(args);
+        return Cli.commandLine(new CompareCommand(ShoutMain.class, load)).setOut(writer).setErr(writer).execute(args);
     }
 
     private Path onlyResultDirectory() throws Exception {

@@ -1,7 +1,8 @@
 package shout.compare;
 
+import shout.app.ShoutMain;
+import shout.app.TestServer;
 import shout.cli.Cli;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,13 +33,10 @@ class CompareWithLoadClientTest {
 
     @Test
     void realLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text, true);
-        int code = Cli.commandLine(new CompareCommand()).setOut(writer).setErr(writer).execute(
+        int code = Cli.commandLine(new CompareCommand(ShoutMain.class)).setOut(writer).setErr(writer).execute(
                 "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
                 "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
         assertEquals(0, code, text.toString());
@@ -56,7 +52,8 @@ class CompareWithLoadClientTest {
         }
         for (JsonNode cell : List.of(cells.get(2), cells.get(3))) {
             assertEquals("gone", cell.get("target").asText());
-            assertTrue(cell.get("failure").asText().startsWith("load client could not connect"), cell.toString());
+            assertTrue(cell.get("failure").asText().startsWith("load client exit code 1 (could not run): "), cell.toString());
+            assertTrue(cell.get("failure").asText().contains(":" + closedPort), "the client's own reason: " + cell);
         }
     }
 

@@ -1,7 +1,6 @@
 package shout.compare.plan;
 
 import shout.cli.Durations;
-import shout.compare.report.ChartWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +19,9 @@ import java.util.Set;
  */
 public record ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline,
                    Duration warmup, Duration duration) {
+
+    /** The name of the line a chart draws for the ideal throughput, so no row may take it. */
+    public static final String IDEAL_ROW = "ideal";
 
     /** Starting and stopping a server JVM and a load client JVM around each cell: 1.8 s measured on a busy 2-core machine. */
     static final Duration CELL_OVERHEAD = Duration.ofSeconds(2);
@@ -56,7 +58,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** One line naming the first row name used twice (or the chart's reserved {@code ideal}), or null when all differ. */
     public static String duplicateName(List<Target> targets) {
-        Set<String> names = new HashSet<>(Set.of(ChartWriter.IDEAL_SERIES));
+        Set<String> names = new HashSet<>(Set.of(IDEAL_ROW));
         for (Target target : targets) {
             if (!names.add(target.name())) {
                 return "two rows would be named '" + target.name() + "': give the variant or peer another name";

@@ -1,23 +1,24 @@
 package shout.compare.plan;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import shout.cli.Cli;
+import shout.cli.HostPort;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code --peer NAME=HOST:PORT} (an IPv6 host in brackets: {@code name=[::1]:8081}). */
+/** Reads {@code --peer NAME=HOST:PORT}; the address as {@link HostPort} reads it (IPv6 in brackets: {@code six=[::1]:8081}). */
 public final class PeerConverter implements ITypeConverter<Target.Peer> {
-
-    private static final Pattern FORM = Pattern.compile("([^=\\s]+)=(\\[[^]]+]|[^:\\s]+):(\\d{1,5})");
 
     @Override
     public Target.Peer convert(String value) {
-        Matcher m = FORM.matcher(value.trim());
-        int port = m.matches() ? Integer.parseInt(m.group(3)) : -1;
-        if (port < 1 || port > 65_535) {
+        int equals = value.indexOf('=');
+        String name = value.substring(0, Math.max(equals, 0)).strip();
+        if (!name.matches("\\S+")) {
             throw new TypeConversionException("'" + value + "' is not NAME=HOST:PORT (example: python=127.0.0.1:8081)");
         }
-        String host = m.group(2).startsWith("[") ? m.group(2).substring(1, m.group(2).length() - 1) : m.group(2);
-        return new Target.Peer(m.group(1), host, port);
+        HostPort address = Cli.userValue(() -> HostPort.parse(value.substring(equals + 1)));
+        if (address.port() == 0) {
+            throw new TypeConversionException("'" + value + "': port 0 means any port to a listener; a running peer has a real one");
+        }
+        return new Target.Peer(name, address.host(), address.port());
     }
 }

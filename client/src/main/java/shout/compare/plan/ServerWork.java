@@ -14,8 +14,6 @@ import java.util.List;
  */
 public record ServerWork(Work work, boolean offload) {
 
-    static final ServerWork NONE = new ServerWork(Work.NONE, false);
-
     /** The server options that say this, empty for no work and no offload. */
     List<String> serverArgs() {
         List<String> args = new ArrayList<>();

@@ -1,6 +1,7 @@
 package shout.compare.process;
 
 import shout.cli.Durations;
+import shout.cli.ExitCode;
 import shout.compare.plan.Cell;
 import shout.compare.plan.CpuPinning;
 import shout.load.LoadReport;
@@ -17,21 +18,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * The real {@link LoadRunner}: {@code shout load} as its own child process (pinned to the client CPUs),
  * writing its report with {@code --json} to a temporary file that is read back into a {@link LoadReport}.
- * Exit code 0 and 3 (wrong or lost bytes, counted in the report) are measurements; anything else fails the cell.
+ * {@link ExitCode#OK} and {@link ExitCode#WRONG_BYTES} (counted in the report) are measurements; any other exit
+ * fails the cell with the exit described and the client's last stderr line.
  */
 public final class LoadProcess implements LoadRunner {
 
     /** Beyond warm-up + duration: JVM start, connecting, closing; generous, it only catches a hung client. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
-    private static final int EXIT_LOST_OR_CORRUPTED = 3;
 
-    private final JavaLauncher java;
+    private final ChildShout shout;
     private final CpuPinning pinning;
     private final LiveChildren children;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    public LoadProcess(JavaLauncher java, CpuPinning pinning, LiveChildren children) {
-        this.java = java;
+    public LoadProcess(ChildShout shout, CpuPinning pinning, LiveChildren children) {
+        this.shout = shout;
         this.pinning = pinning;
         this.children = children;
     }
@@ -42,9 +43,8 @@ public final class LoadProcess implements LoadRunner {
         Path errors = Files.createTempFile("shout-load-", ".err");
         try {
             int exitCode = runClient(arguments(cell, host, port, report), errors, cell.warmup().plus(cell.duration()).plus(MARGIN));
-            if (exitCode != 0 && exitCode != EXIT_LOST_OR_CORRUPTED) {
-                String what = exitCode == 1 ? "load client could not connect" : "load client exit code " + exitCode;
-                throw new CellFailure(what + ": " + lastLine(errors));
+            if (!isMeasurement(exitCode)) {
+                throw new CellFailure("load client " + ExitCode.describe(exitCode) + ": " + lastLine(errors));
             }
             return json.readValue(report.toFile(), LoadReport.class);
         } finally {
@@ -54,7 +54,7 @@ public final class LoadProcess implements LoadRunner {
     }
 
     private int runClient(List<String> args, Path errors, Duration timeout) throws IOException, InterruptedException, CellFailure {
-        Process client = children.track(new ProcessBuilder(java.shout(pinning.clientPrefix(), args))
+        Process client = children.track(new ProcessBuilder(shout.command(pinning.clientPrefix(), args))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errors.toFile())
                 .start());
@@ -68,6 +68,12 @@ public final class LoadProcess implements LoadRunner {
                 LiveChildren.kill(client);
             }
         }
+    }
+
+    /** True when the client ran its load and wrote a report: every byte right, or wrong bytes counted in it. */
+    static boolean isMeasurement(int exitCode) {
+        ExitCode exit = ExitCode.of(exitCode);
+        return exit == ExitCode.OK || exit == ExitCode.WRONG_BYTES;
     }
 
     private static List<String> arguments(Cell cell, String host, int port, Path report) {

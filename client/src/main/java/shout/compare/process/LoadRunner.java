@@ -15,9 +15,9 @@ public interface LoadRunner {
      */
     LoadReport run(Cell cell, String host, int port) throws CellFailure, IOException, InterruptedException;
 
-    /** Makes the runner for one comparison, given how to launch Java, the CPUs to pin to, and the child registry. */
+    /** Makes the runner for one comparison, given how to start a child shout, the CPUs to pin to, and the child registry. */
     @FunctionalInterface
     interface Factory {
-        LoadRunner create(JavaLauncher java, CpuPinning pinning, LiveChildren children);
+        LoadRunner create(ChildShout shout, CpuPinning pinning, LiveChildren children);
     }
 }

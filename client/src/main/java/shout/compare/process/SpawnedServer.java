@@ -1,5 +1,7 @@
 package shout.compare.process;
 
+import shout.cli.ExitCode;
+import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code shout server} child process: started, its start line awaited, stopped with SIGTERM. Two named
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class SpawnedServer implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(SpawnedServer.class.getName());
-    private static final Pattern START_LINE = Pattern.compile("listening on \\S+:(\\d+)(?:\\s.*)?");
     private static final Duration READER_JOIN = Duration.ofSeconds(2);
 
     private final Process process;
@@ -57,8 +56,8 @@ public final class SpawnedServer implements AutoCloseable {
         } catch (ExecutionException e) {
             process.waitFor(READER_JOIN.toMillis(), TimeUnit.MILLISECONDS);
             errorReader.join(READER_JOIN);
-            String code = process.isAlive() ? "" : " (exit code " + process.exitValue() + ")";
-            throw new CellFailure("server exited before listening" + code + ": " + lastErrorLine.get());
+            String exit = process.isAlive() ? "" : ", " + ExitCode.describe(process.exitValue());
+            throw new CellFailure("server exited before listening" + exit + ": " + lastErrorLine.get());
         }
     }
 
@@ -78,7 +77,7 @@ public final class SpawnedServer implements AutoCloseable {
             return "server killed: no graceful stop within " + timeout.toSeconds() + " s";
         }
         int code = process.exitValue();
-        return code == 0 ? null : "server exit code " + code + ": " + lastErrorLine.get();
+        return code == ExitCode.OK.code() ? null : "server " + ExitCode.describe(code) + ": " + lastErrorLine.get();
     }
 
     /** The server's last stdout line, after {@link #stop}: its closing counters. */
@@ -103,10 +102,11 @@ public final class SpawnedServer implements AutoCloseable {
 
     private void onOutputLine(String line) {
         lastOutputLine.set(line);
-        Matcher started = START_LINE.matcher(line);
-        if (!port.isDone() && started.matches()) {
-            startLine.set(line);
-            port.complete(Integer.parseInt(started.group(1)));
+        if (!port.isDone()) {
+            StartLine.parse(line).ifPresent(started -> {
+                startLine.set(line);
+                port.complete(started.port());
+            });
         }
     }
 

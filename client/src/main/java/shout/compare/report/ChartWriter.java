@@ -1,5 +1,6 @@
 package shout.compare.report;
 
+import shout.compare.plan.ComparePlan;
 import shout.compare.result.CellResult;
 import java.awt.Color;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
  * throughput chart gets one more line, {@code ideal}.
  */
-public final class ChartWriter {
+final class ChartWriter {
 
     /** One chart: a file name, labels, and the figure of a measured cell (null when n/a). */
     private record Metric(String fileName, String title, String yAxis, boolean logY, Function<CellResult, Double> value) {
@@ -41,8 +42,6 @@ public final class ChartWriter {
 
     private ChartWriter() {
     }
-
-    public static final String IDEAL_SERIES = "ideal";
 
     /** Writes every chart that has data into {@code dir}, file names starting with {@code prefix}; returns the files written. */
     static List<Path> write(Path dir, String prefix, List<CellResult> cells) throws IOException {
@@ -89,7 +88,7 @@ public final class ChartWriter {
         if (byConnections.isEmpty()) {
             return Map.of();
         }
-        return Map.of(IDEAL_SERIES, byConnections.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
+        return Map.of(ComparePlan.IDEAL_ROW, byConnections.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
     }
 
     private static XYChart chart(Metric metric, Map<String, List<double[]>> series) {
@@ -106,7 +105,7 @@ public final class ChartWriter {
         series.forEach((name, points) -> {
             XYSeries line = chart.addSeries(name,
                     points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
-            if (name.equals(IDEAL_SERIES)) {
+            if (name.equals(ComparePlan.IDEAL_ROW)) {
                 line.setMarker(SeriesMarkers.NONE);
                 line.setLineStyle(SeriesLines.DASH_DASH);
                 line.setLineColor(Color.BLACK);

@@ -1,7 +1,5 @@
 package shout.compare.plan;
 
-import shout.compare.CompareCommand;
-import shout.compare.process.ProcStat;
 import shout.server.Mode;
 import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,14 +21,6 @@ class ComparePlanTest {
     private static final List<Target> ALL_MODES = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
 
     @Test
-    void quickPresetOverAllModesFitsInAMinute() {
-        List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
-        var plan = new ComparePlan(ALL_MODES, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION);
-        assertEquals(ALL_MODES.size() * 3, plan.cells().size());
-        assertTrue(plan.estimatedDuration().compareTo(Duration.ofMinutes(1)) < 0, plan.announcement());
-    }
-
-    @Test
     void defaultRunTakesAFewMinutesAndSaysSo() {
         var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
         assertEquals(Duration.ofSeconds(24 * 9), plan.estimatedDuration());
@@ -39,17 +29,15 @@ class ComparePlanTest {
     }
 
     @Test
-    void cpuTicksAreUtimePlusStimeEvenWhenTheNameHoldsSpacesAndParentheses() {
-        String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 31 0 0 20 0 18 0 1000 0";
-        assertEquals(281, ProcStat.cpuTicks(stat));
-    }
-
-    @Test
     void peerReadsNameHostAndPortIncludingBracketedIpv6() {
         assertEquals(new Target.Peer("py", "127.0.0.1", 8081), new PeerConverter().convert("py=127.0.0.1:8081"));
         assertEquals(new Target.Peer("six", "::1", 9000), new PeerConverter().convert("six=[::1]:9000"));
-        assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert("py=127.0.0.1"));
-        assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert("py=h:70000"));
+        for (String bad : List.of("py=h:70000", "py=::1:80", "=h:1", "h:1", "py=h:0", "p y=h:1")) {
+            assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(bad), bad);
+        }
+        assertEquals("'h:1' is not NAME=HOST:PORT (example: python=127.0.0.1:8081)", peerMistake("h:1"));
+        assertEquals("'127.0.0.1' is not HOST:PORT (examples: 127.0.0.1:8081, [::1]:8081)", peerMistake("py=127.0.0.1"));
+
     }
 
     @Test
@@ -81,7 +69,7 @@ class ComparePlanTest {
         var cpu = new ServerWork(new Work.Cpu(Duration.ofMillis(1)), false);
         assertEquals(3000.0, cpu.idealMessagesPerSecond(100, 1, 3), 1e-6);
         assertEquals(1000.0, cpu.idealMessagesPerSecond(1, 1, 2), 1e-6);
-        assertNull(ServerWork.NONE.idealMessagesPerSecond(10, 1, 1));
+        assertNull(new ServerWork(Work.NONE, false).idealMessagesPerSecond(10, 1, 1));
         assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
         assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
         assertEquals(8, CpuPinning.shared("all").serverCpuCount(8));
@@ -121,6 +109,10 @@ class ComparePlanTest {
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
                 + " x (1s warm-up + 3s + ~2s start/stop) = about 4 min 30 s", announcement);
+    }
+
+    private static String peerMistake(String value) {
+        return assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(value)).getMessage();
     }
 
     private static List<String> names(ComparePart part) {
