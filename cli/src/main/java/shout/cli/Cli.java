@@ -22,10 +22,14 @@ public final class Cli {
 
     /** A picocli command line with this project's conventions: case-insensitive enum values, one-line errors. */
     public static CommandLine commandLine(Object command) {
-        return new CommandLine(command)
+        CommandLine commandLine = new CommandLine(command)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(Cli::oneLineError)
                 .setExecutionExceptionHandler(Cli::oneLineFailure);
+        if (command instanceof ShoutCommand shout) {
+            commandLine.getCommandSpec().usageMessage().footer(exitCodeFooter(shout.exitCodes()));
+        }
+        return commandLine;
     }
 
     /**
@@ -39,12 +43,19 @@ public final class Cli {
     }
 
     /** The help footer listing the exit codes a command returns, worded by {@link ExitCode}. */
-    public static String[] exitCodeFooter(ExitCode... codes) {
+    static String[] exitCodeFooter(ExitCode... codes) {
         List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
         for (ExitCode code : codes) {
             lines.add("  " + code.code() + "  " + code.meaning());
         }
         return lines.toArray(String[]::new);
+    }
+
+    /** Rejects an impossible setting with {@code message}, which speaks to the user: it becomes their one-line error. */
+    public static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     /** Runs a parser whose IllegalArgumentException speaks to the user, as picocli's own conversion error. */

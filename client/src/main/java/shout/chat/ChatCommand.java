@@ -3,8 +3,8 @@ package shout.chat;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ShoutCommand;
 import shout.cli.HostPort;
-import shout.server.ServerConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,18 +26,17 @@ import picocli.CommandLine.Spec;
  * the server delivers anything still owed, then closes.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sends each input line to an upper-casing echo server and prints the reply.",
-        modelTransformer = ChatCommand.ExitCodeFooter.class)
-public final class ChatCommand implements Callable<Integer> {
+        description = "Sends each input line to an upper-casing echo server and prints the reply.")
+public final class ChatCommand implements ShoutCommand {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = ServerConfig.DEFAULT_HOST,
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = HostPort.DEFAULT_HOST,
             description = "Server address (default: ${DEFAULT-VALUE}).")
     private String host;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + HostPort.DEFAULT_PORT,
             description = "Server port (default: ${DEFAULT-VALUE}).")
     private int port;
 
@@ -83,15 +80,6 @@ public final class ChatCommand implements Callable<Integer> {
         }
     }
 
-    /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
-    static final class ExitCodeFooter implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec chat) {
-            chat.usageMessage().footer("", "Exit codes: " + ExitCode.OK.code() + " done, " + ExitCode.CANNOT_RUN.code()
-                    + " could not connect or the server went away, " + ExitCode.USAGE.code() + " bad usage.");
-            return chat;
-        }
-    }
 
     private void converse(Socket socket, PrintWriter out) throws IOException {
         InputStream replies = socket.getInputStream();

@@ -4,6 +4,7 @@ import shout.server.app.ServerOptions;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ShoutCommand;
 import shout.cli.ChildJvm;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
@@ -29,9 +30,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,9 +42,8 @@ import picocli.CommandLine.Spec;
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
-        modelTransformer = CompareCommand.ExitCodeFooter.class)
-public final class CompareCommand implements Callable<Integer> {
+        description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.")
+public final class CompareCommand implements ShoutCommand {
 
     static final String QUICK_CONNECTIONS = "1,100,1000";
     /** 6 modes x 3 counts x (250ms + 750ms + 2s overhead) = 54 s. */
@@ -232,16 +230,5 @@ public final class CompareCommand implements Callable<Integer> {
             args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
         }
         return CompareResult.commandLine(args);
-    }
-
-    /** The help's exit codes, numbered by {@link ExitCode} so that they cannot drift from what {@link #call} returns. */
-    static final class ExitCodeFooter implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec compare) {
-            String codes = ExitCode.OK.code() + " done (failed cells are results), " + ExitCode.CANNOT_RUN.code()
-                    + " results could not be written, " + ExitCode.USAGE.code() + " bad usage.";
-            compare.usageMessage().footer("", "Exit codes: " + codes);
-            return compare;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package shout.load;
 
+import shout.cli.Cli;
 import shout.cli.HostPort;
 import java.time.Duration;
 import java.util.Objects;
@@ -50,19 +51,19 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(io, "io");
-        require(!host.isBlank(), "host must not be empty");
-        require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
-        require(connections > 0, "connections must be positive, not " + connections);
-        require(threads > 0, "threads must be positive, not " + threads);
-        require(payloadBytes > 0, "size must be positive, not " + payloadBytes);
-        require(pipeline > 0, "pipeline must be positive, not " + pipeline);
-        require(messages >= 0, "messages must not be negative, not " + messages);
-        require(messages > 0 || duration.toMillis() > 0, "duration must be at least 1ms");
-        require(!warmup.isNegative(), "warmup must not be negative");
-        require(messagesPerSecond >= 0, "rate must not be negative");
-        require(connectsPerSecond >= 0, "connect-rate must not be negative");
-        require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
-        require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
+        Cli.require(!host.isBlank(), "host must not be empty");
+        Cli.require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
+        Cli.require(connections > 0, "connections must be positive, not " + connections);
+        Cli.require(threads > 0, "threads must be positive, not " + threads);
+        Cli.require(payloadBytes > 0, "size must be positive, not " + payloadBytes);
+        Cli.require(pipeline > 0, "pipeline must be positive, not " + pipeline);
+        Cli.require(messages >= 0, "messages must not be negative, not " + messages);
+        Cli.require(messages > 0 || duration.toMillis() > 0, "duration must be at least 1ms");
+        Cli.require(!warmup.isNegative(), "warmup must not be negative");
+        Cli.require(messagesPerSecond >= 0, "rate must not be negative");
+        Cli.require(connectsPerSecond >= 0, "connect-rate must not be negative");
+        Cli.require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
+        Cli.require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
         threads = Math.min(threads, connections);           // a thread without connections has nothing to do
     }
 
@@ -89,12 +90,6 @@ public record LoadConfig(String host, int port, int connections, int threads, in
     /** {@code host:port}, with brackets around an IPv6 literal. */
     public String target() {
         return new HostPort(host, port).toString();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /** Names each setting where the record's fifteen positions would not; {@link #build} validates. */

@@ -1,5 +1,6 @@
 package shout.server;
 
+import shout.cli.Cli;
 import shout.cli.HostPort;
 import shout.cli.Durations;
 import java.time.Duration;
@@ -52,13 +53,13 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(transport, "transport");
-        require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
-        require(backlog > 0, "backlog must be positive, not " + backlog);
-        require(threads > 0, "threads must be positive, not " + threads);
-        require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
-        require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
-        require(!grace.isNegative(), "grace must not be negative");
-        require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
+        Cli.require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
+        Cli.require(backlog > 0, "backlog must be positive, not " + backlog);
+        Cli.require(threads > 0, "threads must be positive, not " + threads);
+        Cli.require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
+        Cli.require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
+        Cli.require(!grace.isNegative(), "grace must not be negative");
+        Cli.require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
     }
 
     /** A builder holding the defaults: 127.0.0.1:8081, threads sized from the CPUs this process may use. */
@@ -86,12 +87,6 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
     /** The CPUs this process may run on (it honours {@code taskset} and container limits). */
     public static int availableCpus() {
         return Runtime.getRuntime().availableProcessors();
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 
     /**

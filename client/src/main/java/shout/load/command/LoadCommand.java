@@ -3,6 +3,7 @@ package shout.load.command;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ShoutCommand;
 import shout.cli.Durations;
 import shout.load.IoEngine;
 import shout.load.LoadConfig;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
                 + "of every reply, and reports throughput, latency and errors.",
         defaultValueProvider = LoadCommand.Defaults.class)
-public final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements ShoutCommand {
 
+    @Spec
     private CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "HOST",
@@ -125,13 +126,6 @@ public final class LoadCommand implements Callable<Integer> {
         this.terminal = terminal;
     }
 
-    /** picocli hands over the command's model here; the help's footer lists the exit codes from their one source. */
-    @Spec
-    void spec(CommandSpec value) {
-        spec = value;
-        spec.usageMessage().footer(Cli.exitCodeFooter(ExitCode.values()));
-    }
-
     /**
      * picocli's defaults, written as the command line would spell LoadConfig's: each default has that
      * one source, and the help text shows it.
@@ -153,6 +147,11 @@ public final class LoadCommand implements Callable<Integer> {
         public String defaultValue(ArgSpec argument) {
             return argument instanceof OptionSpec option ? VALUES.get(option.longestName()) : null;
         }
+    }
+
+    @Override
+    public ExitCode[] exitCodes() {
+        return ExitCode.values();                           // load alone reports wrong bytes
     }
 
     @Override

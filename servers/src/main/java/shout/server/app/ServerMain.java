@@ -3,6 +3,7 @@ package shout.server.app;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.Cli;
+import shout.cli.ShoutCommand;
 import shout.cli.HostPort;
 import shout.cli.LogFormat;
 import shout.cli.StartLine;
@@ -18,7 +19,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,16 +32,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).")
-public final class ServerMain implements Callable<Integer> {
+public final class ServerMain implements ShoutCommand {
 
-    private CommandSpec spec;
-
-    /** picocli hands over the command's model here; the help's footer lists the exit codes from their one source. */
     @Spec
-    void spec(CommandSpec value) {
-        spec = value;
-        spec.usageMessage().footer(Cli.exitCodeFooter(ExitCode.OK, ExitCode.CANNOT_RUN, ExitCode.USAGE));
-    }
+    private CommandSpec spec;
 
     @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ServerOptions.ModeOption.class,
             description = "How connections are served: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
