@@ -1,13 +1,13 @@
 package shout.app;
 
-import shout.cli.Cli;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 import shout.chat.ChatCommand;
+import shout.cli.Cli;
 import shout.cli.LogFormat;
 import shout.compare.CompareCommand;
 import shout.load.command.LoadCommand;
 import shout.server.app.ServerMain;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /** The one entry point of the jar: {@code shout server|chat|load|compare}. */
 @Command(name = "shout", mixinStandardHelpOptions = true, version = "shout 0.1",

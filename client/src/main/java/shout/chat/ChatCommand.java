@@ -1,10 +1,5 @@
 package shout.chat;
 
-import shout.cli.DurationConverter;
-import shout.cli.ExitCode;
-import shout.cli.Cli;
-import shout.cli.ShoutCommand;
-import shout.cli.HostPort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +14,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import shout.cli.Cli;
+import shout.cli.DurationConverter;
+import shout.cli.ExitCode;
+import shout.cli.HostPort;
+import shout.cli.ShoutCommand;
 
 /**
  * {@code shout chat}: the classic prompt loop. Each line typed (or piped in) is sent with its newline,

@@ -1,5 +1,9 @@
 package shout.compare;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import shout.compare.plan.Cell;
 import shout.compare.plan.CpuPinning;
 import shout.compare.plan.Target;
@@ -12,10 +16,6 @@ import shout.compare.process.SpawnedServer;
 import shout.compare.result.CellResult;
 import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
-import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs one cell: for a mode, a fresh server process per cell (so its peak memory and threads belong to this

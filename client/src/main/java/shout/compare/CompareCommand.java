@@ -1,11 +1,21 @@
 package shout.compare;
 
-import shout.server.app.ServerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import shout.cli.ChildJvm;
+import shout.cli.Cli;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
-import shout.cli.Cli;
 import shout.cli.ShoutCommand;
-import shout.cli.ChildJvm;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -23,17 +33,7 @@ import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
 import shout.server.Mode;
 import shout.server.Work;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import shout.server.app.ServerOptions;
 
 /**
  * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with

@@ -1,5 +1,8 @@
 package shout.compare;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ComparePart;
 import shout.compare.process.ChildShout;
@@ -9,9 +12,6 @@ import shout.compare.process.ProcStat;
 import shout.compare.report.CompareProgress;
 import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
-import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Runs the parts of a comparison one cell at a time, printing a progress line per cell. Each part gets its own

@@ -1,10 +1,10 @@
 package shout.load;
 
-import shout.cli.Cli;
-import shout.cli.HostPort;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import shout.cli.Cli;
+import shout.cli.HostPort;
 
 /**
  * One load run, as the command line asked for it. Build one with {@link #builder()}, which starts

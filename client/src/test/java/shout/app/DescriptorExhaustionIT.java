@@ -1,7 +1,5 @@
 package shout.app;
 
-import shout.server.EchoServerContractTest;
-import shout.server.Mode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.EchoServerContractTest;
+import shout.server.Mode;
 
 /**
  * A server process with 128 descriptors, flooded with more connections than that: it must not spin

@@ -1,8 +1,5 @@
 package shout.app;
 
-import shout.cli.ChildJvm;
-import shout.cli.StartLine;
-import shout.compare.process.ProcStat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import shout.cli.ChildJvm;
+import shout.cli.StartLine;
+import shout.compare.process.ProcStat;
 
 /**
  * A {@code shout server} process from the packaged jar (one file, so loading a class later needs no

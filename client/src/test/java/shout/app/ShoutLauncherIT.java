@@ -1,6 +1,5 @@
 package shout.app;
 
-import shout.cli.StartLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.cli.StartLine;
 
 /**
  * The launcher script as a user runs it, on the jar this build just packaged: a real server process

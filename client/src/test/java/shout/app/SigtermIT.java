@@ -1,7 +1,5 @@
 package shout.app;
 
-import shout.server.EchoServerContractTest;
-import shout.server.Mode;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +16,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.EchoServerContractTest;
+import shout.server.Mode;
 
 /**
  * SIGTERM on a server process with a client mid-transfer: no newcomer is accepted, what is owed is

@@ -1,11 +1,5 @@
 package shout.chat;
 
-import shout.server.app.Servers;
-import shout.app.TestServer;
-import shout.cli.Cli;
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
+import shout.app.TestServer;
+import shout.cli.Cli;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.app.Servers;
 
 /** {@code shout chat} with piped input against a real server, and against nobody. */
 @Timeout(20)

@@ -1,19 +1,5 @@
 package shout.compare;
 
-import shout.server.app.Servers;
-import shout.app.ShoutMain;
-import shout.cli.Cli;
-import shout.compare.plan.ComparePart;
-import shout.compare.plan.ComparePlan;
-import shout.compare.plan.CpuPinning;
-import shout.compare.plan.ServerWork;
-import shout.compare.plan.Target;
-import shout.compare.process.ChildShout;
-import shout.compare.process.LoadRunner;
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
-import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -36,6 +22,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import shout.app.ShoutMain;
+import shout.cli.Cli;
+import shout.compare.plan.ComparePart;
+import shout.compare.plan.ComparePlan;
+import shout.compare.plan.CpuPinning;
+import shout.compare.plan.ServerWork;
+import shout.compare.plan.Target;
+import shout.compare.process.ChildShout;
+import shout.compare.process.LoadRunner;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.Work;
+import shout.server.app.Servers;
 
 /** {@code shout compare} with real server processes and a stand-in load client ({@link RoundTripLoad}). */
 @Timeout(60)

@@ -1,8 +1,5 @@
 package shout.compare;
 
-import shout.app.ShoutMain;
-import shout.app.TestServer;
-import shout.cli.Cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import shout.app.ShoutMain;
+import shout.app.TestServer;
+import shout.cli.Cli;
 
 /** {@code shout compare} end to end: real server processes driven by the real {@code shout load} child process. */
 @Timeout(60)

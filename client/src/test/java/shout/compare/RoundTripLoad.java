@@ -1,9 +1,5 @@
 package shout.compare;
 
-import shout.compare.plan.Cell;
-import shout.compare.process.CellFailure;
-import shout.compare.process.LoadRunner;
-import shout.load.LoadReport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -11,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import shout.compare.plan.Cell;
+import shout.compare.process.CellFailure;
+import shout.compare.process.LoadRunner;
+import shout.load.LoadReport;
 
 /**
  * A stand-in for {@code shout load} in tests: opens the cell's connections, sends one message on each,

@@ -1,11 +1,11 @@
 package shout.server;
 
-import shout.cli.Cli;
-import shout.cli.HostPort;
-import shout.cli.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import shout.cli.Cli;
+import shout.cli.Durations;
+import shout.cli.HostPort;
 
 /**
  * Everything a server mode needs to start; the same record for every mode. The defaults are those of

@@ -1,8 +1,8 @@
 package shout.compare.plan;
 
-import shout.cli.Durations;
 import java.util.ArrayList;
 import java.util.List;
+import shout.cli.Durations;
 
 /**
  * One section of a comparison: a plan run with one server work and one pinning, reported as its own table

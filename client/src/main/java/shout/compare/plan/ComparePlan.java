@@ -1,11 +1,11 @@
 package shout.compare.plan;
 
-import shout.cli.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import shout.cli.Durations;
 
 /**
  * What a comparison will run: every target with every connection count, with the same cell settings.

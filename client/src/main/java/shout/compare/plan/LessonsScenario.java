@@ -1,11 +1,11 @@
 package shout.compare.plan;
 
-import shout.server.Mode;
-import shout.server.Work;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import shout.server.Mode;
+import shout.server.Work;
 
 /**
  * The three parts of {@code --scenario lessons}: what per-message waiting does to each concurrency mode

@@ -1,9 +1,9 @@
 package shout.compare.plan;
 
-import shout.cli.Cli;
-import shout.cli.HostPort;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import shout.cli.Cli;
+import shout.cli.HostPort;
 
 /** Reads {@code --peer NAME=HOST:PORT}; the address as {@link HostPort} reads it (IPv6 in brackets: {@code six=[::1]:8081}). */
 public final class PeerConverter implements ITypeConverter<Target.Peer> {

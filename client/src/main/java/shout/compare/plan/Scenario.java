@@ -1,12 +1,12 @@
 package shout.compare.plan;
 
-import shout.cli.Cli;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
+import shout.cli.Cli;
 
 /**
  * A named grid that {@code shout compare --scenario NAME} runs as one report of several parts, each with its own

@@ -1,9 +1,9 @@
 package shout.compare.plan;
 
-import shout.cli.Durations;
-import shout.server.Work;
 import java.util.ArrayList;
 import java.util.List;
+import shout.cli.Durations;
+import shout.server.Work;
 
 /**
  * The work every server of a comparison does per received chunk ({@code --work}, {@code --offload}), and the

@@ -1,7 +1,7 @@
 package shout.compare.plan;
 
-import shout.server.Mode;
 import java.util.List;
+import shout.server.Mode;
 
 /** What one row of a comparison measures: a server the harness starts itself, or someone's running server. */
 public sealed interface Target {

@@ -1,13 +1,13 @@
 package shout.compare.plan;
 
-import shout.server.app.ServerOptions;
-import shout.server.Mode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import shout.server.Mode;
+import shout.server.app.ServerOptions;
 
 /**
  * Reads {@code --variant LABEL=MODE[:ARG,ARG...]}: a row that is a mode plus server arguments, e.g.

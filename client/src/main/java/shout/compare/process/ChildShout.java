@@ -1,7 +1,7 @@
 package shout.compare.process;
 
-import shout.cli.ChildJvm;
 import java.util.List;
+import shout.cli.ChildJvm;
 
 /**
  * How compare starts a child {@code shout} process (a server, the load client): {@link ChildJvm}'s binary,

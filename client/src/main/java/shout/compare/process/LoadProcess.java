@@ -1,10 +1,5 @@
 package shout.compare.process;
 
-import shout.cli.Durations;
-import shout.cli.ExitCode;
-import shout.compare.plan.Cell;
-import shout.compare.plan.CpuPinning;
-import shout.load.LoadReport;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,6 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import shout.cli.Durations;
+import shout.cli.ExitCode;
+import shout.compare.plan.Cell;
+import shout.compare.plan.CpuPinning;
+import shout.load.LoadReport;
 
 /**
  * The real {@link LoadRunner}: {@code shout load} as its own child process (pinned to the client CPUs),

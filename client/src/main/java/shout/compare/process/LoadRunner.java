@@ -1,9 +1,9 @@
 package shout.compare.process;
 
+import java.io.IOException;
 import shout.compare.plan.Cell;
 import shout.compare.plan.CpuPinning;
 import shout.load.LoadReport;
-import java.io.IOException;
 
 /** Drives one server for one cell and returns the load client's figures. The seam tests replace. */
 public interface LoadRunner {

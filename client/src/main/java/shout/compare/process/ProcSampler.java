@@ -1,12 +1,12 @@
 package shout.compare.process;
 
-import shout.compare.result.ServerCost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import shout.compare.result.ServerCost;
 
 /**
  * Samples one process and its descendants ({@code /proc/<pid>/status} and {@code stat}, see {@link ProcStat#readTree})

@@ -1,7 +1,5 @@
 package shout.compare.process;
 
-import shout.cli.ExitCode;
-import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import shout.cli.ExitCode;
+import shout.cli.StartLine;
 
 /**
  * One {@code shout server} child process: started, its start line awaited, stopped with SIGTERM. Two named

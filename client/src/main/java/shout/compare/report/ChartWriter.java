@@ -1,7 +1,5 @@
 package shout.compare.report;
 
-import shout.compare.plan.ComparePlan;
-import shout.compare.result.CellResult;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +19,8 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import shout.compare.plan.ComparePlan;
+import shout.compare.result.CellResult;
 
 /**
  * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency and server resident

@@ -1,7 +1,7 @@
 package shout.compare.report;
 
-import shout.compare.result.CellResult;
 import java.util.Locale;
+import shout.compare.result.CellResult;
 
 /** The one line printed as each cell finishes, so a long run shows it is alive. */
 public final class CompareProgress {

@@ -1,13 +1,13 @@
 package shout.compare.report;
 
-import shout.compare.result.CellResult;
-import shout.compare.result.ServerCost;
-import shout.load.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import shout.compare.result.CellResult;
+import shout.compare.result.ServerCost;
+import shout.load.LoadReport;
 
 /**
  * Formats cell results as one Markdown table, a row per server and connection count, followed by the notes

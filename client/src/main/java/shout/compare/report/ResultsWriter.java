@@ -1,7 +1,5 @@
 package shout.compare.report;
 
-import shout.compare.result.CompareResult;
-import shout.compare.result.MachineInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -12,6 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import shout.compare.result.CompareResult;
+import shout.compare.result.MachineInfo;
 
 /**
  * Writes one comparison into a fresh {@code OUT/<timestamp>/} directory: {@code results.json} (every figure),

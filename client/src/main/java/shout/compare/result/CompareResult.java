@@ -1,8 +1,8 @@
 package shout.compare.result;
 
+import java.util.List;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
-import java.util.List;
 
 /**
  * Everything a comparison produced; {@code results.json} is this record.

@@ -1,6 +1,5 @@
 package shout.load.command;
 
-import shout.load.LoadObserver;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import shout.load.LoadObserver;
 
 /**
  * {@code --hdr-log FILE}: the measured part's latencies (ns), one interval histogram a second, in

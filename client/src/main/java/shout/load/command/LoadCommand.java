@@ -1,16 +1,5 @@
 package shout.load.command;
 
-import shout.cli.DurationConverter;
-import shout.cli.ExitCode;
-import shout.cli.Cli;
-import shout.cli.ShoutCommand;
-import shout.cli.Durations;
-import shout.load.IoEngine;
-import shout.load.LoadConfig;
-import shout.load.LoadException;
-import shout.load.LoadObserver;
-import shout.load.LoadReport;
-import shout.load.engine.LoadGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,6 +16,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import shout.cli.Cli;
+import shout.cli.DurationConverter;
+import shout.cli.Durations;
+import shout.cli.ExitCode;
+import shout.cli.ShoutCommand;
+import shout.load.IoEngine;
+import shout.load.LoadConfig;
+import shout.load.LoadException;
+import shout.load.LoadObserver;
+import shout.load.LoadReport;
+import shout.load.engine.LoadGenerator;
 
 /**
  * {@code shout load}: drives any server that speaks the protocol with many connections, checks every

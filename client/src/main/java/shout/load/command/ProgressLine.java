@@ -1,12 +1,12 @@
 package shout.load.command;
 
-import shout.load.LoadObserver;
-import shout.load.LoadProgress;
-import shout.load.Phase;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
+import shout.load.LoadObserver;
+import shout.load.LoadProgress;
+import shout.load.Phase;
 
 /** The live progress line on a terminal, redrawn in place once a second; {@link #finish} clears it. */
 final class ProgressLine implements LoadObserver {

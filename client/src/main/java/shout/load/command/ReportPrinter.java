@@ -1,11 +1,11 @@
 package shout.load.command;
 
-import shout.load.ErrorKind;
-import shout.load.LoadReport;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import shout.load.ErrorKind;
+import shout.load.LoadReport;
 
 /** Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}. */
 final class ReportPrinter {

@@ -1,13 +1,13 @@
 package shout.load.engine;
 
-import shout.load.ErrorKind;
-import shout.load.LoadConfig;
-import shout.load.io.PolledSocket;
-import shout.load.io.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.io.PolledSocket;
+import shout.load.io.Poller;
 
 /**
  * Opens one I/O thread's connections: each when its turn under {@code --connect-rate} comes, without

@@ -1,9 +1,9 @@
 package shout.load.engine;
 
-import shout.load.ErrorKind;
-import shout.load.io.PolledSocket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import shout.load.ErrorKind;
+import shout.load.io.PolledSocket;
 
 /**
  * One connection's traffic: begins messages as the pipeline (and, in the open loop, the schedule)

@@ -1,5 +1,13 @@
 package shout.load.engine;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
 import shout.cli.Durations;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
@@ -9,14 +17,6 @@ import shout.load.LoadProgress;
 import shout.load.LoadReport;
 import shout.load.Phase;
 import shout.load.io.Poller;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * Runs one load: opens the connections, warms up, measures, and returns a {@link LoadReport}; it

@@ -1,14 +1,14 @@
 package shout.load.engine;
 
-import shout.load.ErrorKind;
-import shout.load.LoadConfig;
-import shout.load.Phase;
-import shout.load.io.Poller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.Phase;
+import shout.load.io.Poller;
 
 /**
  * One I/O thread's share of the connections. Threading model: this runnable is the only code that

@@ -1,13 +1,13 @@
 package shout.load.engine;
 
-import shout.load.ErrorKind;
-import shout.load.LoadConfig;
-import shout.load.LoadReport;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.LoadReport;
 
 /** Turns the counters of a finished run into its {@link LoadReport}. Called once, after the I/O threads were joined. */
 final class ReportBuilder {

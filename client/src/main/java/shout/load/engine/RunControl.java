@@ -1,11 +1,11 @@
 package shout.load.engine;
 
-import shout.load.Phase;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import shout.load.Phase;
 
 /**
  * What the coordinating thread and the I/O threads of one run share: the phase, the message budget

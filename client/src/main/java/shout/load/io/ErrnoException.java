@@ -1,7 +1,7 @@
 package shout.load.io;
 
-import shout.load.ErrorKind;
 import java.io.IOException;
+import shout.load.ErrorKind;
 
 /**
  * A C library call that failed, with its errno: what the epoll engine throws, so the failure is

@@ -1,12 +1,11 @@
 package shout.load.io;
 
-import shout.load.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -16,6 +15,7 @@ import java.nio.channels.SocketChannel;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import shout.load.ErrorKind;
 
 /**
  * The portable {@link Poller}: the JDK's selector and socket channels. The selector times waits in

@@ -1,11 +1,11 @@
 package shout.load.io;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetSocketAddress;
+import java.util.Locale;
 import shout.load.ErrorKind;
 import shout.load.IoEngine;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Locale;
 
 /**
  * One I/O thread's sockets and the wait for them to be ready. Two implementations: the JDK's

@@ -1,7 +1,5 @@
 package shout.compare.plan;
 
-import shout.server.Mode;
-import shout.server.Work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
+import shout.server.Mode;
+import shout.server.Work;
 
 /** The plan's arithmetic, the small parsers, and the pinning decision: no processes. */
 @Timeout(5)

@@ -1,12 +1,12 @@
 package shout.compare.process;
 
-import shout.cli.ChildJvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.cli.ChildJvm;
 
 /** The command line of a child shout: the prefix, the JVM with its flags, then the entry point compare was handed. */
 @Timeout(5)

@@ -1,6 +1,5 @@
 package shout.compare.process;
 
-import shout.cli.ExitCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.cli.ExitCode;
 
 /** Which exits of the load client are measurements; the process itself runs in CompareWithLoadClientTest. */
 @Timeout(5)

@@ -1,16 +1,5 @@
 package shout.load.command;
 
-import shout.server.app.Servers;
-import shout.cli.Cli;
-import shout.cli.ExitCode;
-import shout.app.TestServer;
-import shout.load.LoadReport;
-import shout.load.IoEngine;
-import shout.load.io.Poller;
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +29,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.app.TestServer;
+import shout.cli.Cli;
+import shout.cli.ExitCode;
+import shout.load.IoEngine;
+import shout.load.LoadReport;
+import shout.load.io.Poller;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.app.ServerMain;
+import shout.server.app.Servers;
 
 @Timeout(20)
 class LoadCommandTest {

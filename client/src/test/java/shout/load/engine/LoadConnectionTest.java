@@ -1,6 +1,5 @@
 package shout.load.engine;
 
-import shout.load.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import shout.load.ErrorKind;
 
 /** The per-message path of one connection, driven through a scripted socket: no threads, no network. */
 class LoadConnectionTest {

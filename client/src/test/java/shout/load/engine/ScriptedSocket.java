@@ -1,9 +1,9 @@
 package shout.load.engine;
 
-import shout.load.io.PolledSocket;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import shout.load.io.PolledSocket;
 
 /**
  * A {@link PolledSocket} with no network behind it: it keeps what is written, takes at most

@@ -1,6 +1,5 @@
 package shout.load.io;
 
-import shout.load.ErrorKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -9,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
+import shout.load.ErrorKind;
 
 /** How failures become the report's error kinds: by errno for the epoll engine, by what the JDK says for the selector. */
 class PollerTest {

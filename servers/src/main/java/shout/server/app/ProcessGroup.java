@@ -1,8 +1,5 @@
 package shout.server.app;
 
-import shout.cli.ChildJvm;
-import shout.cli.ExitCode;
-import shout.cli.StartLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +9,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import shout.cli.ChildJvm;
+import shout.cli.ExitCode;
+import shout.cli.StartLine;
 
 /**
  * {@code shout server --processes K}: K server processes of one mode sharing one port through

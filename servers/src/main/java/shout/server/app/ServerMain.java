@@ -1,17 +1,5 @@
 package shout.server.app;
 
-import shout.cli.DurationConverter;
-import shout.cli.ExitCode;
-import shout.cli.Cli;
-import shout.cli.ShoutCommand;
-import shout.cli.HostPort;
-import shout.cli.LogFormat;
-import shout.cli.StartLine;
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
-import shout.server.Transport;
-import shout.server.Work;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -20,11 +8,23 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import shout.cli.Cli;
+import shout.cli.DurationConverter;
+import shout.cli.ExitCode;
+import shout.cli.HostPort;
+import shout.cli.LogFormat;
+import shout.cli.ShoutCommand;
+import shout.cli.StartLine;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.Transport;
+import shout.server.Work;
 
 /**
  * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then

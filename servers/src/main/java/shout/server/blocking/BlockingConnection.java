@@ -1,16 +1,16 @@
 package shout.server.blocking;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
 import shout.server.support.Admitted;
 import shout.server.support.ConnectionOptions;
 import shout.server.support.IdleTimeout;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 
 /**
  * The per-connection blocking loop, written once for every thread-based mode: read a chunk, do the

@@ -1,12 +1,12 @@
 package shout.server.netty;
 
-import shout.server.ConnectionPermit;
-import shout.server.ServerStats;
-import shout.server.support.Admission;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.util.Optional;
+import shout.server.ConnectionPermit;
+import shout.server.ServerStats;
+import shout.server.support.Admission;
 
 /**
  * The connection cap for the netty mode, through the {@link Admission} every mode shares: a new

@@ -1,11 +1,5 @@
 package shout.server.netty;
 
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
-import shout.server.ServerStats;
-import shout.server.support.ConnectionOptions;
-import shout.server.support.IdleTimeout;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
@@ -28,6 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
 
 /**
  * The netty mode: Netty's event loops over the transport {@link NettyTransport} picks. Threading: one

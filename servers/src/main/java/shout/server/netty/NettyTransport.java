@@ -1,6 +1,5 @@
 package shout.server.netty;
 
-import shout.server.Transport;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
@@ -17,6 +16,7 @@ import io.netty.channel.uring.IoUringServerSocketChannel;
 import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.util.Locale;
+import shout.server.Transport;
 
 /**
  * The Netty transport a server runs on: its name, the factory of its event-loop I/O handlers and the

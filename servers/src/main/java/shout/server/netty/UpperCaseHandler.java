@@ -1,9 +1,5 @@
 package shout.server.netty;
 
-import shout.server.ServerStats;
-import shout.server.UpperCase;
-import shout.server.Work;
-import shout.server.support.IdleTimeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -16,6 +12,10 @@ import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import shout.server.ServerStats;
+import shout.server.UpperCase;
+import shout.server.Work;
+import shout.server.support.IdleTimeout;
 
 /**
  * One connection's echo for the netty mode: each received chunk gets its work, is upper-cased in its

@@ -1,17 +1,17 @@
 package shout.server.nio;
 
-import shout.server.ServerConfig;
-import shout.server.ServerStats;
-import shout.server.UpperCase;
-import shout.server.Work;
-import shout.server.support.Admitted;
-import shout.server.support.IdleTimeout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.UpperCase;
+import shout.server.Work;
+import shout.server.support.Admitted;
+import shout.server.support.IdleTimeout;
 
 /**
  * One accepted connection of the selector mode: a single buffer that is read into, worked on,

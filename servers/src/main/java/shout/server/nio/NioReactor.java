@@ -1,11 +1,5 @@
 package shout.server.nio;
 
-import shout.server.ServerConfig;
-import shout.server.ServerStats;
-import shout.server.support.Admitted;
-import shout.server.support.ConnectionOptions;
-import shout.server.support.IdleTimeout;
-import shout.server.support.Lifecycle;
 import java.io.IOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -16,6 +10,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.Admitted;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
+import shout.server.support.Lifecycle;
 
 /**
  * One selector loop serving its share of the connections: registers connections handed over by the

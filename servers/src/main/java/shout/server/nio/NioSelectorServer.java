@@ -1,13 +1,5 @@
 package shout.server.nio;
 
-import shout.server.EchoServer;
-import shout.server.ServerConfig;
-import shout.server.ServerStats;
-import shout.server.Work;
-import shout.server.support.AcceptLoop;
-import shout.server.support.Admitted;
-import shout.server.support.Lifecycle;
-import shout.server.support.Listener;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -17,6 +9,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
+import shout.server.EchoServer;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.Work;
+import shout.server.support.AcceptLoop;
+import shout.server.support.Admitted;
+import shout.server.support.Lifecycle;
+import shout.server.support.Listener;
 
 /**
  * The selector mode: non-blocking {@code java.nio} loops, one acceptor and {@code threads} reactors.

@@ -1,14 +1,14 @@
 package shout.server.support;
 
-import shout.server.ConnectionPermit;
-import shout.server.RateLimitedWarning;
-import shout.server.ServerStats;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import shout.server.ConnectionPermit;
+import shout.server.RateLimitedWarning;
+import shout.server.ServerStats;
 
 /**
  * The accept loop of the thread-based and selector modes, written once: accept, admit under the cap

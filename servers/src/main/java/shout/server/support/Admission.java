@@ -1,9 +1,9 @@
 package shout.server.support;
 
-import shout.server.ConnectionPermit;
-import shout.server.ServerStats;
 import java.io.Closeable;
 import java.util.Optional;
+import shout.server.ConnectionPermit;
+import shout.server.ServerStats;
 
 /**
  * The cap at the door, for every mode: a new connection is admitted with its permit, or closed at once

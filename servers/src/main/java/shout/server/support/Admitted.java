@@ -1,7 +1,7 @@
 package shout.server.support;
 
-import shout.server.ConnectionPermit;
 import java.io.Closeable;
+import shout.server.ConnectionPermit;
 
 /**
  * A connection that passed {@link Admission}, with its permit: closing it closes the socket and gives

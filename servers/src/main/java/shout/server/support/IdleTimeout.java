@@ -1,7 +1,7 @@
 package shout.server.support;
 
-import shout.server.ServerConfig;
 import java.util.concurrent.TimeUnit;
+import shout.server.ServerConfig;
 
 /**
  * The idle timeout as each kind of mode applies it: a read timeout on a blocking socket, a periodic

@@ -1,12 +1,12 @@
 package shout.server.support;
 
-import shout.server.ServerConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardSocketOptions;
+import shout.server.ServerConfig;
 
 /**
  * The listening socket of the thread-based and selector modes: bound with the options every mode

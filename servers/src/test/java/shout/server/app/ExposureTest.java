@@ -1,8 +1,5 @@
 package shout.server.app;
 
-import shout.cli.StartLine;
-import shout.server.Mode;
-import shout.server.ServerConfig;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,6 +21,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import shout.cli.StartLine;
+import shout.server.Mode;
+import shout.server.ServerConfig;
 
 /**
  * Nothing is exposed beyond this machine unless asked for: the default bind is loopback, and the

@@ -1,7 +1,5 @@
 package shout.server.app;
 
-import shout.cli.StartLine;
-import shout.server.Wire;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +16,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.cli.StartLine;
+import shout.server.Wire;
 
 /** {@code --processes 2}: two real server processes share one port, and the kernel gives each a share. */
 @Timeout(60)

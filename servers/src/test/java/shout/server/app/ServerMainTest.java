@@ -1,7 +1,5 @@
 package shout.server.app;
 
-import shout.cli.StartLine;
-import shout.server.Wire;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,10 +11,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.cli.StartLine;
+import shout.server.Wire;
 
 /** The server command in-process: its start line, its stop, and one clear line for each user mistake. */
 @Timeout(30)

@@ -1,8 +1,8 @@
 package shout.server.app;
 
-import shout.cli.StartLine;
 import java.io.StringWriter;
 import java.util.Optional;
+import shout.cli.StartLine;
 
 /** What a server command run in-process printed: its start line, read as every tool reads it. */
 final class ServerOutput {

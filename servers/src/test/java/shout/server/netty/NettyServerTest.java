@@ -1,11 +1,5 @@
 package shout.server.netty;
 
-import shout.server.EchoServer;
-import shout.server.ServerConfig;
-import shout.server.Transport;
-import shout.server.Wire;
-import shout.server.Work;
-import shout.server.app.ServerMain;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,6 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import shout.server.EchoServer;
+import shout.server.ServerConfig;
+import shout.server.Transport;
+import shout.server.Wire;
+import shout.server.Work;
+import shout.server.app.ServerMain;
 
 /** What only the netty mode has: transports, timer-based sleep work, offload, and its own thread names. */
 @Timeout(60)

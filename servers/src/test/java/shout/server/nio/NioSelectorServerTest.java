@@ -1,12 +1,5 @@
 package shout.server.nio;
 
-import shout.server.app.Servers;
-import shout.server.EchoServer;
-import shout.server.Mode;
-import shout.server.ServerConfig;
-import shout.server.ServerStats;
-import shout.server.Wire;
-import shout.server.Work;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -27,6 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.Wire;
+import shout.server.Work;
+import shout.server.app.Servers;
 
 /** What only the selector mode has to get right: scheduled sleep replies, backpressure on one buffer, offload. */
 @Timeout(60)
