@@ -8,7 +8,7 @@ public enum ExitCode {
     /** Done, and every checked byte was right. */
     OK(0, "done"),
     /** The work could not happen: a port in use, no connection, an unwritable output. The error line says which. */
-    CANNOT_RUN(1, "could not run (the error line says why)"),
+    CANNOT_RUN(1, "could not run"),
     /** Bad usage: an unknown option or value. Nothing was started. */
     USAGE(2, "bad usage"),
     /** The load ran, but a reply byte was wrong or never came back. */
