@@ -1,40 +1,35 @@
 package shout.server;
 
-import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 
-/** The server modes. They differ only in who waits where; the bytes on the wire are the same. */
+/**
+ * The server modes. They differ only in who waits where; the bytes on the wire are the same. Start
+ * one with {@code shout.server.app.Servers#start}. Each mode carries the traits that follow from how
+ * it schedules work, so callers (tests, the compare harness) ask the mode instead of naming it.
+ */
 public enum Mode {
     /** One connection at a time, served on the accepting thread: the baseline that shows why concurrency exists. */
-    SERIAL,
+    SERIAL(Concurrency.ONE_CONNECTION, 0),
     /** The blocking loop on a fixed pool of {@code threads} platform threads; connection N+1 waits for a free one. */
-    POOL,
+    POOL(Concurrency.ONE_PER_THREAD, 0),
     /** The blocking loop on one platform thread per connection. */
-    BLOCKING,
+    BLOCKING(Concurrency.UP_TO_CAP, 0),
     /** The blocking loop on one virtual thread per connection. */
-    VIRTUAL,
+    VIRTUAL(Concurrency.UP_TO_CAP, 0),
     /** Non-blocking selector loops: one acceptor, {@code threads} reactors. */
-    NIO,
-    /** Netty's event loops over its best transport. */
-    NETTY;
+    NIO(Concurrency.UP_TO_CAP, 0),
+    /** Netty's event loops over its best transport; replies queue up to a write high-water mark of two buffers. */
+    NETTY(Concurrency.UP_TO_CAP, 2);
 
-    /** Binds and starts a server of this mode; returns once it accepts connections. */
-    public EchoServer start(ServerConfig config) throws IOException {
-        String name = "echo-" + cliName();
-        return switch (this) {
-            case SERIAL -> BlockingServer.start(config, this, Runnable::run, "threads=1 (serial)");
-            case POOL -> BlockingServer.start(config, this,
-                    Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name(name + "-", 0).factory()),
-                    "threads=" + config.threads());
-            case BLOCKING -> BlockingServer.start(config, this, perTask(Thread.ofPlatform().name(name + "-", 0)),
-                    "threads=per-connection");
-            case VIRTUAL -> BlockingServer.start(config, this, perTask(Thread.ofVirtual().name(name + "-", 0)),
-                    "threads=virtual-per-connection");
-            case NIO -> NioSelectorServer.start(config);
-            case NETTY -> NettyServer.start(config);
-        };
+    /** How many connections a mode serves at once; the others wait in the backlog or the pool's queue. */
+    private enum Concurrency { ONE_CONNECTION, ONE_PER_THREAD, UP_TO_CAP }
+
+    private final Concurrency concurrency;
+    private final int queuedReplyBuffers;
+
+    Mode(Concurrency concurrency, int queuedReplyBuffers) {
+        this.concurrency = concurrency;
+        this.queuedReplyBuffers = queuedReplyBuffers;
     }
 
     /** The name on the command line and in reports: {@code virtual}. */
@@ -42,7 +37,29 @@ public enum Mode {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    private static Executor perTask(Thread.Builder threads) {
-        return Executors.newThreadPerTaskExecutor(threads.factory());
+    /** Whether a second client waits, unserved, until the first one leaves (serial): there is nothing to reject over the cap. */
+    public boolean servesOneClientAtATime() {
+        return concurrency == Concurrency.ONE_CONNECTION;
+    }
+
+    /** Whether {@code threads} caps the connections served at once (pool: one more waits for a free thread). */
+    public boolean threadsCapConnections() {
+        return concurrency == Concurrency.ONE_PER_THREAD;
+    }
+
+    /**
+     * The replies, in bytes, this mode may queue per connection before it stops reading: Netty's write
+     * high-water mark (NettyServer sets it from here), 0 for the modes that write before they read again.
+     */
+    public int queuedReplyBytes(ServerConfig config) {
+        return queuedReplyBuffers * config.bufferBytes();
+    }
+
+    /**
+     * The most unsent data (received, not yet sent back) this mode holds per connection under
+     * {@code config}: the read buffer plus any queued replies. A client that does not read gets no more.
+     */
+    public long maxUnsentBytes(ServerConfig config) {
+        return (long) config.bufferBytes() + queuedReplyBytes(config);
     }
 }

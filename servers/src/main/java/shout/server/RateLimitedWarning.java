@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * out of descriptors) but is logged at most once a second, with how often it happened since the last
  * line. Thread-safe and allocation-free while it stays quiet.
  */
-final class RateLimitedWarning {
+public final class RateLimitedWarning {
 
     private static final long INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -21,13 +21,13 @@ final class RateLimitedWarning {
      * @param format a {@link java.text.MessageFormat} pattern: {@code {0}} is the count since the last
      *               line, {@code {1}} the detail of the latest occurrence
      */
-    RateLimitedWarning(System.Logger logger, String format) {
+    public RateLimitedWarning(System.Logger logger, String format) {
         this.logger = logger;
         this.format = format;
     }
 
     /** Counts one occurrence and logs a line if the last one is at least a second old. */
-    void occurred(Object detail) {
+    public void occurred(Object detail) {
         sinceLastLog.incrementAndGet();
         long last = lastLogNanos.get();
         long now = System.nanoTime();

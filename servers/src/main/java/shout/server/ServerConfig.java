@@ -1,11 +1,16 @@
 package shout.server;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import shout.cli.Cli;
+import shout.cli.Durations;
+import shout.cli.HostPort;
 
 /**
  * Everything a server mode needs to start; the same record for every mode. The defaults are those of
- * PROTOCOL.md. The compact constructor rejects impossible values with a message fit for a user.
+ * PROTOCOL.md. The compact constructor rejects impossible values with a message fit for a user. Build
+ * one with {@link #builder()}, whose setters are named, so two settings of one type cannot be swapped.
  *
  * @param host           the address to bind, {@code 127.0.0.1} unless asked otherwise
  * @param port           the port to bind, 0 for a free one
@@ -24,13 +29,23 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
                            Duration idleTimeout, Duration grace, int bufferBytes, Work work, boolean offload,
                            Transport transport, boolean reusePort) {
 
-    public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8081;
+    public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
+    public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
     public static final int DEFAULT_BACKLOG = 4096;
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(300);
-    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+    /** The idle timeout as the command line spells it; {@link #DEFAULT_IDLE_TIMEOUT} is parsed from it. */
+    public static final String DEFAULT_IDLE_TIMEOUT_TEXT = "300s";
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Durations.parse(DEFAULT_IDLE_TIMEOUT_TEXT);
+    /** The grace period as the command line spells it; {@link #DEFAULT_GRACE} is parsed from it. */
+    public static final String DEFAULT_GRACE_TEXT = "5s";
+    public static final Duration DEFAULT_GRACE = Durations.parse(DEFAULT_GRACE_TEXT);
     public static final int DEFAULT_BUFFER_BYTES = 16 * 1024;
+    /** The work as the command line spells it; {@link #DEFAULT_WORK} is parsed from it. */
+    public static final String DEFAULT_WORK_TEXT = "none";
+    public static final Work DEFAULT_WORK = Work.parse(DEFAULT_WORK_TEXT);
+    /** The transport as the command line spells it; {@link #DEFAULT_TRANSPORT} is read from it. */
+    public static final String DEFAULT_TRANSPORT_TEXT = "auto";
+    public static final Transport DEFAULT_TRANSPORT = Transport.valueOf(DEFAULT_TRANSPORT_TEXT.toUpperCase(Locale.ROOT));
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -38,24 +53,35 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(transport, "transport");
-        require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
-        require(backlog > 0, "backlog must be positive, not " + backlog);
-        require(threads > 0, "threads must be positive, not " + threads);
-        require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
-        require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
-        require(!grace.isNegative(), "grace must not be negative");
-        require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
+        Cli.require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
+        Cli.require(backlog > 0, "backlog must be positive, not " + backlog);
+        Cli.require(threads > 0, "threads must be positive, not " + threads);
+        Cli.require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
+        Cli.require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
+        Cli.require(!grace.isNegative(), "grace must not be negative");
+        Cli.require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
+    }
+
+    /** A builder holding the defaults: 127.0.0.1:8081, threads sized from the CPUs this process may use. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The defaults: 127.0.0.1:8081, threads sized from the CPUs this process may use. */
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_BACKLOG, availableCpus(), DEFAULT_MAX_CONNECTIONS,
-                DEFAULT_IDLE_TIMEOUT, DEFAULT_GRACE, DEFAULT_BUFFER_BYTES, Work.NONE, false, Transport.AUTO, false);
+        return builder().build();
     }
 
     /** The defaults on a free loopback port: what tests start. */
     public static ServerConfig ephemeral() {
-        return defaults().withPort(0);
+        return builder().port(0).build();
+    }
+
+    /** A builder holding this config's values, to change some of them. */
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).backlog(backlog).threads(threads).maxConnections(maxConnections)
+                .idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes).work(work).offload(offload)
+                .transport(transport).reusePort(reusePort);
     }
 
     /** The CPUs this process may run on (it honours {@code taskset} and container limits). */
@@ -63,49 +89,91 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
         return Runtime.getRuntime().availableProcessors();
     }
 
-    public ServerConfig withHost(String value) {
-        return new ServerConfig(value, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
-    }
+    /**
+     * Collects settings by name, starting from the defaults; {@link #build()} validates them all at
+     * once. Not thread-safe: build on one thread, then share the immutable record.
+     */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private int backlog = DEFAULT_BACKLOG;
+        private int threads = availableCpus();
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration grace = DEFAULT_GRACE;
+        private int bufferBytes = DEFAULT_BUFFER_BYTES;
+        private Work work = DEFAULT_WORK;
+        private boolean offload;
+        private Transport transport = DEFAULT_TRANSPORT;
+        private boolean reusePort;
 
-    public ServerConfig withPort(int value) {
-        return new ServerConfig(host, value, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
-    }
+        private Builder() {
+        }
 
-    public ServerConfig withThreads(int value) {
-        return new ServerConfig(host, port, backlog, value, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
-    }
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
 
-    public ServerConfig withMaxConnections(int value) {
-        return new ServerConfig(host, port, backlog, threads, value, idleTimeout, grace, bufferBytes, work, offload, transport, reusePort);
-    }
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
 
-    public ServerConfig withIdleTimeout(Duration value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, value, grace, bufferBytes, work, offload, transport, reusePort);
-    }
+        public Builder backlog(int value) {
+            backlog = value;
+            return this;
+        }
 
-    public ServerConfig withGrace(Duration value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, value, bufferBytes, work, offload, transport, reusePort);
-    }
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
 
-    public ServerConfig withWork(Work value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, value, offload, transport, reusePort);
-    }
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
 
-    public ServerConfig withOffload(boolean value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, value, transport, reusePort);
-    }
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
 
-    public ServerConfig withTransport(Transport value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, value, reusePort);
-    }
+        public Builder grace(Duration value) {
+            grace = value;
+            return this;
+        }
 
-    public ServerConfig withReusePort(boolean value) {
-        return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes, work, offload, transport, value);
-    }
+        public Builder bufferBytes(int value) {
+            bufferBytes = value;
+            return this;
+        }
 
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
+        public Builder work(Work value) {
+            work = value;
+            return this;
+        }
+
+        public Builder offload(boolean value) {
+            offload = value;
+            return this;
+        }
+
+        public Builder transport(Transport value) {
+            transport = value;
+            return this;
+        }
+
+        public Builder reusePort(boolean value) {
+            reusePort = value;
+            return this;
+        }
+
+        /** The config; throws {@link IllegalArgumentException} with a message fit for a user if a value is impossible. */
+        public ServerConfig build() {
+            return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes,
+                    work, offload, transport, reusePort);
         }
     }
 }

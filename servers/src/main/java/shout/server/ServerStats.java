@@ -1,6 +1,7 @@
 package shout.server;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -33,6 +34,7 @@ public final class ServerStats {
     private final Condition idle = idleLock.newCondition();
     private final RateLimitedWarning capReached;
 
+    /** Counters for a server that admits at most {@code maxConnections} at once. */
     public ServerStats(int maxConnections) {
         this.maxConnections = maxConnections;
         this.capReached = new RateLimitedWarning(LOGGER,
@@ -40,23 +42,23 @@ public final class ServerStats {
     }
 
     /**
-     * Admits a new connection if the cap allows it. On {@code false} the caller closes the connection
-     * at once; the rejection is counted and logged (at most one line a second).
+     * Admits a new connection if the cap allows it: its permit, to release when it closes. On empty the
+     * caller closes the connection at once; the rejection is counted and logged (at most one line a second).
      */
-    public boolean tryOpen() {
+    public Optional<ConnectionPermit> tryOpen() {
         for (int now = active.get(); now < maxConnections; now = active.get()) {
             if (active.compareAndSet(now, now + 1)) {
                 accepted.increment();
-                return true;
+                return Optional.of(new ConnectionPermit(this));
             }
         }
         rejected.increment();
         capReached.occurred("");
-        return false;
+        return Optional.empty();
     }
 
-    /** Releases a connection admitted by {@link #tryOpen()}; call exactly once per admitted one. */
-    public void closed() {
+    /** Called once per admitted connection, by its {@link ConnectionPermit}. */
+    void closed() {
         if (active.decrementAndGet() == 0) {
             idleLock.lock();
             try {
@@ -67,18 +69,22 @@ public final class ServerStats {
         }
     }
 
+    /** Counts bytes read from a client; any thread. */
     public void received(int bytes) {
         bytesIn.add(bytes);
     }
 
+    /** Counts bytes written back to a client; any thread. */
     public void sent(int bytes) {
         bytesOut.add(bytes);
     }
 
+    /** The connections admitted and not yet released. */
     public int active() {
         return active.get();
     }
 
+    /** The counters now; each is exact, but they are read one after another, not atomically together. */
     public Snapshot snapshot() {
         return new Snapshot(active.get(), accepted.sum(), rejected.sum(), bytesIn.sum(), bytesOut.sum());
     }

@@ -67,7 +67,7 @@ public final class UpperCase {
     }
 
     /** Eight bytes at once: each lowercase ASCII byte loses its 0x20 bit; no carry crosses a byte. */
-    static long upperWord(long word) {
+    public static long upperWord(long word) {
         long low7 = word & LOW7;
         long atLeastA = low7 + FROM_A;
         long pastZ = low7 + PAST_Z;

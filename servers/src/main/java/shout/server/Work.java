@@ -2,6 +2,7 @@ package shout.server;
 
 import java.time.Duration;
 import java.util.Locale;
+import shout.cli.Durations;
 
 /**
  * Server-side work done once per received chunk, before its reply is sent: the same in every mode.

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.app.Servers;
 
 /**
  * Many short connections (connect, one message, then a close or a reset at random) against one
@@ -52,7 +53,7 @@ class ChurnTest {
     @ParameterizedTest
     @MethodSource("churnModes")
     void shortConnectionsLeaveNoDescriptorOrThreadBehind(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral().withThreads(CLIENT_THREADS))) {
+        try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(CLIENT_THREADS).build())) {
             churn(server, WARM_UP_CONNECTIONS);                 // lazily created pool and carrier threads exist from here on
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().active() == 0);
             long descriptorsBefore = openDescriptors();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.app.Servers;
 
 /**
  * Three times the connection cap at once: exactly the cap is served, the rest are closed at once,
@@ -34,9 +35,9 @@ class FloodTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#concurrentModes")
     void exactlyTheCapIsServedAndTheRestClosedAtOnce(Mode mode) throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withMaxConnections(CAP).withThreads(CAP);  // pool: a thread per admitted one
+        ServerConfig config = ServerConfig.builder().port(0).maxConnections(CAP).threads(CAP).build();  // pool: a thread per admitted one
         List<Socket> sockets = new ArrayList<>();
-        try (EchoServer server = mode.start(config);
+        try (EchoServer server = Servers.start(mode, config);
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Socket>> connected = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
@@ -64,7 +65,7 @@ class FloodTest {
     @ParameterizedTest
     @EnumSource(value = Mode.class, names = "SERIAL")
     void serialServesTheWholeFloodOneAfterAnother(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral().withMaxConnections(CAP));
+        try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).maxConnections(CAP).build());
              ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> replies = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.app.Servers;
 
 /**
  * A graceful stop while clients are mid-transfer: no new connection is accepted, every byte already
@@ -37,14 +38,14 @@ class GracefulShutdownTest {
 
     /** Serial serves one client at a time by nature, so only one can be mid-transfer. */
     private static int clients(Mode mode) {
-        return mode == Mode.SERIAL ? 1 : 100;
+        return mode.servesOneClientAtATime() ? 1 : 100;
     }
 
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void stopRefusesNewcomersDeliversWhatIsOwedThenCloses(Mode mode) throws Exception {
         int clients = clients(mode);
-        EchoServer server = mode.start(ServerConfig.ephemeral().withThreads(clients).withGrace(GRACE));
+        EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(clients).grace(GRACE).build());
         CountDownLatch allSent = new CountDownLatch(clients);
         CountDownLatch stopping = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.app.Servers;
 
 /**
  * Random binary input in random chunk sizes, 1 byte to 1 MiB, with every reply byte checked. The
@@ -32,7 +33,7 @@ class RandomInputTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void randomBytesInRandomChunksComeBackExactly(Mode mode) throws Exception {
-        try (EchoServer server = mode.start(ServerConfig.ephemeral());
+        try (EchoServer server = Servers.start(mode, ServerConfig.ephemeral());
              ExecutorService writer = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("random-writer").factory())) {
             for (int round = 0; round < ROUNDS; round++) {
                 exchange(server, writer, seed());

@@ -11,7 +11,7 @@ class SleepWorkContractTest extends EchoServerContractTest {
 
     @Override
     ServerConfig config() {
-        return super.config().withWork(new Work.Sleep(Duration.ofMillis(5)));
+        return super.config().toBuilder().work(new Work.Sleep(Duration.ofMillis(5))).build();
     }
 
     @Override

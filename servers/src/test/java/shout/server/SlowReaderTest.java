@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.app.Servers;
 
 /**
  * A client that writes 64 MiB and reads nothing: TCP must push it back. The server holds no more
@@ -31,9 +32,9 @@ class SlowReaderTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void aClientThatDoesNotReadIsPushedBackAndThenGetsEveryByte(Mode mode) throws Exception {
-        ServerConfig config = ServerConfig.ephemeral().withThreads(2);
+        ServerConfig config = ServerConfig.builder().port(0).threads(2).build();
         long seed = System.nanoTime();
-        try (EchoServer server = mode.start(config);
+        try (EchoServer server = Servers.start(mode, config);
              Socket slow = Wire.connect(server, 20_000);
              ExecutorService writer = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().name("slow-writer").factory())) {
             Future<?> written = writer.submit(() -> {
@@ -42,7 +43,7 @@ class SlowReaderTest {
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().snapshot().bytesIn() > 0);
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertHeldWithinCap(server.stats().snapshot(), heldBytesCap(mode, config)));
+                    .untilAsserted(() -> assertHeldWithinCap(server.stats().snapshot(), mode.maxUnsentBytes(config)));
             assertFalse(written.isDone(), "the writer is blocked: TCP pushed back");
             assertOtherClientsServed(mode, server);
             Payloads.readAndVerify(slow.getInputStream(), seed, PAYLOAD_CHUNKS);
@@ -50,11 +51,6 @@ class SlowReaderTest {
             slow.shutdownOutput();
             assertEquals(-1, slow.getInputStream().read(), "end of stream after everything owed");
         }
-    }
-
-    /** The most a connection may hold: its buffer, plus for netty the write-buffer high-water mark NettyServer sets (2 buffers). */
-    static long heldBytesCap(Mode mode, ServerConfig config) {
-        return config.bufferBytes() + (mode == Mode.NETTY ? 2L * config.bufferBytes() : 0);
     }
 
     private static void assertHeldWithinCap(ServerStats.Snapshot stats, long cap) {
@@ -65,7 +61,7 @@ class SlowReaderTest {
 
     /** Serial serves one client at a time by nature: another one waits for the slow one to leave. */
     private static void assertOtherClientsServed(Mode mode, EchoServer server) throws Exception {
-        if (mode == Mode.SERIAL) {
+        if (mode.servesOneClientAtATime()) {
             try (Socket queued = Wire.connect(server, 300)) {
                 queued.getOutputStream().write("queued".getBytes());
                 assertThrows(SocketTimeoutException.class, () -> queued.getInputStream().read(), "serial: no reply yet");

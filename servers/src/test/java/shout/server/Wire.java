@@ -7,25 +7,25 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** Test-side helpers: a loopback client socket and the test's own oracle of the protocol. */
-final class Wire {
+public final class Wire {
 
     private Wire() {
     }
 
     /** A client connected to the server on loopback, with a read timeout so a test never hangs. */
-    static Socket connect(EchoServer server, int readTimeoutMillis) throws IOException {
+    public static Socket connect(EchoServer server, int readTimeoutMillis) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
         socket.setSoTimeout(readTimeoutMillis);
         socket.setTcpNoDelay(true);
         return socket;
     }
 
-    static Socket connect(EchoServer server) throws IOException {
+    public static Socket connect(EchoServer server) throws IOException {
         return connect(server, 5_000);
     }
 
     /** What PROTOCOL.md says comes back, written independently of {@link UpperCase}. */
-    static byte[] expected(byte[] request) {
+    public static byte[] expected(byte[] request) {
         byte[] reply = request.clone();
         for (int i = 0; i < reply.length; i++) {
             if (reply[i] >= 'a' && reply[i] <= 'z') {
@@ -36,14 +36,14 @@ final class Wire {
     }
 
     /** Sends {@code text} and reads back exactly as many bytes. */
-    static String roundTrip(Socket socket, String text) throws IOException {
+    public static String roundTrip(Socket socket, String text) throws IOException {
         byte[] request = text.getBytes(StandardCharsets.UTF_8);
         socket.getOutputStream().write(request);
         return new String(readFully(socket.getInputStream(), request.length), StandardCharsets.UTF_8);
     }
 
     /** Reads exactly n bytes or fails: short reads and coalesced replies are both fine. */
-    static byte[] readFully(InputStream in, int n) throws IOException {
+    public static byte[] readFully(InputStream in, int n) throws IOException {
         byte[] bytes = in.readNBytes(n);
         if (bytes.length != n) {
             throw new IOException("stream ended after " + bytes.length + " of " + n + " bytes");

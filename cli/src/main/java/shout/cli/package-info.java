@@ -1,0 +1,7 @@
+/**
+ * What every shout command shares: the picocli conventions and one-line errors (Cli), exit
+ * codes, durations, host:port, the servers' start line, how a child JVM is launched, and the
+ * one-line log format. It uses only the JDK and picocli, and nothing else of shout, so both the
+ * servers and the client can depend on it.
+ */
+package shout.cli;

@@ -1,0 +1,17 @@
+package shout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class ExitCodeTest {
+
+    @Test
+    void aKnownCodeIsDescribedByItsMeaningAnUnknownOneByItsNumber() {
+        assertEquals(ExitCode.WRONG_BYTES, ExitCode.of(3));
+        assertEquals("exit code 2 (bad usage)", ExitCode.describe(2));
+        assertNull(ExitCode.of(137));
+        assertEquals("exit code 137", ExitCode.describe(137));
+    }
+}

@@ -1,0 +1,33 @@
+package shout.app;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
+import shout.chat.ChatCommand;
+import shout.cli.Cli;
+import shout.cli.LogFormat;
+import shout.compare.CompareCommand;
+import shout.load.command.LoadCommand;
+import shout.server.app.ServerMain;
+
+/** The one entry point of the jar: {@code shout server|chat|load|compare}. */
+@Command(name = "shout", mixinStandardHelpOptions = true, version = "shout 0.1",
+        description = "Interchangeable upper-casing echo servers, and a load client to compare them.")
+public final class ShoutMain {
+
+    private ShoutMain() {
+    }
+
+    public static void main(String[] args) {
+        LogFormat.oneLinePerEvent();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command tree with every subcommand registered. */
+    static CommandLine commandLine() {
+        return Cli.commandLine(new ShoutMain())
+                .addSubcommand(Cli.commandLine(new ServerMain(true)))
+                .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
+                .addSubcommand(Cli.commandLine(new LoadCommand()))
+                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)));
+    }
+}

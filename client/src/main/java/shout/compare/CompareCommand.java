@@ -1,0 +1,234 @@
+package shout.compare;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import shout.cli.ChildJvm;
+import shout.cli.Cli;
+import shout.cli.DurationConverter;
+import shout.cli.ExitCode;
+import shout.cli.ShoutCommand;
+import shout.compare.plan.ComparePart;
+import shout.compare.plan.ComparePlan;
+import shout.compare.plan.CpuPinning;
+import shout.compare.plan.PeerConverter;
+import shout.compare.plan.Scenario;
+import shout.compare.plan.ServerWork;
+import shout.compare.plan.Target;
+import shout.compare.plan.VariantConverter;
+import shout.compare.process.ChildShout;
+import shout.compare.process.LoadProcess;
+import shout.compare.process.LoadRunner;
+import shout.compare.report.MarkdownTable;
+import shout.compare.report.ResultsWriter;
+import shout.compare.result.CompareResult;
+import shout.compare.result.MachineInfo;
+import shout.server.Mode;
+import shout.server.Work;
+import shout.server.app.ServerOptions;
+
+/**
+ * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with
+ * the load client at each connection count, and prints a table; results, report and charts go to
+ * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
+ * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.")
+public final class CompareCommand implements ShoutCommand {
+
+    static final String QUICK_CONNECTIONS = "1,100,1000";
+    /** 6 modes x 3 counts x (250ms + 750ms + 2s overhead) = 54 s. */
+    static final Duration QUICK_WARMUP = Duration.ofMillis(250);
+    static final Duration QUICK_DURATION = Duration.ofMillis(750);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--modes", split = ",", paramLabel = "MODE", converter = ServerOptions.ModeOption.class,
+            description = "Modes to compare, comma separated: ${COMPLETION-CANDIDATES} (default: all).",
+            completionCandidates = ServerOptions.ModeOption.class)
+    private List<Mode> modes;
+
+    @Option(names = "--connections", split = ",", paramLabel = "N", defaultValue = "1,100,1000,10000",
+            description = "Connection counts, one cell each (default: ${DEFAULT-VALUE}).")
+    private List<Integer> connections;
+
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    private int sizeBytes;
+
+    @Option(names = "--pipeline", paramLabel = "N", defaultValue = "1", description = "Messages in flight per connection (default: ${DEFAULT-VALUE}).")
+    private int pipeline;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
+    private Duration duration;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Discarded load before each measurement (default: ${DEFAULT-VALUE}).")
+    private Duration warmup;
+
+    @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
+            + ", 250ms warm-up, 750ms cells (explicit options still win).")
+    private boolean quick;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
+    private Path outDir;
+
+    @Option(names = "--server-cpus", paramLabel = "CPUS", description = "taskset CPU list for servers (default: 0).")
+    private String serverCpus;
+
+    @Option(names = "--client-cpus", paramLabel = "CPUS", description = "taskset CPU list for the load client (default: 1..n-1).")
+    private String clientCpus;
+
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = ServerOptions.WorkConverter.class,
+            description = "Work every server does per received chunk: none, sleep:DURATION or cpu:DURATION; "
+                    + "adds the ideal msgs/s to table and chart (default: ${DEFAULT-VALUE}).")
+    private Work work;
+
+    @Option(names = "--offload", description = "Every server runs cpu work off its event loops (nio, netty), on a worker pool.")
+    private boolean offload;
+
+    @Option(names = "--variant", paramLabel = "LABEL=MODE[:ARG,...]", converter = VariantConverter.class,
+            description = "One more row: a mode with its own server arguments, repeatable: 'nio-2proc=nio:--processes=2,--threads=1'.")
+    private List<Target.Server> variants = new ArrayList<>();
+
+    @Option(names = "--scenario", paramLabel = "NAME", converter = Scenario.Converter.class,
+            completionCandidates = Scenario.Names.class,
+            description = "A ready-made grid in one report, one section each: ${COMPLETION-CANDIDATES} "
+                    + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --out and the CPU options combine with it).")
+    private Scenario scenario;
+
+    @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--threads=4.")
+    private List<String> serverArgs = new ArrayList<>();
+
+    @Option(names = "--peer", paramLabel = "NAME=HOST:PORT", converter = PeerConverter.class,
+            description = "An already-running server to measure as one more row, repeatable (its memory, threads, CPU: n/a).")
+    private List<Target.Peer> peers = new ArrayList<>();
+
+    private static final List<String> SCENARIO_CONFLICTS = List.of("--modes", "--connections", "--quick", "--work",
+            "--offload", "--variant", "--peer", "--server-arg");
+
+    private final Class<?> entryPoint;
+    private final LoadRunner.Factory loadRunners;
+
+    /**
+     * The command as {@code shout compare} runs it: the load client as a child process.
+     *
+     * @param entryPoint the jar's main class, which every server and load client child runs ({@code shout server ...})
+     */
+    public CompareCommand(Class<?> entryPoint) {
+        this(entryPoint, LoadProcess::new);
+    }
+
+    /** With another load runner: tests use one that does not need the real client. */
+    public CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners) {
+        this.entryPoint = entryPoint;
+        this.loadRunners = loadRunners;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        applyPresets();
+        String mistake = usageMistake();
+        if (mistake != null) {
+            return Cli.fail(err, mistake + " (see 'shout compare --help')", ExitCode.USAGE);
+        }
+        MachineInfo machine = MachineInfo.current();
+        List<ComparePart> parts = parts(machine.cores());
+        out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
+        long startNanos = System.nanoTime();
+        List<CompareResult.Part> results = new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners, machine.cores(), out).run(parts);
+        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
+        for (CompareResult.Part part : results) {
+            out.println();
+            out.print(part.title() == null ? "" : "## " + part.title() + "\n\n");
+            out.print(MarkdownTable.render(part.cells()));
+        }
+        try {
+            Path report = ResultsWriter.write(outDir, new CompareResult(commandLine(), machine,
+                    scenario == null ? null : scenario.cliName(), wallSeconds, results));
+            out.println();
+            out.println("report: " + report);
+            out.flush();
+            return ExitCode.OK.code();
+        } catch (IOException e) {
+            return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+        }
+    }
+
+    /** --quick and --scenario shorten the cells; options given explicitly still win. */
+    private void applyPresets() {
+        var parsed = spec.commandLine().getParseResult();
+        if (quick && !parsed.hasMatchedOption("--connections")) {
+            connections = Arrays.stream(QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
+        }
+        if ((quick || scenario != null) && !parsed.hasMatchedOption("--warmup")) {
+            warmup = scenario != null ? Scenario.WARMUP : QUICK_WARMUP;
+        }
+        if ((quick || scenario != null) && !parsed.hasMatchedOption("--duration")) {
+            duration = scenario != null ? Scenario.DURATION : QUICK_DURATION;
+        }
+    }
+
+    private String usageMistake() {
+        if (connections.stream().anyMatch(n -> n < 1)) {
+            return "connections must be positive, not " + connections;
+        }
+        if (sizeBytes < 1 || pipeline < 1) {
+            return "size and pipeline must be positive";
+        }
+        if (duration.isZero() || duration.isNegative() || warmup.isNegative()) {
+            return "duration must be positive and warmup not negative";
+        }
+        if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
+            return "give the work with --work, not --server-arg, so that the ideal line knows it";
+        }
+        String cpus = CpuPinning.listMistake(serverCpus, clientCpus);
+        return cpus != null ? cpus : scenario != null ? scenarioConflict() : ComparePlan.duplicateName(targets());
+    }
+
+    /** A scenario sets its own rows, counts and work: the options that would too are a mistake, not ignored. */
+    private String scenarioConflict() {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> conflicting = SCENARIO_CONFLICTS.stream().filter(parsed::hasMatchedOption).toList();
+        return conflicting.isEmpty() ? null
+                : "--scenario " + scenario.cliName() + " chooses its own rows, connections and work; drop " + String.join(", ", conflicting);
+    }
+
+    private List<Target> targets() {
+        List<Target> targets = new ArrayList<>();
+        (modes == null ? Arrays.asList(Mode.values()) : modes).stream().distinct().map(Target.Server::new).forEach(targets::add);
+        targets.addAll(variants);
+        targets.addAll(peers);
+        return targets;
+    }
+
+    private List<ComparePart> parts(int machineCores) {
+        CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
+        if (scenario != null) {
+            ComparePlan cells = new ComparePlan(List.of(), List.of(), sizeBytes, pipeline, warmup, duration);
+            return scenario.parts(cells, pinning, machineCores);
+        }
+        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration);
+        return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));
+    }
+
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        if (!args.isEmpty() && args.getFirst().equals(spec.name())) {
+            args = args.subList(1, args.size()); // run as a subcommand of shout: the args start with its name
+        }
+        return CompareResult.commandLine(args);
+    }
+}

@@ -1,0 +1,76 @@
+package shout.compare.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One reading of a Linux process's figures.
+ *
+ * @param peakResidentKiB VmHWM from {@code status}: the resident-memory peak since the process started
+ * @param threads         Threads from {@code status}
+ * @param cpuTicks        utime + stime from {@code stat}, in clock ticks
+ */
+public record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
+
+    /**
+     * Reads process {@code pid} and adds every descendant it has now (the processes of {@code --processes K}),
+     * so that a group costs what all its processes cost; peaks are summed per process. A descendant that
+     * exits while being read is left out.
+     */
+    static ProcStat readTree(long pid) throws IOException {
+        ProcStat total = read(procDir(pid));
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+            try {
+                total = total.plus(read(procDir(child.pid())));
+            } catch (IOException e) {
+                System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "child {0} gone: {1}", child.pid(), e.toString());
+            }
+        }
+        return total;
+    }
+
+    private static Path procDir(long pid) {
+        return Path.of("/proc", Long.toString(pid));
+    }
+
+    private ProcStat plus(ProcStat other) {
+        return new ProcStat(peakResidentKiB + other.peakResidentKiB, threads + other.threads, cpuTicks + other.cpuTicks);
+    }
+
+    /** Reads {@code procDir/status} and {@code procDir/stat}. */
+    static ProcStat read(Path procDir) throws IOException {
+        long peakKiB = 0;
+        int threads = 0;
+        for (String line : Files.readAllLines(procDir.resolve("status"))) {
+            if (line.startsWith("VmHWM:")) {
+                peakKiB = Long.parseLong(line.replaceAll("\\D", ""));
+            } else if (line.startsWith("Threads:")) {
+                threads = Integer.parseInt(line.replaceAll("\\D", ""));
+            }
+        }
+        return new ProcStat(peakKiB, threads, cpuTicks(Files.readString(procDir.resolve("stat"))));
+    }
+
+    /** utime + stime (fields 14 and 15) of a {@code stat} line; the command name in parentheses may hold spaces. */
+    public static long cpuTicks(String statLine) {
+        String[] afterName = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split("\\s+");
+        // afterName[0] is field 3 (state), so field N is at index N - 3.
+        return Long.parseLong(afterName[14 - 3]) + Long.parseLong(afterName[15 - 3]);
+    }
+
+    /** {@code getconf CLK_TCK}, or 100 (the Linux default) when it cannot be asked. */
+    public static long clockTicksPerSecond() throws InterruptedException {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+            String answer;
+            try (var output = getconf.getInputStream()) {
+                answer = new String(output.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            }
+            return getconf.waitFor() == 0 && answer.matches("\\d+") ? Long.parseLong(answer) : 100;
+        } catch (IOException e) {
+            System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "getconf CLK_TCK: {0}; assuming 100", e.toString());
+            return 100;
+        }
+    }
+}

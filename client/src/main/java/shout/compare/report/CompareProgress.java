@@ -1,0 +1,24 @@
+package shout.compare.report;
+
+import java.util.Locale;
+import shout.compare.result.CellResult;
+
+/** The one line printed as each cell finishes, so a long run shows it is alive. */
+public final class CompareProgress {
+
+    private CompareProgress() {
+    }
+
+    /** {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms} or {@code ...: failed: reason}. */
+    public static String line(int done, int total, CellResult cell) {
+        String head = "[" + done + "/" + total + "] " + cell.target() + ", " + cell.connections() + " connections: ";
+        if (!cell.ok()) {
+            return head + "failed: " + cell.failure();
+        }
+        Double percent = cell.percentOfIdeal();
+        return head + String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().messagesPerSecond())
+                + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
+                + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
+                + (cell.note() == null ? "" : " (" + cell.note() + ")");
+    }
+}

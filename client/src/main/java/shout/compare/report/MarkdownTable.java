@@ -1,0 +1,105 @@
+package shout.compare.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import shout.compare.result.CellResult;
+import shout.compare.result.ServerCost;
+import shout.load.LoadReport;
+
+/**
+ * Formats cell results as one Markdown table, a row per server and connection count, followed by the notes
+ * of cells whose server did not stop cleanly. Figures the harness cannot know (a peer's memory) read n/a.
+ * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
+ */
+public final class MarkdownTable {
+
+    private static final List<String> HEADER = List.of("server", "connections", "msgs/s", "MB/s each way",
+            "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s");
+
+    private MarkdownTable() {
+    }
+
+    private static final List<String> IDEAL_HEADER = List.of("ideal msgs/s", "% of ideal");
+    private static final int IDEAL_COLUMN = HEADER.indexOf("msgs/s") + 1;
+
+    /** The table (and notes), ending with a newline; with the ideal columns when any cell has an ideal. */
+    public static String render(List<CellResult> cells) {
+        boolean withIdeal = cells.stream().anyMatch(c -> c.idealMessagesPerSecond() != null);
+        StringBuilder text = new StringBuilder();
+        List<String> header = withIdeal ? withIdealColumns(HEADER, IDEAL_HEADER) : HEADER;
+        text.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
+        for (CellResult cell : cells) {
+            List<String> columns = cell.ok() ? measured(cell) : failed(cell);
+            text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
+        }
+        List<String> notes = cells.stream().filter(c -> c.note() != null)
+                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.note()).toList();
+        if (!notes.isEmpty()) {
+            text.append('\n').append("Notes:\n").append(String.join("\n", notes)).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static List<String> measured(CellResult cell) {
+        LoadReport load = cell.load();
+        ServerCost cost = cell.server();
+        List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
+                String.format(Locale.ROOT, "%,.0f", load.messagesPerSecond()),
+                String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
+                millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
+                millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
+                errors(load.errors()), Integer.toString(load.fairness().starved())));
+        if (cost == null) {
+            columns.addAll(List.of("n/a", "n/a", "n/a"));
+        } else {
+            columns.addAll(List.of(String.format(Locale.ROOT, "%.0f", cost.peakResidentMiB()),
+                    Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds())));
+        }
+        return columns;
+    }
+
+    private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {
+        List<String> all = new ArrayList<>(columns);
+        all.addAll(IDEAL_COLUMN, ideal);
+        return all;
+    }
+
+    private static List<String> idealColumns(CellResult cell) {
+        Double ideal = cell.idealMessagesPerSecond();
+        Double percent = cell.percentOfIdeal();
+        return List.of(ideal == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", ideal),
+                percent == null ? "" : String.format(Locale.ROOT, percent < 10 ? "%.1f%%" : "%.0f%%", percent));
+    }
+
+    private static List<String> failed(CellResult cell) {
+        List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
+                "failed: " + cell.failure()));
+        while (columns.size() < HEADER.size()) {
+            columns.add("");
+        }
+        return columns;
+    }
+
+    /** Microseconds as milliseconds with three significant-ish digits: 0.042, 1.25, 37.5, 1200. */
+    static String millis(double micros) {
+        double ms = micros / 1000.0;
+        String pattern = ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f";
+        return String.format(Locale.ROOT, pattern, ms);
+    }
+
+    private static String errors(Map<String, Long> byKind) {
+        if (byKind == null || byKind.values().stream().allMatch(n -> n == 0)) {
+            return "0";
+        }
+        return byKind.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String row(List<String> columns) {
+        return columns.stream().map(c -> c.replace("|", "\\|").replace('\n', ' '))
+                .collect(Collectors.joining(" | ", "| ", " |\n"));
+    }
+}

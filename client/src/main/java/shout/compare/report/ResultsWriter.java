@@ -1,0 +1,87 @@
+package shout.compare.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import shout.compare.result.CompareResult;
+import shout.compare.result.MachineInfo;
+
+/**
+ * Writes one comparison into a fresh {@code OUT/<timestamp>/} directory: {@code results.json} (every figure),
+ * the charts, and {@code report.md} (the facts of the machine, then per part its settings, table and charts).
+ */
+public final class ResultsWriter {
+
+    private static final DateTimeFormatter DIRECTORY_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private ResultsWriter() {
+    }
+
+    /** Writes everything and returns the path of {@code report.md}. */
+    public static Path write(Path outDir, CompareResult result) throws IOException {
+        Path dir = freshDirectory(outDir, OffsetDateTime.parse(result.machine().date()).format(DIRECTORY_NAME));
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), result);
+        StringBuilder text = header(result);
+        List<CompareResult.Part> parts = result.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            String prefix = parts.size() == 1 ? "" : "part" + (i + 1) + "-";
+            text.append(section(parts.get(i), ChartWriter.write(dir, prefix, parts.get(i).cells())));
+        }
+        Path report = dir.resolve("report.md");
+        Files.writeString(report, text, StandardCharsets.UTF_8);
+        return report;
+    }
+
+    private static Path freshDirectory(Path outDir, String name) throws IOException {
+        Files.createDirectories(outDir);
+        Path dir = outDir.resolve(name);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = outDir.resolve(name + "-" + n);
+        }
+        return Files.createDirectory(dir);
+    }
+
+    private static StringBuilder header(CompareResult result) {
+        MachineInfo machine = result.machine();
+        return new StringBuilder("# shout compare" + (result.scenario() == null ? "" : " --scenario " + result.scenario())
+                + ", " + machine.date() + "\n\n")
+                .append("- command: `").append(result.commandLine()).append("`\n")
+                .append("- machine: ").append(machine.cores()).append(" cores, ")
+                .append(machine.memoryMiB() < 0 ? "memory unknown" : machine.memoryMiB() + " MiB").append(", ")
+                .append(machine.os()).append('\n')
+                .append("- JDK: ").append(machine.jdk()).append('\n')
+                .append(String.format(Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
+                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n")
+                .append("- starved: connections that completed no message; latency covers only the messages that completed\n");
+    }
+
+    /** A part: its heading and notes (scenarios only), pinning, cell settings, table and charts. */
+    private static String section(CompareResult.Part part, List<Path> charts) {
+        CompareResult.Settings settings = part.settings();
+        StringBuilder text = new StringBuilder(part.title() == null ? "" : "\n## " + part.title() + "\n\n");
+        part.notes().forEach(note -> text.append(note).append('\n'));
+        text.append(part.notes().isEmpty() ? "" : "\n")
+                .append("- pinning: ").append(part.pinning()).append('\n')
+                .append("- work: ").append(settings.work()).append(settings.offload() ? " (offloaded)" : "")
+                .append(settings.idealRule() == null ? "" : "; ideal msgs/s = " + settings.idealRule()).append('\n')
+                .append("- each cell: ").append(settings.sizeBytes()).append("-byte messages, pipeline ")
+                .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
+                .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
+                .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append("\n\n")
+                .append(MarkdownTable.render(part.cells())).append('\n');
+        for (Path chart : charts) {
+            if (chart.toString().endsWith(".png")) {
+                String name = chart.getFileName().toString();
+                text.append("![").append(name).append("](").append(name).append(")\n");
+            }
+        }
+        return text.toString();
+    }
+}

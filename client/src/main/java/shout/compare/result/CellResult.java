@@ -1,0 +1,51 @@
+package shout.compare.result;
+
+import shout.compare.plan.Cell;
+import shout.compare.plan.ServerWork;
+import shout.compare.plan.Target;
+import shout.load.LoadReport;
+
+/**
+ * The outcome of one cell: the load client's report and the server's cost, or the reason it failed.
+ *
+ * @param target      the row name (mode, variant label or peer name)
+ * @param peer        true for a {@code --peer} server the harness did not start
+ * @param connections connections asked for
+ * @param failure     null when measured, else the one-line reason
+ * @param load        the load client's figures, null when failed
+ * @param server      the server's cost, null when failed or not knowable (a peer)
+ * @param note        anything odd that did not fail the cell (server exit code, forced stop), or null
+ * @param serverStartLine the server's own start line (mode, threads, work, processes), or null
+ * @param serverSummary the server's own closing line (its connection and byte counters), or null
+ * @param idealMessagesPerSecond the best this cell's work allows (see {@link ServerWork}), or null for no work
+ */
+public record CellResult(String target, boolean peer, int connections, String failure, LoadReport load,
+                  ServerCost server, String note, String serverStartLine, String serverSummary,
+                  Double idealMessagesPerSecond) {
+
+    public static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note, String startLine, String summary) {
+        return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
+                null, load, server, note, startLine, summary, null);
+    }
+
+    public static CellResult failed(Cell cell, String reason) {
+        return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
+                reason, null, null, null, null, null, null);
+    }
+
+    /** This result with its ideal throughput set. */
+    public CellResult withIdeal(Double ideal) {
+        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary, ideal);
+    }
+
+    /** True when the cell has figures. */
+    public boolean ok() {
+        return failure == null;
+    }
+
+    /** Measured msgs/s as a percentage of the ideal, or null when there is no ideal or no measurement. */
+    public Double percentOfIdeal() {
+        return ok() && idealMessagesPerSecond != null && idealMessagesPerSecond > 0
+                ? 100 * load.messagesPerSecond() / idealMessagesPerSecond : null;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What a compare run measured: a result per cell, the run's result, the server's cost from /proc
+ * and the machine. It uses shout.compare.plan and shout.load (the load report).
+ */
+package shout.compare.result;

@@ -1,0 +1,34 @@
+package shout.load;
+
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Watches a run while it goes: the engine's LoadGenerator calls it from its coordinating thread about
+ * once a second. Implementations format or write; the generator never does.
+ */
+public interface LoadObserver {
+
+    /** The run's state now. */
+    default void progress(LoadProgress progress) {
+    }
+
+    /** The latencies (ns) of the measured messages completed since the previous call; valid only during the call. */
+    default void interval(Histogram latencyNanos) {
+    }
+
+    /** Tells every observer in {@code observers}, in order. */
+    static LoadObserver all(List<LoadObserver> observers) {
+        return new LoadObserver() {
+            @Override
+            public void progress(LoadProgress progress) {
+                observers.forEach(o -> o.progress(progress));
+            }
+
+            @Override
+            public void interval(Histogram latencyNanos) {
+                observers.forEach(o -> o.interval(latencyNanos));
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package shout.load.command;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import shout.load.ErrorKind;
+import shout.load.LoadReport;
+
+/** Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}. */
+final class ReportPrinter {
+
+    private final PrintWriter out;
+
+    ReportPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(LoadReport report) {
+        line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
+                report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
+                report.sizeBytes(), report.pipeline(), report.seed(), report.io());
+        line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
+                report.connectionsRequested());
+        line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),
+                report.messagesPerSecond());
+        line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
+        LoadReport.Latency latency = report.latencyMicros();
+        line("latency µs", "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f",
+                latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.mean());
+        LoadReport.Fairness fairness = report.fairness();
+        line("per connection", "min %d  median %d  max %d messages; %d starved (none completed)",
+                fairness.min(), fairness.median(), fairness.max(), fairness.starved());
+        line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
+                report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
+        line("errors", "%s", errors(report.errors()));
+        if (report.errors().containsKey(ErrorKind.TOO_MANY_OPEN_FILES.key())) {
+            line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
+        }
+        out.flush();
+    }
+
+    private static String errors(Map<String, Long> errors) {
+        if (errors.isEmpty()) {
+            return "none";
+        }
+        return errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("  ")) + "   (mismatch and lost in bytes, the rest in connections)";
+    }
+
+    private void line(String label, String format, Object... args) {
+        out.printf(Locale.ROOT, "%-15s" + format + "%n", prepend(label, args));
+    }
+
+    private static Object[] prepend(String label, Object[] args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = label;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return all;
+    }
+}

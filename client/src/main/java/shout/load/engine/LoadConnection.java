@@ -1,0 +1,241 @@
+package shout.load.engine;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import shout.load.ErrorKind;
+import shout.load.io.PolledSocket;
+
+/**
+ * One connection's traffic: begins messages as the pipeline (and, in the open loop, the schedule)
+ * allows, writes them, and checks every reply byte against the oracle as it arrives, in pieces of any
+ * size. Message {@code m} is bytes {@code [m*size, (m+1)*size)} of the stream each way.
+ * Confined to the I/O thread that owns it; it allocates nothing per message.
+ */
+final class LoadConnection {
+
+    private final int index;
+    private final int payloadBytes;
+    private final int pipeline;
+    private final PayloadSlab slab;
+    private final int slot;
+    private final OpenLoopSchedule schedule;
+    private final RunControl control;
+    private final LoopStats stats;
+
+    private PolledSocket socket;
+    private long connectDeadlineNanos;
+    private boolean established;
+    private boolean ended;
+    private boolean waitingToWrite;
+    private long begun;
+    private long scheduled;
+    private long completed;
+    private long bytesWritten;
+    /** Where in the send ring the next write starts: {@code bytesWritten} modulo the ring's length. */
+    private int ringPosition;
+    private long bytesReceived;
+    private int replyOffset;
+    private long firstMeasured = Long.MAX_VALUE;
+    private long measuredCompleted;
+
+    /**
+     * @param slab     the owning I/O thread's slab, which receives this connection's payload
+     * @param schedule the open loop's schedule, or null for a closed loop
+     */
+    LoadConnection(int index, Payload payload, int pipeline, PayloadSlab slab, OpenLoopSchedule schedule,
+                   RunControl control, LoopStats stats) {
+        this.index = index;
+        this.payloadBytes = payload.request().length;
+        this.pipeline = pipeline;
+        this.slab = slab;
+        this.slot = slab.add(payload);
+        this.schedule = schedule;
+        this.control = control;
+        this.stats = stats;
+    }
+
+    int index() {
+        return index;
+    }
+
+    /** Takes ownership of a freshly opened socket: from here on, {@link #closeSocket} closes it. */
+    void attach(PolledSocket socket, long connectDeadlineNanos) {
+        this.socket = socket;
+        this.connectDeadlineNanos = connectDeadlineNanos;
+    }
+
+    PolledSocket socket() {
+        return socket;
+    }
+
+    long connectDeadlineNanos() {
+        return connectDeadlineNanos;
+    }
+
+    /** True once the connect either succeeded or failed. */
+    boolean isSettled() {
+        return established || ended;
+    }
+
+    /** The connect failed: release the socket; the caller counts the failure. */
+    void connectFailed() {
+        ended = true;
+        closeSocket();
+    }
+
+    void established() throws IOException {
+        established = true;
+        socket.watch(false);
+    }
+
+    boolean isEstablished() {
+        return established;
+    }
+
+    /** True while the connection is established and neither side has ended it. */
+    boolean isLive() {
+        return established && !ended;
+    }
+
+    /** From now on, messages this connection begins count in the measured part. */
+    void startMeasuring() {
+        firstMeasured = begun;
+    }
+
+    long measuredCompleted() {
+        return measuredCompleted;
+    }
+
+    /** The open loop's schedule reached this connection's next message. */
+    void scheduledOneMore(long nowNanos) throws IOException {
+        scheduled++;
+        send(nowNanos);
+    }
+
+    /** Begins every message the pipeline, the schedule and the budget allow, and writes what is owed. */
+    void send(long nowNanos) throws IOException {
+        long allowed = completed + pipeline;
+        if (schedule != null) {
+            allowed = Math.min(allowed, scheduled);
+        }
+        while (begun < allowed) {
+            boolean measured = begun >= firstMeasured;
+            if (measured && !control.tryTakeMessage()) {
+                break;
+            }
+            slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun));
+            stats.outstandingMeasured += measured ? 1 : 0;
+            begun++;
+        }
+        flush();
+    }
+
+    /** Writes owed bytes until done or the socket is full; OP_WRITE only while bytes are pending, or the selector spins. */
+    void flush() throws IOException {
+        long targetBytes = begun * payloadBytes;
+        int ringBytes = slab.ringBytes();
+        while (bytesWritten < targetBytes) {
+            int length = (int) Math.min(ringBytes - ringPosition, targetBytes - bytesWritten);
+            int written = socket.write(slab.sendRing(slot, ringPosition, length));
+            bytesWritten += written;
+            ringPosition += written;
+            if (ringPosition == ringBytes) {
+                ringPosition = 0;
+            }
+            stats.bytesOutMeasured += stats.measuring ? written : 0;
+            if (written < length) {
+                if (!waitingToWrite) {
+                    socket.watch(true);
+                    waitingToWrite = true;
+                }
+                return;
+            }
+        }
+        if (waitingToWrite) {
+            socket.watch(false);
+            waitingToWrite = false;
+        }
+    }
+
+    /**
+     * Reads once into {@code scratch} (a direct buffer: no copy on the way in) and verifies what came.
+     * Returns false when the server ended the connection; the caller then calls {@link #end}.
+     */
+    boolean read(ByteBuffer scratch) throws IOException {
+        scratch.clear();
+        int length = socket.read(scratch);
+        if (length < 0) {
+            return false;
+        }
+        long nowNanos = System.nanoTime();
+        long owed = bytesWritten - bytesReceived;
+        if (length > owed) {                       // bytes nobody asked for: as wrong as a wrong byte
+            stats.count(ErrorKind.MISMATCH, length - owed);
+            length = (int) owed;
+        }
+        bytesReceived += length;
+        stats.bytesInMeasured += stats.measuring ? length : 0;
+        verify(scratch, length, nowNanos);
+        return true;
+    }
+
+    private void verify(ByteBuffer reply, int length, long nowNanos) throws IOException {
+        int offset = 0;
+        boolean anyCompleted = false;
+        while (offset < length) {
+            int take = Math.min(payloadBytes - replyOffset, length - offset);
+            int wrong = slab.countWrong(slot, replyOffset, reply, offset, take);
+            if (wrong > 0) {
+                stats.count(ErrorKind.MISMATCH, wrong);
+            }
+            offset += take;
+            replyOffset += take;
+            if (replyOffset == payloadBytes) {
+                replyOffset = 0;
+                complete(nowNanos);
+                anyCompleted = true;
+            }
+        }
+        if (anyCompleted) {
+            send(nowNanos);
+        }
+    }
+
+    private void complete(long nowNanos) {
+        long message = completed++;
+        if (message >= firstMeasured) {
+            stats.latency.record(nowNanos - slab.issueNanos(slot, message));
+            stats.outstandingMeasured--;
+            measuredCompleted++;
+        }
+    }
+
+    /**
+     * Ends the connection: counts {@code cause} (null when the client itself ends the run) and, if the
+     * server ended it, every byte still owed as lost.
+     */
+    void end(ErrorKind cause) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (cause != null) {
+            stats.count(cause, 1);
+            long owedBytes = bytesWritten - bytesReceived;
+            if (owedBytes > 0) {
+                stats.count(ErrorKind.LOST, owedBytes);
+            }
+            long firstOutstanding = Math.max(firstMeasured, completed);
+            if (begun > firstOutstanding) {
+                stats.outstandingMeasured -= begun - firstOutstanding;   // lost, never to be answered
+            }
+        }
+        closeSocket();
+    }
+
+    void closeSocket() {
+        if (socket != null) {
+            socket.close();
+        }
+    }
+}

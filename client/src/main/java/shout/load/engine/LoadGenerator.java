@@ -1,0 +1,183 @@
+package shout.load.engine;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import shout.cli.Durations;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.LoadException;
+import shout.load.LoadObserver;
+import shout.load.LoadProgress;
+import shout.load.LoadReport;
+import shout.load.Phase;
+import shout.load.io.Poller;
+
+/**
+ * Runs one load: opens the connections, warms up, measures, and returns a {@link LoadReport}; it
+ * never formats. Threading model: the calling thread coordinates. It starts one {@link LoadLoop} per
+ * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), and about once a
+ * second collects the interval latencies and tells the {@link LoadObserver}. It joins every I/O
+ * thread before it returns, so all sockets and selectors are closed by then, on success or failure.
+ */
+public final class LoadGenerator {
+
+    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final LoadConfig config;
+    private final LoadObserver observer;
+    private final RunControl control;
+    private final List<LoadConnection> connections = new ArrayList<>();
+    private final List<LoopStats> stats = new ArrayList<>();
+    private final List<LoadLoop> loops = new ArrayList<>();
+    private final IntervalCollector collector;
+    private final CpuClock cpuClock = CpuClock.forThisProcess();
+    private long startNanos;
+    private long nextTickNanos;
+    private long lastReplyNanos;
+
+    public LoadGenerator(LoadConfig config, LoadObserver observer) {
+        this.config = config;
+        this.observer = observer;
+        this.control = new RunControl(config.connections(), config.threads(), config.messages());
+        for (int thread = 0; thread < config.threads(); thread++) {
+            stats.add(new LoopStats());
+        }
+        this.collector = new IntervalCollector(stats.stream().map(s -> s.latency).toList());
+    }
+
+    /**
+     * Runs the load once and reports it. Throws {@link LoadException} when the run could not happen at
+     * all: an unknown host, or not one connection established.
+     */
+    public LoadReport run() throws LoadException, InterruptedException {
+        InetSocketAddress address = resolve();
+        startNanos = System.nanoTime();
+        nextTickNanos = startNanos + TICK_NANOS;
+        createLoops(address);
+        List<Thread> threads = new ArrayList<>();
+        Measurement measurement;
+        try {
+            for (int i = 0; i < loops.size(); i++) {
+                threads.add(Thread.ofPlatform().name("load-io-" + i).start(loops.get(i)));
+            }
+            measurement = coordinate();
+        } finally {
+            control.enter(Phase.STOP);
+            loops.forEach(LoadLoop::wakeup);
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+        observer.interval(collector.collect());         // what completed between the last tick and the stop
+        return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
+                measurement.nanos(), measurement.cpuNanos());
+    }
+
+    private record Measurement(long nanos, long cpuNanos) {
+    }
+
+    private InetSocketAddress resolve() throws LoadException {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
+        } catch (UnknownHostException e) {
+            throw new LoadException("cannot connect to " + config.target() + ": unknown host");
+        }
+    }
+
+    private void createLoops(InetSocketAddress address) throws LoadException {
+        OpenLoopSchedule schedule = config.openLoop()
+                ? new OpenLoopSchedule(control, config.sendIntervalNanos(), config.connections()) : null;
+        try {
+            for (int thread = 0; thread < config.threads(); thread++) {
+                List<LoadConnection> share = new ArrayList<>();
+                int shareSize = (config.connections() - thread + config.threads() - 1) / config.threads();
+                PayloadSlab slab = new PayloadSlab(config.payloadBytes(), config.pipeline(), shareSize);
+                for (int index = thread; index < config.connections(); index += config.threads()) {
+                    share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, config.payloadBytes()),
+                            config.pipeline(), slab, schedule, control, stats.get(thread)));
+                }
+                connections.addAll(share);
+                loops.add(new LoadLoop(config, control, address, schedule, share, stats.get(thread), startNanos));
+            }
+        } catch (IOException e) {
+            loops.forEach(LoadLoop::close);
+            throw new LoadException("cannot start the I/O threads: " + ErrorKind.describe(Poller.classify(e, true), e));
+        }
+    }
+
+    private Measurement coordinate() throws LoadException, InterruptedException {
+        while (!control.awaitSettled(untilTick())) {
+            tick(Phase.CONNECT);
+        }
+        if (control.connectionsUp() == 0) {
+            throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
+        }
+        boolean warmup = !config.warmup().isZero();
+        lastReplyNanos = System.nanoTime();
+        control.startTraffic(warmup ? Phase.WARMUP : Phase.MEASURE, lastReplyNanos);
+        loops.forEach(LoadLoop::wakeup);
+        if (warmup) {
+            runUntil(System.nanoTime() + config.warmup().toNanos(), Phase.WARMUP);
+            control.enter(Phase.MEASURE);
+            loops.forEach(LoadLoop::wakeup);
+        }
+        long cpuStartNanos = cpuClock.processCpuNanos();
+        long measureStartNanos = System.nanoTime();
+        runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
+        long measuredNanos = System.nanoTime() - measureStartNanos;
+        return new Measurement(measuredNanos, cpuClock.processCpuNanos() - cpuStartNanos);
+    }
+
+    /** Waits until the deadline or until every loop has run out of work, ticking once a second. */
+    private void runUntil(long deadlineNanos, Phase phase) throws LoadException, InterruptedException {
+        while (true) {
+            long leftNanos = deadlineNanos - System.nanoTime();
+            if (leftNanos <= 0 || control.awaitLoopsDone(Math.min(leftNanos, untilTick()))) {
+                return;
+            }
+            tick(phase);
+        }
+    }
+
+    private void checkNotStalled(long repliesThisTick, long nowNanos) throws LoadException {
+        if (repliesThisTick > 0 || !config.countedRun()) {
+            lastReplyNanos = nowNanos;
+        } else if (nowNanos - lastReplyNanos > config.stallTimeout().toNanos()) {
+            // Replies owed by a server that serves fewer connections at once (serial, pool) would never come.
+            throw new LoadException("no reply from " + config.target() + " for " + Durations.format(config.stallTimeout())
+                    + " with messages still owed (does the server serve fewer connections at once than --connections?)");
+        }
+    }
+
+    private long untilTick() {
+        return Math.max(0, nextTickNanos - System.nanoTime());
+    }
+
+    private void tick(Phase phase) throws LoadException {
+        for (LoadLoop loop : loops) {
+            if (loop.failure() != null) {
+                throw new LoadException("an I/O thread failed: " + loop.failure());
+            }
+        }
+        long nowNanos = System.nanoTime();
+        if (nowNanos < nextTickNanos) {
+            return;
+        }
+        double intervalSeconds = (nowNanos - nextTickNanos + TICK_NANOS) / 1e9;
+        nextTickNanos = nowNanos + TICK_NANOS;
+        Histogram interval = collector.collect();
+        if (phase == Phase.MEASURE) {
+            observer.interval(interval);
+            checkNotStalled(interval.getTotalCount(), nowNanos);
+        }
+        double p99Micros = collector.total().getTotalCount() == 0 ? 0 : collector.total().getValueAtPercentile(99) / 1e3;
+        observer.progress(new LoadProgress(phase, (nowNanos - startNanos) / 1e9, control.connectionsUp(),
+                interval.getTotalCount() / intervalSeconds, p99Micros));
+    }
+}

@@ -1,0 +1,237 @@
+package shout.load.engine;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.Phase;
+import shout.load.io.Poller;
+
+/**
+ * One I/O thread's share of the connections. Threading model: this runnable is the only code that
+ * touches its {@link Poller}, its connections and its {@link LoopStats}; it runs on one named thread
+ * ({@code load-io-N}) until the coordinator sets the phase to STOP and wakes the poller. Each turn
+ * it reads the shared phase once, lets its {@link Connector} open the connections that are due and
+ * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
+ * due time (at most 100 ms). On STOP it closes every socket and its poller.
+ */
+final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<LoadConnection> {
+
+    private static final System.Logger LOGGER = System.getLogger(LoadLoop.class.getName());
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
+
+    private final RunControl control;
+    private final OpenLoopSchedule schedule;
+    private final List<LoadConnection> connections;
+    private final LoopStats stats;
+    private final Poller<LoadConnection> poller;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final Connector connector;
+    private Phase phase = Phase.CONNECT;
+    private int unsettled;
+    private int live;
+    private int tickCursor;
+    private long tickRound;
+    private boolean doneSignalled;
+    private volatile Exception failure;
+
+    /** @param schedule the open loop's schedule, or null for a closed loop */
+    LoadLoop(LoadConfig config, RunControl control, InetSocketAddress address, OpenLoopSchedule schedule,
+             List<LoadConnection> connections, LoopStats stats, long connectStartNanos) throws IOException {
+        this.control = control;
+        this.schedule = schedule;
+        this.connections = connections;
+        this.stats = stats;
+        this.unsettled = connections.size();
+        this.poller = Poller.open(config.io());
+        this.connector = new Connector(config, address, connections, poller, this, connectStartNanos);
+    }
+
+    /** Wakes the thread so it sees a new phase now rather than at its next timeout. */
+    void wakeup() {
+        poller.wakeup();
+    }
+
+    /** Closes the poller of a loop that will never run; {@link #run} closes its own. */
+    void close() {
+        poller.close();
+    }
+
+    /** The I/O engine this loop runs on: {@code nio} or {@code epoll}. */
+    String engine() {
+        return poller.engine();
+    }
+
+    /** The failure that ended this loop early, or null. */
+    Exception failure() {
+        return failure;
+    }
+
+    @Override
+    public void run() {
+        try (poller) {
+            while (enter(control.phase())) {
+                long nowNanos = System.nanoTime();
+                connector.advance(nowNanos);
+                fireDueSends(nowNanos);
+                long waitNanos = waitNanos(System.nanoTime());
+                try {
+                    poller.poll(waitNanos, this);
+                } finally {
+                    stats.latency.endPass();
+                }
+                signalIfDone();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(System.Logger.Level.ERROR, "load I/O thread failed", e);
+            failure = e;
+        } finally {
+            connections.forEach(LoadConnection::closeSocket);
+        }
+    }
+
+    private boolean enter(Phase next) {
+        if (next == phase) {
+            return true;
+        }
+        Phase previous = phase;
+        phase = next;
+        switch (next) {
+            case WARMUP -> startTraffic();
+            case MEASURE -> {
+                stats.measuring = true;
+                connections.forEach(LoadConnection::startMeasuring);
+                if (previous == Phase.CONNECT) {
+                    startTraffic();
+                }
+            }
+            case STOP -> {
+                return false;
+            }
+            case CONNECT -> throw new IllegalStateException("a run never returns to CONNECT");
+        }
+        return true;
+    }
+
+    private void startTraffic() {
+        if (schedule != null) {
+            return;                                   // the open loop's sends start at their scheduled times
+        }
+        long nowNanos = System.nanoTime();
+        for (LoadConnection connection : connections) {
+            if (connection.isLive()) {
+                try {
+                    connection.send(nowNanos);
+                } catch (IOException e) {
+                    lose(connection, Poller.classify(e, false));
+                }
+            }
+        }
+    }
+
+    private void fireDueSends(long nowNanos) {
+        if (schedule == null || phase == Phase.CONNECT) {
+            return;
+        }
+        while (schedule.sendNanos(connections.get(tickCursor).index(), tickRound) <= nowNanos) {
+            LoadConnection connection = connections.get(tickCursor);
+            if (connection.isLive()) {
+                try {
+                    connection.scheduledOneMore(nowNanos);
+                } catch (IOException e) {
+                    lose(connection, Poller.classify(e, false));
+                }
+            }
+            if (++tickCursor == connections.size()) {
+                tickCursor = 0;
+                tickRound++;
+            }
+        }
+    }
+
+    private long waitNanos(long nowNanos) {
+        long until = connector.nextDueNanos(nowNanos + HOUSEKEEPING_NANOS);
+        if (schedule != null && phase != Phase.CONNECT) {
+            until = Math.min(until, schedule.sendNanos(connections.get(tickCursor).index(), tickRound));
+        }
+        return Math.max(0, until - nowNanos);
+    }
+
+    @Override
+    public void ready(LoadConnection connection, boolean readable, boolean writable) {
+        stats.latency.beginPass();                    // the first ready connection of this poll begins the pass
+        try {
+            if (!connection.isEstablished()) {
+                connector.finish(connection);
+                return;
+            }
+            if (readable && !readAll(connection)) {
+                lose(connection, ErrorKind.UNEXPECTED_CLOSE);
+                return;
+            }
+            if (writable) {
+                connection.flush();
+            }
+        } catch (IOException e) {
+            lose(connection, Poller.classify(e, false));
+        }
+    }
+
+    /**
+     * Reads until the socket has nothing more for now (a read that leaves the buffer room drained it),
+     * as an edge-triggered poller requires; false when the server closed the connection.
+     */
+    private boolean readAll(LoadConnection connection) throws IOException {
+        do {
+            if (!connection.read(readBuffer)) {
+                return false;
+            }
+        } while (!readBuffer.hasRemaining() && connection.isLive());
+        return true;
+    }
+
+    @Override
+    public void established(LoadConnection connection) {
+        try {
+            connection.established();
+        } catch (IOException e) {
+            ErrorKind kind = Poller.classify(e, true);
+            connectFailed(connection, kind, ErrorKind.describe(kind, e));
+            return;
+        }
+        unsettled--;
+        live++;
+        control.connectionUp();
+    }
+
+    @Override
+    public void connectFailed(LoadConnection connection, ErrorKind kind, String reason) {
+        connection.connectFailed();
+        stats.count(kind, 1);
+        stats.connectionsFailed++;
+        unsettled--;
+        control.connectionFailed(reason);
+    }
+
+    private void lose(LoadConnection connection, ErrorKind kind) {
+        if (connection.isLive()) {
+            connection.end(kind);
+            live--;
+        }
+    }
+
+    private void signalIfDone() {
+        if (doneSignalled || unsettled > 0) {
+            return;
+        }
+        boolean budgetDone = phase == Phase.MEASURE && control.budgetSpent() && stats.outstandingMeasured == 0;
+        if (live == 0 || budgetDone) {
+            doneSignalled = true;
+            control.loopDone();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package shout.load.engine;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import shout.load.ErrorKind;
+import shout.load.LoadConfig;
+import shout.load.LoadReport;
+
+/** Turns the counters of a finished run into its {@link LoadReport}. Called once, after the I/O threads were joined. */
+final class ReportBuilder {
+
+    private static final double NANOS_PER_MICRO = 1e3;
+
+    private ReportBuilder() {
+    }
+
+    static LoadReport build(LoadConfig config, String engine, List<LoadConnection> connections, List<LoopStats> stats,
+                            Histogram latencyNanos, long measuredNanos, long cpuNanos) {
+        double seconds = measuredNanos / 1e9;
+        long messages = connections.stream().mapToLong(LoadConnection::measuredCompleted).sum();
+        int up = (int) connections.stream().filter(LoadConnection::isEstablished).count();
+        int failed = stats.stream().mapToInt(s -> s.connectionsFailed).sum();
+        double megabytesOut = stats.stream().mapToLong(s -> s.bytesOutMeasured).sum() / 1e6;
+        double megabytesIn = stats.stream().mapToLong(s -> s.bytesInMeasured).sum() / 1e6;
+        return new LoadReport(config.target(), config.seed(), config.openLoop(),
+                config.connections(), up, failed, config.payloadBytes(), config.pipeline(), seconds,
+                messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
+                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, cpuNanos) / 1e9, engine);
+    }
+
+    private static double perSecond(double amount, double seconds) {
+        return seconds > 0 ? amount / seconds : 0;
+    }
+
+    private static LoadReport.Latency latency(Histogram nanos) {
+        if (nanos.getTotalCount() == 0) {
+            return new LoadReport.Latency(0, 0, 0, 0, 0, 0);
+        }
+        return new LoadReport.Latency(micros(nanos, 50), micros(nanos, 90), micros(nanos, 99), micros(nanos, 99.9),
+                nanos.getMaxValue() / NANOS_PER_MICRO, nanos.getMean() / NANOS_PER_MICRO);
+    }
+
+    private static double micros(Histogram nanos, double percentile) {
+        return nanos.getValueAtPercentile(percentile) / NANOS_PER_MICRO;
+    }
+
+    private static Map<String, Long> errors(List<LoopStats> stats) {
+        Map<String, Long> errors = new LinkedHashMap<>();
+        for (ErrorKind kind : ErrorKind.values()) {
+            long count = stats.stream().mapToLong(s -> s.errors[kind.ordinal()]).sum();
+            if (count > 0) {
+                errors.put(kind.key(), count);
+            }
+        }
+        return errors;
+    }
+
+    /** Over the connections that were established: a connection the server never let in is a failure, not starved. */
+    private static LoadReport.Fairness fairness(List<LoadConnection> connections) {
+        long[] completed = connections.stream().filter(LoadConnection::isEstablished)
+                .mapToLong(LoadConnection::measuredCompleted).sorted().toArray();
+        if (completed.length == 0) {
+            return new LoadReport.Fairness(0, 0, 0, 0);
+        }
+        int starved = (int) Arrays.stream(completed).filter(c -> c == 0).count();
+        return new LoadReport.Fairness(completed[0], completed[completed.length / 2], completed[completed.length - 1], starved);
+    }
+}

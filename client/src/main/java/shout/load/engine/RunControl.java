@@ -1,0 +1,103 @@
+package shout.load.engine;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import shout.load.Phase;
+
+/**
+ * What the coordinating thread and the I/O threads of one run share: the phase, the message budget
+ * of a counted run, and the signals that connections have settled and that the loops have run out
+ * of work. The coordinator writes the phase; each I/O thread reads it once per loop turn.
+ */
+final class RunControl {
+
+    private volatile Phase phase = Phase.CONNECT;
+    private volatile long trafficStartNanos;
+    private final boolean limited;
+    private final AtomicLong budget;
+    private final CountDownLatch settled;
+    private final CountDownLatch loopsDone;
+    private final AtomicInteger connectionsUp = new AtomicInteger();
+    private final AtomicReference<String> firstConnectFailure = new AtomicReference<>();
+
+    /** @param messages the measured messages allowed in all, or 0 for no limit */
+    RunControl(int connections, int loops, long messages) {
+        this.limited = messages > 0;
+        this.budget = new AtomicLong(messages);
+        this.settled = new CountDownLatch(connections);
+        this.loopsDone = new CountDownLatch(loops);
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    /** The open loop's schedule starts here; valid once the phase is past {@link Phase#CONNECT}. */
+    long trafficStartNanos() {
+        return trafficStartNanos;
+    }
+
+    void startTraffic(Phase first, long nowNanos) {
+        trafficStartNanos = nowNanos;
+        phase = first;
+    }
+
+    void enter(Phase next) {
+        phase = next;
+    }
+
+    /** Takes one measured message from the budget; false when a counted run has sent all it may. */
+    boolean tryTakeMessage() {
+        if (!limited) {
+            return true;
+        }
+        long left = budget.get();
+        while (left > 0) {
+            if (budget.compareAndSet(left, left - 1)) {
+                return true;
+            }
+            left = budget.get();
+        }
+        return false;
+    }
+
+    /** True when a counted run has handed out every message it may send. */
+    boolean budgetSpent() {
+        return limited && budget.get() == 0;
+    }
+
+    void connectionUp() {
+        connectionsUp.incrementAndGet();
+        settled.countDown();
+    }
+
+    void connectionFailed(String reason) {
+        firstConnectFailure.compareAndSet(null, reason);
+        settled.countDown();
+    }
+
+    int connectionsUp() {
+        return connectionsUp.get();
+    }
+
+    /** Why the first failed connect failed, or null when none did. */
+    String firstConnectFailure() {
+        return firstConnectFailure.get();
+    }
+
+    boolean awaitSettled(long timeoutNanos) throws InterruptedException {
+        return settled.await(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Called once by each loop that has nothing left to do: its connections are gone or the budget is spent. */
+    void loopDone() {
+        loopsDone.countDown();
+    }
+
+    boolean awaitLoopsDone(long timeoutNanos) throws InterruptedException {
+        return loopsDone.await(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+}

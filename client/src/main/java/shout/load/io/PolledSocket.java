@@ -1,0 +1,27 @@
+package shout.load.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * One non-blocking client socket of a {@link Poller}. Confined to the poller's thread. A poller may
+ * report readiness only when it changes (edge-triggered), so a reader reads until a read leaves room
+ * in its buffer, and a writer that could not write everything asks to {@link #watch} writes.
+ */
+public interface PolledSocket {
+
+    /** True once connected, false while the connect is in progress; throws if it failed. */
+    boolean finishConnect() throws IOException;
+
+    /** Reads what is there into the buffer's remaining space; -1 when the peer closed the stream. */
+    int read(ByteBuffer into) throws IOException;
+
+    /** Writes as much of the buffer's remaining bytes as the socket takes now; may be 0. */
+    int write(ByteBuffer from) throws IOException;
+
+    /** Asks for readability only, or also for writability while bytes wait to be written. */
+    void watch(boolean writes) throws IOException;
+
+    /** Closes the socket; closing twice is harmless. */
+    void close();
+}

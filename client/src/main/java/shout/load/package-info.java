@@ -1,0 +1,7 @@
+/**
+ * The load client's model: LoadConfig (one run's settings, built with its builder), LoadReport
+ * (every figure of a run), ErrorKind, IoEngine, Phase, and the observer of a running load. The
+ * engine (shout.load.engine), its I/O (shout.load.io) and the command (shout.load.command) build on
+ * it; it uses only shout.cli.
+ */
+package shout.load;

@@ -1,0 +1,196 @@
+package shout.load.io;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Linux {@link Poller}: one epoll set, edge-triggered (the kernel then polls each ready socket
+ * once per event, not twice as level-triggered does), with the sockets ({@link EpollSocket}) made,
+ * read and written through {@link Libc}. Per message that is one {@code recv} and one {@code send},
+ * each a plain call, and one array lookup from descriptor to attachment, where the selector path
+ * takes channel locks, a map lookup and a thread-state change per call. Waits are timed to the
+ * nanosecond ({@code epoll_pwait2}), so the open loop neither spins nor sends late. Compiled for
+ * Java 22 (the foreign function API); {@link Poller#open} loads it only on such a JDK. Confined to
+ * the polling thread, except {@link #wakeup} and {@link #close}, which share a lock.
+ */
+final class EpollPoller<T> implements Poller<T> {
+
+    /** On x86-64 the kernel's struct epoll_event is packed: 12 bytes, data at 4; elsewhere 16 and 8. */
+    private static final boolean PACKED_EVENTS = System.getProperty("os.arch", "").matches("amd64|x86_64");
+    private static final int EVENT_BYTES = PACKED_EVENTS ? 12 : 16;
+    private static final int EVENT_DATA_OFFSET = PACKED_EVENTS ? 4 : 8;
+    private static final int MAX_EVENTS = 256;
+
+    /**
+     * Freed by the garbage collector: segments of a closeable shared arena would cost two atomic
+     * operations on every call that passes one (the captured errno goes with each recv and send).
+     */
+    private final Arena arena = Arena.ofAuto();
+    /** Where each call made from this poller's thread leaves errno. */
+    final MemorySegment callState = Libc.newCallState(arena);
+    /** Room for a socket address or an option value, for the calls of this poller's thread. */
+    final MemorySegment scratch = arena.allocate(64, 8);
+    final MemorySegment scratchLength = arena.allocate(JAVA_INT);
+    private final MemorySegment events = arena.allocate((long) EVENT_BYTES * MAX_EVENTS, 8);
+    private final MemorySegment event = arena.allocate(16, 8);
+    /** A struct timespec: seconds, then nanoseconds. */
+    private final MemorySegment timeout = arena.allocate(16, 8);
+    /** epoll_pwait2 times waits to the nanosecond; without it (old kernel or C library) waits are whole ms. */
+    private boolean nanosecondWaits = Libc.hasEpollPwait2();
+    /** Set on the first poll, from the thread that polls: timer slack belongs to a thread. */
+    private boolean timersExact;
+    private final int epollFd;
+    private final int wakeFd;
+    private final Object lifecycle = new Object();
+    private boolean closed;
+    private Object[] byFd = new Object[1024];
+    private ByteBuffer readBuffer;
+    private long readBase;
+    private ByteBuffer writeBuffer;
+    private long writeBase;
+
+    EpollPoller() throws IOException {
+        epollFd = Libc.epollCreate(callState);
+        int eventFd = -1;
+        try {
+            eventFd = Libc.eventfd(callState);
+            control(Libc.EPOLL_CTL_ADD, eventFd, Libc.EPOLLIN);
+        } catch (IOException e) {
+            if (eventFd >= 0) {
+                Libc.close(eventFd);
+            }
+            Libc.close(epollFd);
+            throw e;
+        }
+        wakeFd = eventFd;
+    }
+
+    @Override
+    public PolledSocket connect(InetSocketAddress address, T attachment) throws IOException {
+        int fd = EpollSocket.open(this, address);
+        if (fd >= byFd.length) {
+            byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
+        }
+        byFd[fd] = attachment;
+        return new EpollSocket(this, fd);
+    }
+
+    /** Sets a descriptor's interest in the epoll set: {@code EPOLL_CTL_ADD} or {@code EPOLL_CTL_MOD}. */
+    void control(int operation, int fd, int interest) throws ErrnoException {
+        event.set(JAVA_INT_UNALIGNED, 0, interest);
+        event.set(JAVA_LONG_UNALIGNED, EVENT_DATA_OFFSET, fd);
+        if (Libc.epollCtl(callState, epollFd, operation, fd, event) != 0) {
+            throw Libc.failure("epoll_ctl", Libc.errno(callState));
+        }
+    }
+
+    /** A closed socket's descriptor may be reused by the next one: it no longer stands for its attachment. */
+    void forget(int fd) {
+        byFd[fd] = null;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")      // byFd holds only attachments that came in through connect
+    public void poll(long timeoutNanos, Handler<? super T> handler) throws IOException {
+        int ready = waitForEvents(timeoutNanos);
+        if (ready < 0) {
+            int errno = Libc.errno(callState);
+            if (errno == Libc.EINTR) {
+                return;
+            }
+            if (errno == Libc.ENOSYS && nanosecondWaits) {
+                nanosecondWaits = false;                    // the C library has it, the kernel not
+                return;
+            }
+            throw Libc.failure("epoll_wait", errno);
+        }
+        for (int i = 0; i < ready; i++) {
+            long at = (long) i * EVENT_BYTES;
+            int flags = events.get(JAVA_INT_UNALIGNED, at);
+            int fd = (int) events.get(JAVA_LONG_UNALIGNED, at + EVENT_DATA_OFFSET);
+            if (fd == wakeFd) {
+                Libc.drain(wakeFd, scratch);
+                continue;
+            }
+            Object attachment = fd < byFd.length ? byFd[fd] : null;
+            if (attachment != null) {
+                boolean failed = (flags & (Libc.EPOLLERR | Libc.EPOLLHUP)) != 0;
+                handler.ready((T) attachment, failed || (flags & Libc.EPOLLIN) != 0, failed || (flags & Libc.EPOLLOUT) != 0);
+            }
+        }
+    }
+
+    private int waitForEvents(long timeoutNanos) {
+        if (!timersExact) {
+            Libc.exactTimers();                             // open-loop sends are due at exact times
+            timersExact = true;
+        }
+        if (nanosecondWaits) {
+            timeout.set(JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
+            timeout.set(JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
+            return Libc.epollPwait2(callState, epollFd, events, MAX_EVENTS, timeout);
+        }
+        int timeoutMillis = (int) Math.min(TimeUnit.NANOSECONDS.toMillis(timeoutNanos), Integer.MAX_VALUE);
+        return Libc.epollWait(callState, epollFd, events, MAX_EVENTS, timeoutMillis);
+    }
+
+    @Override
+    public void wakeup() {
+        synchronized (lifecycle) {
+            if (!closed) {
+                Libc.eventfdWrite(wakeFd);
+            }
+        }
+    }
+
+    @Override
+    public String engine() {
+        return "epoll";
+    }
+
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            Libc.close(wakeFd);
+        }
+        Libc.close(epollFd);
+    }
+
+    /** The native address of a direct buffer's first byte; the two buffers in use are remembered. */
+    long readBase(ByteBuffer buffer) {
+        if (buffer != readBuffer) {
+            readBase = base(buffer);
+            readBuffer = buffer;
+        }
+        return readBase;
+    }
+
+    long writeBase(ByteBuffer buffer) {
+        if (buffer != writeBuffer) {
+            writeBase = base(buffer);
+            writeBuffer = buffer;
+        }
+        return writeBase;
+    }
+
+    private static long base(ByteBuffer buffer) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("the epoll engine reads and writes direct buffers only");
+        }
+        return MemorySegment.ofBuffer(buffer).address() - buffer.position();
+    }
+}

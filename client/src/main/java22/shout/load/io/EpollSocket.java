@@ -1,0 +1,131 @@
+package shout.load.io;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One non-blocking socket of an {@link EpollPoller}, a bare descriptor read and written with
+ * {@code recv} and {@code send}. Confined to the poller's thread, whose errno segment and scratch
+ * memory it uses.
+ */
+final class EpollSocket implements PolledSocket {
+
+    private final EpollPoller<?> poller;
+    private final int fd;
+    private boolean open = true;
+
+    EpollSocket(EpollPoller<?> poller, int fd) {
+        this.poller = poller;
+        this.fd = fd;
+    }
+
+    /** Opens a socket with TCP_NODELAY, starts its connect and adds it to the poller's set; returns its descriptor. */
+    static int open(EpollPoller<?> poller, InetSocketAddress address) throws IOException {
+        boolean v4 = address.getAddress() instanceof Inet4Address;
+        int fd = Libc.socket(poller.callState, v4 ? Libc.AF_INET : Libc.AF_INET6, Libc.SOCK_STREAM_NONBLOCK_CLOEXEC);
+        try {
+            poller.scratch.set(JAVA_INT, 0, 1);
+            Libc.setsockopt(poller.callState, fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, poller.scratch, 4);
+            int length = socketAddress(poller.scratch, address, v4);
+            if (Libc.connect(poller.callState, fd, poller.scratch, length) != 0 && Libc.errno(poller.callState) != Libc.EINPROGRESS) {
+                throw Libc.failure("connect", Libc.errno(poller.callState));
+            }
+            poller.control(Libc.EPOLL_CTL_ADD, fd, Libc.EPOLLOUT | Libc.EPOLLET);
+            return fd;
+        } catch (IOException | RuntimeException e) {
+            Libc.close(fd);
+            throw e;
+        }
+    }
+
+    /** Writes a sockaddr_in or sockaddr_in6 into {@code into}; returns its length. */
+    private static int socketAddress(MemorySegment into, InetSocketAddress address, boolean v4) {
+        into.fill((byte) 0);
+        into.set(JAVA_SHORT_UNALIGNED, 0, (short) (v4 ? Libc.AF_INET : Libc.AF_INET6));
+        into.set(JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 2, (short) address.getPort());
+        byte[] ip = address.getAddress().getAddress();
+        MemorySegment.copy(ip, 0, into, JAVA_BYTE, v4 ? 4 : 8, ip.length);
+        if (!v4) {
+            into.set(JAVA_INT_UNALIGNED, 24, ((Inet6Address) address.getAddress()).getScopeId());
+        }
+        return v4 ? 16 : 28;
+    }
+
+    @Override
+    public boolean finishConnect() throws IOException {
+        MemorySegment scratch = poller.scratch;
+        poller.scratchLength.set(JAVA_INT, 0, 4);
+        Libc.getsockopt(poller.callState, fd, Libc.SOL_SOCKET, Libc.SO_ERROR, scratch, poller.scratchLength);
+        int error = scratch.get(JAVA_INT, 0);
+        if (error != 0) {
+            throw Libc.failure("connect", error);
+        }
+        poller.scratchLength.set(JAVA_INT, 0, 64);
+        if (Libc.getpeername(poller.callState, fd, scratch, poller.scratchLength) == 0) {
+            return true;
+        }
+        int errno = Libc.errno(poller.callState);
+        if (errno == Libc.ENOTCONN) {
+            return false;
+        }
+        throw Libc.failure("getpeername", errno);
+    }
+
+    @Override
+    public int read(ByteBuffer into) throws IOException {
+        int position = into.position();
+        long received = Libc.recv(poller.callState, fd, poller.readBase(into) + position, into.limit() - position);
+        if (received > 0) {
+            into.position(position + (int) received);
+            return (int) received;
+        }
+        if (received == 0) {
+            return into.hasRemaining() ? -1 : 0;
+        }
+        return wouldBlock("recv");
+    }
+
+    @Override
+    public int write(ByteBuffer from) throws IOException {
+        int position = from.position();
+        long sent = Libc.send(poller.callState, fd, poller.writeBase(from) + position, from.limit() - position);
+        if (sent >= 0) {
+            from.position(position + (int) sent);
+            return (int) sent;
+        }
+        return wouldBlock("send");
+    }
+
+    /** 0 when the call failed only because it would have blocked (or was interrupted); else throws. */
+    private int wouldBlock(String call) throws IOException {
+        int errno = Libc.errno(poller.callState);
+        if (errno == Libc.EAGAIN || errno == Libc.EINTR) {
+            return 0;
+        }
+        throw Libc.failure(call, errno);
+    }
+
+    @Override
+    public void watch(boolean writes) throws IOException {
+        poller.control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | Libc.EPOLLET | (writes ? Libc.EPOLLOUT : 0));
+    }
+
+    @Override
+    public void close() {
+        if (open) {
+            open = false;
+            poller.forget(fd);
+            Libc.close(fd);                     // also leaves the epoll set
+        }
+    }
+}

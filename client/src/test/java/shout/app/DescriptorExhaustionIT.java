@@ -1,0 +1,83 @@
+package shout.app;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import shout.server.EchoServerContractTest;
+import shout.server.Mode;
+
+/**
+ * A server process with 128 descriptors, flooded with more connections than that: it must not spin
+ * on the failing accept (the classic bug), must say so in at most about a line a second, and must
+ * serve again once the flood leaves. Serial by nature accepts one connection at a time, so the flood
+ * waits in the backlog and never exhausts its descriptors; that is asserted instead.
+ */
+@Timeout(120)
+class DescriptorExhaustionIT {
+
+    private static final int OPEN_FILE_LIMIT = 128;
+    private static final int FLOOD = 3 * OPEN_FILE_LIMIT;
+    private static final Duration WATCH = Duration.ofSeconds(2);
+    private static final long IDLE_TICKS = 40;          // 0.4 s of CPU in 2 s; a spinning accept loop burns ~200
+
+    @ParameterizedTest
+    @MethodSource("shout.server.EchoServerContractTest#modes")
+    void outOfDescriptorsTheServerPausesWarnsAndRecovers(Mode mode) throws Exception {
+        List<Socket> flood = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(OPEN_FILE_LIMIT, "--mode", mode.cliName(), "--threads", "" + threads(mode))) {
+            try {
+                for (int i = 0; i < FLOOD; i++) {
+                    flood.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));   // the backlog takes them all
+                }
+                if (!mode.servesOneClientAtATime()) {
+                    await().atMost(Duration.ofSeconds(20)).until(() -> saidOutOfDescriptors(server));
+                }
+                long ticksBefore = server.cpuTicks();
+                int linesBefore = server.errLines().size();
+                await().during(WATCH).atMost(WATCH.plusSeconds(1)).untilAsserted(() -> assertTrue(
+                        server.cpuTicks() - ticksBefore < IDLE_TICKS, "CPU ticks while out of descriptors: " + (server.cpuTicks() - ticksBefore)));
+                // Events, not lines: Netty's pipeline tail logs each accept failure with the exception on extra lines.
+                List<String> watched = server.errLines().subList(linesBefore, server.errLines().size()).stream()
+                        .filter(line -> line.contains(" WARNING ") || line.contains(" ERROR ")).toList();
+                assertTrue(watched.size() <= WATCH.toSeconds() + 2, "at most about one warning a second: " + watched);
+                if (mode.servesOneClientAtATime()) {
+                    assertTrue(!saidOutOfDescriptors(server), "serial holds one connection at a time: " + server.errLines());
+                }
+            } finally {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .untilAsserted(() -> assertEquals("BACK AGAIN", roundTrip(server.port(), "back again")));
+        }
+    }
+
+    /** Pool: a thread for every flooding client. Event loops hold descriptors of their own: two of them. */
+    private static int threads(Mode mode) {
+        return mode.threadsCapConnections() ? FLOOD : 2;
+    }
+
+    private static boolean saidOutOfDescriptors(ServerProcess server) {
+        return server.errLines().stream().anyMatch(line -> line.contains("Too many open files"));
+    }
+
+    private static String roundTrip(int port, String text) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readNBytes(text.length()), StandardCharsets.US_ASCII);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package shout.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import shout.app.ShoutMain;
+import shout.app.TestServer;
+import shout.cli.Cli;
+
+/** {@code shout compare} end to end: real server processes driven by the real {@code shout load} child process. */
+@Timeout(60)
+class CompareWithLoadClientTest {
+
+    @TempDir
+    Path out;
+
+    @AfterEach
+    void noChildProcessIsLeftRunning() {
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList());
+    }
+
+    @Test
+    void realLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
+        int closedPort = TestServer.closedPort();
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text, true);
+        int code = Cli.commandLine(new CompareCommand(ShoutMain.class)).setOut(writer).setErr(writer).execute(
+                "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
+                "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
+        assertEquals(0, code, text.toString());
+
+        JsonNode cells = new ObjectMapper().readTree(resultsJson().toFile()).at("/parts/0/cells");
+        assertEquals(4, cells.size(), cells.toString());
+        for (JsonNode cell : List.of(cells.get(0), cells.get(1))) {
+            assertTrue(cell.get("failure").isNull(), cell.toString());
+            assertEquals(cell.get("connections").asInt(), cell.at("/load/connectionsUp").asInt(), cell.toString());
+            assertTrue(cell.at("/load/messages").asLong() > 0, cell.toString());
+            assertEquals(0, cell.at("/load/errors").size(), cell.toString());
+            assertTrue(cell.at("/server/cpuSeconds").asDouble() > 0, cell.toString());
+        }
+        for (JsonNode cell : List.of(cells.get(2), cells.get(3))) {
+            assertEquals("gone", cell.get("target").asText());
+            assertTrue(cell.get("failure").asText().startsWith("load client exit code 1 (could not run): "), cell.toString());
+            assertTrue(cell.get("failure").asText().contains(":" + closedPort), "the client's own reason: " + cell);
+        }
+    }
+
+    private Path resultsJson() throws Exception {
+        try (Stream<Path> dirs = Files.list(out)) {
+            return dirs.findFirst().orElseThrow().resolve("results.json");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package shout.compare.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+import shout.server.Mode;
+import shout.server.Work;
+
+/** The plan's arithmetic, the small parsers, and the pinning decision: no processes. */
+@Timeout(5)
+class ComparePlanTest {
+
+    private static final List<Target> ALL_MODES = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
+
+    @Test
+    void defaultRunTakesAFewMinutesAndSaysSo() {
+        var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
+        assertEquals(Duration.ofSeconds(24 * 9), plan.estimatedDuration());
+        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up + 5s + ~2s start/stop) = about 3 min 36 s",
+                plan.announcement());
+    }
+
+    @Test
+    void peerReadsNameHostAndPortIncludingBracketedIpv6() {
+        assertEquals(new Target.Peer("py", "127.0.0.1", 8081), new PeerConverter().convert("py=127.0.0.1:8081"));
+        assertEquals(new Target.Peer("six", "::1", 9000), new PeerConverter().convert("six=[::1]:9000"));
+        for (String bad : List.of("py=h:70000", "py=::1:80", "=h:1", "h:1", "py=h:0", "p y=h:1")) {
+            assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(bad), bad);
+        }
+        assertEquals("'h:1' is not NAME=HOST:PORT (example: python=127.0.0.1:8081)", peerMistake("h:1"));
+        assertEquals("'127.0.0.1' is not HOST:PORT (examples: 127.0.0.1:8081, [::1]:8081)", peerMistake("py=127.0.0.1"));
+
+    }
+
+    @Test
+    void pinsServerToCpu0AndClientToTheRestOnlyWithTwoCoresAndTaskset() {
+        CpuPinning four = CpuPinning.decide(4, true, null, null);
+        assertEquals(List.of("taskset", "-c", "0"), four.serverPrefix());
+        assertEquals(List.of("taskset", "-c", "1-3"), four.clientPrefix());
+        assertEquals(List.of(), CpuPinning.decide(1, true, null, null).serverPrefix());
+        CpuPinning noTaskset = CpuPinning.decide(8, false, "2", "3");
+        assertEquals(List.of(), noTaskset.clientPrefix());
+        assertEquals("not pinned: taskset not found on the PATH", noTaskset.description());
+    }
+
+    @Test
+    void variantReadsLabelModeAndArguments() {
+        assertEquals(new Target.Server(Mode.NIO, "nio-2proc", List.of("--processes=2", "--threads=1")),
+                new VariantConverter().convert("nio-2proc=nio:--processes=2,--threads=1"));
+        assertEquals(new Target.Server(Mode.POOL, "pool x4", List.of()), new VariantConverter().convert("pool x4=POOL"));
+        for (String bad : List.of("nio", "=nio", "a=nio:", "a=nio:threads=2", "a=nio:--threads 2", "a=nio:--work=cpu:1ms", "a=fast")) {
+            assertThrows(CommandLine.TypeConversionException.class, () -> new VariantConverter().convert(bad), bad);
+        }
+    }
+
+    @Test
+    void idealIsConnectionsTimesPipelineOverTheSleepOrServerCpusOverTheCpuCost() {
+        var sleep = new ServerWork(new Work.Sleep(Duration.ofMillis(10)), false);
+        assertEquals(100_000.0, sleep.idealMessagesPerSecond(1000, 1, 1), 1e-6);
+        assertEquals(800.0, sleep.idealMessagesPerSecond(2, 4, 1), 1e-6);
+        var cpu = new ServerWork(new Work.Cpu(Duration.ofMillis(1)), false);
+        assertEquals(3000.0, cpu.idealMessagesPerSecond(100, 1, 3), 1e-6);
+        assertEquals(1000.0, cpu.idealMessagesPerSecond(1, 1, 2), 1e-6);
+        assertNull(new ServerWork(Work.NONE, false).idealMessagesPerSecond(10, 1, 1));
+        assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
+        assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
+        assertEquals(8, CpuPinning.shared("all").serverCpuCount(8));
+        var part = new ComparePart(null, List.of(), new ComparePlan(List.of(new Target.Peer("py", "h", 1)), List.of(4), 64, 1,
+                Duration.ZERO, Duration.ofSeconds(1)), sleep, List.of(), CpuPinning.shared("all"));
+        assertNull(part.idealMessagesPerSecond(part.plan().cells().getFirst(), 8), "a peer does not do the harness's work");
+    }
+
+    @Test
+    void lessonsScenarioIsIoBoundThenCpuBoundPinnedThenProcessesAgainstThreadsUnpinned() {
+        CpuPinning pinned = CpuPinning.decide(2, true, null, null);
+        var cells = new ComparePlan(List.of(), List.of(), 64, 1, Scenario.WARMUP, Scenario.DURATION);
+        List<ComparePart> parts = Scenario.LESSONS.parts(cells, pinned, 2);
+
+        assertEquals(List.of("I/O-bound", "CPU-bound", "processes vs threads"), parts.stream().map(ComparePart::title).toList());
+        assertEquals(List.of("sleep:10ms", "cpu:1ms", "cpu:1ms"), parts.stream().map(p -> p.work().work().toString()).toList());
+        assertEquals(List.of("serial", "pool", "blocking", "virtual", "nio", "netty", "pool x100 threads"), names(parts.get(0)));
+        assertEquals(List.of(1, 100, 1000), parts.get(0).plan().connections());
+        assertEquals(List.of("blocking", "virtual", "nio", "netty", "nio-offload", "netty-offload"), names(parts.get(1)));
+        assertEquals(List.of(1, 10, 100), parts.get(1).plan().connections());
+        assertEquals(List.of("nio x2 threads", "nio x2 processes", "blocking"), names(parts.get(2)));
+        assertEquals(List.of(10, 100), parts.get(2).plan().connections());
+        assertEquals(new Target.Server(Mode.NIO, "nio x2 processes", List.of("--processes=2", "--threads=1")),
+                parts.get(2).plan().targets().get(1));
+
+        assertEquals(pinned, parts.get(0).pinning());
+        assertEquals(pinned, parts.get(1).pinning());
+        assertEquals(List.of(), parts.get(2).pinning().serverPrefix());
+        assertEquals(List.of(), parts.get(2).pinning().clientPrefix());
+        Cell cpuCell = parts.get(1).plan().cells().getFirst();
+        assertEquals(1000.0, parts.get(1).idealMessagesPerSecond(cpuCell, 2), 1e-6);
+        assertEquals(2000.0, parts.get(2).idealMessagesPerSecond(parts.get(2).plan().cells().getFirst(), 2), 1e-6);
+        assertEquals(100.0, parts.get(0).idealMessagesPerSecond(parts.get(0).plan().cells().getFirst(), 2), 1e-6);
+
+        String announcement = ComparePart.announcement("--scenario lessons", parts);
+        long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
+        assertTrue(seconds <= 5 * 60, announcement);
+        assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
+                + " x (1s warm-up + 3s + ~2s start/stop) = about 4 min 30 s", announcement);
+    }
+
+    private static String peerMistake(String value) {
+        return assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(value)).getMessage();
+    }
+
+    private static List<String> names(ComparePart part) {
+        return part.plan().targets().stream().map(Target::name).toList();
+    }
+}

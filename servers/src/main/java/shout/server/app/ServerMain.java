@@ -1,0 +1,207 @@
+package shout.server.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+import shout.cli.Cli;
+import shout.cli.DurationConverter;
+import shout.cli.ExitCode;
+import shout.cli.HostPort;
+import shout.cli.LogFormat;
+import shout.cli.ShoutCommand;
+import shout.cli.StartLine;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.Transport;
+import shout.server.Work;
+
+/**
+ * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then
+ * stops gracefully and prints the counters. A second signal stops at once.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).")
+public final class ServerMain implements ShoutCommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--mode", paramLabel = "MODE", completionCandidates = ServerOptions.ModeOption.class,
+            description = "How connections are served: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+            defaultValue = "netty", converter = ServerOptions.ModeOption.class)
+    private Mode mode;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}); anything but loopback is exposed to the network.")
+    private String bind;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Event loops (nio, netty) or pool threads (pool) (default: the CPUs this process may use).")
+    private Integer threads;
+
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
+            description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
+    private int maxConnections;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_IDLE_TIMEOUT_TEXT, converter = DurationConverter.class,
+            description = "Close a connection with no traffic for this long (default: ${DEFAULT-VALUE}).")
+    private Duration idleTimeout;
+
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_GRACE_TEXT, converter = DurationConverter.class,
+            description = "On SIGTERM, keep delivering owed bytes for up to this long (default: ${DEFAULT-VALUE}).")
+    private Duration grace;
+
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = ServerConfig.DEFAULT_WORK_TEXT, converter = ServerOptions.WorkConverter.class,
+            description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
+    private Work work;
+
+    @Option(names = "--offload",
+            description = "Event-loop modes run cpu work on a worker pool instead of on the loop.")
+    private boolean offload;
+
+    @Option(names = "--transport", paramLabel = "TRANSPORT", defaultValue = ServerConfig.DEFAULT_TRANSPORT_TEXT, completionCandidates = ServerOptions.TransportOption.class,
+            converter = ServerOptions.TransportOption.class,
+            description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
+    private Transport transport;
+
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
+            description = "Listen backlog (default: ${DEFAULT-VALUE}; the kernel may cap it).")
+    private int backlog;
+
+    @Option(names = "--buffer", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BUFFER_BYTES,
+            description = "Per-connection buffer, the most unsent data one connection holds (default: ${DEFAULT-VALUE}).")
+    private int bufferBytes;
+
+    @Option(names = "--processes", paramLabel = "K", defaultValue = "1",
+            description = "Run K server processes sharing the port (SO_REUSEPORT); the cap is split between them (default: ${DEFAULT-VALUE}).")
+    private int processes;
+
+    @Option(names = "--reuse-port", hidden = true, description = "Bind with SO_REUSEPORT (set for the processes of a group).")
+    private boolean reusePort;
+
+    private final boolean handleSignals;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    /** @param handleSignals whether SIGTERM and SIGINT stop this server (true in a real process, false in tests) */
+    public ServerMain(boolean handleSignals) {
+        this.handleSignals = handleSignals;
+    }
+
+    /** The entry point of each process of a {@code --processes} group (ProcessGroup starts this class); exits with the code. */
+    public static void main(String[] args) {
+        LogFormat.oneLinePerEvent();
+        System.exit(Cli.commandLine(new ServerMain(true)).execute(args));
+    }
+
+    /** Runs the command in this process with both streams on {@code out}; returns when the thread is interrupted. For tests. */
+    static int run(PrintWriter out, String... args) {
+        return Cli.commandLine(new ServerMain(false)).setOut(out).setErr(out).execute(args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ServerConfig config;
+        try {
+            ServerConfig.Builder settings = ServerConfig.builder()
+                    .host(InetAddress.getByName(bind).getHostAddress()).port(port).backlog(backlog)
+                    .maxConnections(maxConnections).idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes)
+                    .work(work).offload(offload).transport(transport).reusePort(reusePort);
+            if (threads != null) {
+                settings.threads(threads);
+            }
+            config = settings.build();
+        } catch (UnknownHostException e) {
+            return Cli.fail(err, "unknown bind address '" + bind + "'", ExitCode.USAGE);
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
+        }
+        if (processes < 1) {
+            return Cli.fail(err, "processes must be positive, not " + processes, ExitCode.USAGE);
+        }
+        if (processes > 1) {
+            return serveAsGroup(config, out);
+        }
+        EchoServer server;
+        try {
+            server = Servers.start(mode, config);
+        } catch (BindException e) {
+            boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
+            return Cli.fail(err, "cannot listen on " + new HostPort(config.host(), config.port()) + ": " + e.getMessage(),
+                    inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
+        }
+        try (server) {
+            if (handleSignals) {
+                // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
+                StopSignals.install(stopRequested::countDown, server::close);
+            }
+            out.println(new StartLine(new HostPort(config.host(), server.port()), server.description()
+                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : ""))));
+            out.flush();
+            Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
+                err.println(warning);
+                err.flush();
+            });
+            awaitStop(server);
+            out.println("stopped: " + server.stats().snapshot());
+            out.flush();
+        }
+        return ExitCode.OK.code();
+    }
+
+    private void awaitStop(EchoServer server) {
+        awaitStopRequest();
+        try {
+            server.shutdown(grace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, out)) {
+            group.onAnyExit(stopRequested);
+            if (handleSignals) {
+                StopSignals.install(stopRequested::countDown, group::close);
+            }
+            awaitStopRequest();
+            try {
+                return (group.stop(grace.toSeconds() + 10) ? ExitCode.OK : ExitCode.CANNOT_RUN).code();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ExitCode.CANNOT_RUN.code();
+            }
+        }
+    }
+
+    /** The command line of one process of a group: this one's own arguments, the port to join, its share of the cap. */
+    private List<String> childArgs(int childPort) {
+        List<String> given = spec.commandLine().getParseResult().expandedArgs();
+        return GroupChildArgs.of(given, childPort, Math.max(1, (maxConnections + processes - 1) / processes));
+    }
+
+    private void awaitStopRequest() {
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            // An in-process caller (a test) asks us to stop: carry on with the graceful stop.
+        }
+    }
+
+}

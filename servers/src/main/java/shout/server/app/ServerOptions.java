@@ -1,0 +1,37 @@
+package shout.server.app;
+
+import picocli.CommandLine.ITypeConverter;
+import shout.cli.Cli;
+import shout.cli.EnumOption;
+import shout.server.Mode;
+import shout.server.Transport;
+import shout.server.Work;
+
+/** The option types of the server's settings, shared by {@code shout server} and {@code shout compare}. */
+public final class ServerOptions {
+
+    private ServerOptions() {
+    }
+
+    /** {@code --mode}: serial, pool, blocking, virtual, nio, netty. */
+    public static final class ModeOption extends EnumOption<Mode> {
+        public ModeOption() {
+            super(Mode.class, "mode");
+        }
+    }
+
+    /** {@code --transport}: auto, nio, epoll, io_uring. */
+    public static final class TransportOption extends EnumOption<Transport> {
+        public TransportOption() {
+            super(Transport.class, "transport");
+        }
+    }
+
+    /** {@code --work}: none, sleep:10ms, cpu:200us. */
+    public static final class WorkConverter implements ITypeConverter<Work> {
+        @Override
+        public Work convert(String value) {
+            return Cli.userValue(() -> Work.parse(value));
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package shout.server.blocking;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.AcceptLoop;
+import shout.server.support.Admitted;
+import shout.server.support.Lifecycle;
+import shout.server.support.Listener;
+
+/**
+ * The thread-based modes: one named platform thread accepts, and each admitted connection runs the
+ * shared {@link BlockingConnection} loop on whatever the {@link Executor} provides: the accepting
+ * thread itself (serial), a fixed pool, a new platform thread or a new virtual thread. Nothing else
+ * differs between those modes.
+ */
+public final class BlockingServer implements EchoServer {
+
+    private final ServerConfig config;
+    private final String description;
+    private final ServerStats stats;
+    private final ServerSocket listener;
+    private final Executor workers;
+    private final Set<Admitted<Socket>> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+
+    private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        this.config = config;
+        this.description = "mode=" + mode.cliName() + " " + threads;
+        this.stats = new ServerStats(config.maxConnections());
+        this.workers = workers;
+        this.listener = Listener.bind(new ServerSocket(), config);
+        this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor")
+                .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), stats, this::serve));
+    }
+
+    public static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
+        BlockingServer server;
+        try {
+            server = new BlockingServer(config, mode, workers, threads);
+        } catch (IOException | RuntimeException e) {
+            shutdown(workers);
+            throw e;
+        }
+        server.acceptor.start();
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return listener.getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    private void serve(Admitted<Socket> admitted) {
+        open.add(admitted);
+        try {
+            workers.execute(new BlockingConnection(admitted, config, stats, () -> open.remove(admitted)));
+        } catch (RejectedExecutionException e) {          // the pool is shutting down
+            open.remove(admitted);
+            admitted.close();
+        }
+    }
+
+    @Override
+    public void stopAccepting() {
+        Listener.stopAccepting(listener);
+    }
+
+    @Override
+    public void close() {
+        stopAccepting();
+        open.forEach(Admitted::close);    // ends the serial mode's inline connection too
+        Lifecycle.join(acceptor);
+        open.forEach(Admitted::close);    // one admitted while the listener was closing
+        shutdown(workers);
+    }
+
+    /** Stops a pool or per-task executor; its connections' sockets are already closed, so its tasks end. */
+    private static void shutdown(Executor workers) {
+        if (workers instanceof ExecutorService service) {
+            service.shutdownNow();
+            service.close();                          // waits for the tasks, keeping any interrupt for us
+        }
+    }
+}

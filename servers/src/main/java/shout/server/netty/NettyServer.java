@@ -1,0 +1,178 @@
+package shout.server.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import io.netty.util.concurrent.ImmediateEventExecutor;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import shout.server.EchoServer;
+import shout.server.Mode;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
+
+/**
+ * The netty mode: Netty's event loops over the transport {@link NettyTransport} picks. Threading: one
+ * boss loop ({@code echo-netty-boss}) accepts and hands each connection for life to one of
+ * {@code threads} worker loops ({@code echo-netty-worker-N}), which run all its I/O and handlers and
+ * by default its work too ({@code sleep} as a timer, {@code cpu} as a burn on the loop). With offload,
+ * {@code cpu} burns on a pool of {@code threads} platform threads ({@code echo-netty-offload-N}) that
+ * hand each reply back to the connection's loop, so a burn stalls no I/O.
+ */
+public final class NettyServer implements EchoServer {
+
+    private static final System.Logger LOGGER = System.getLogger(NettyServer.class.getName());
+    private static final int MIN_READ_BYTES = 64;
+    private static final int INITIAL_READ_BYTES = 2048;
+
+    private final ServerConfig config;
+    private final NettyTransport transport;
+    private final ServerStats stats;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ExecutorService offload;             // null unless config.offload()
+    // No extra thread for the group's futures; close() never awaits them, the loops' shutdown does the waiting.
+    private final ChannelGroup children = new DefaultChannelGroup("echo-netty-children", ImmediateEventExecutor.INSTANCE);
+    private volatile Channel listener;
+
+    private NettyServer(ServerConfig config, NettyTransport transport) {
+        this.config = config;
+        this.transport = transport;
+        this.stats = new ServerStats(config.maxConnections());
+        this.boss = new MultiThreadIoEventLoopGroup(1, threadsNamed("echo-netty-boss", false), transport.ioHandlers());
+        try {
+            this.workers = new MultiThreadIoEventLoopGroup(config.threads(), threadsNamed("echo-netty-worker-", true),
+                    transport.ioHandlers());
+        } catch (RuntimeException | Error e) {            // a native ring or epoll set can fail on resource limits
+            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            throw e;
+        }
+        this.offload = config.offload()
+                ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
+                : null;
+    }
+
+    /** Binds and starts a netty server; returns once it accepts connections, or throws with every thread stopped. */
+    public static EchoServer start(ServerConfig config) throws IOException {
+        NettyServer server = new NettyServer(config, NettyTransport.choose(config.transport()));
+        try {
+            server.bind();
+        } catch (IOException | RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void bind() throws IOException {
+        ChannelFuture bound = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(transport.reusePort(), config.reusePort())
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.TCP_NODELAY, ConnectionOptions.TCP_NODELAY)
+                // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(config.bufferBytes() / 2, Mode.NETTY.queuedReplyBytes(config)))
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
+                        MIN_READ_BYTES, Math.min(INITIAL_READ_BYTES, config.bufferBytes()), config.bufferBytes()))
+                .childHandler(childPipeline())
+                .bind(new InetSocketAddress(config.host(), config.port()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw bindFailure(bound.cause());
+        }
+        listener = bound.channel();
+        LOGGER.log(System.Logger.Level.DEBUG, "netty listening on {0} via {1}", listener.localAddress(), transport.name());
+    }
+
+    private ChannelInitializer<Channel> childPipeline() {
+        AdmissionHandler admission = new AdmissionHandler(stats);
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel child) {
+                children.add(child);
+                child.pipeline()
+                        .addLast("admission", admission)
+                        .addLast("idle", new IdleStateHandler(0, 0, IdleTimeout.of(config).nanos(), TimeUnit.NANOSECONDS))
+                        .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
+            }
+        };
+    }
+
+    /** Native transports report a taken port as a plain IOException; callers look for BindException. */
+    private static IOException bindFailure(Throwable cause) {
+        if (cause instanceof BindException bind) {
+            return bind;
+        }
+        BindException bind = new BindException(cause.getMessage());
+        bind.initCause(cause);
+        return bind;
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    @Override
+    public String description() {
+        return "mode=netty transport=" + transport.name() + " threads=" + config.threads();
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    @Override
+    public void stopAccepting() {
+        Channel channel = listener;
+        if (channel != null && channel.isOpen()) {      // once the loops stopped, close() could not run on them
+            channel.close().syncUninterruptibly();
+        }
+    }
+
+    /** Every step is idempotent, so a second call (even a concurrent one) also returns only once all is stopped. */
+    @Override
+    public void close() {
+        stopAccepting();
+        children.close();
+        if (offload != null) {
+            // Before the loops stop: a burn under way still hands its reply to a live loop. Queued burns
+            // are dropped; their connections are closing and release their chunks.
+            offload.shutdownNow();
+            offload.close();
+        }
+        var bossDone = boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        var workersDone = workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        bossDone.syncUninterruptibly();
+        workersDone.syncUninterruptibly();
+    }
+
+    /** Netty's own thread class, so its pooled allocator's thread-local caches stay fast. */
+    private static ThreadFactory threadsNamed(String name, boolean numbered) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> new FastThreadLocalThread(task, numbered ? name + next.getAndIncrement() : name);
+    }
+}

@@ -1,0 +1,80 @@
+package shout.server.netty;
+
+import io.netty.channel.ChannelOption;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioChannelOption;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringServerSocketChannel;
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.util.Locale;
+import shout.server.Transport;
+
+/**
+ * The Netty transport a server runs on: its name, the factory of its event-loop I/O handlers and the
+ * matching server channel class. Obtain one from {@link #choose}; it is immutable.
+ *
+ * @param name          the transport's name as {@code --transport} spells it: {@code nio}, {@code epoll}, {@code io_uring}
+ * @param ioHandlers    makes one I/O handler per event loop
+ * @param serverChannel the listening channel class that runs on those loops
+ * @param reusePort     this transport's spelling of SO_REUSEPORT
+ */
+record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel,
+                      ChannelOption<Boolean> reusePort) {
+
+    /**
+     * The transport for {@code wanted}. {@code AUTO} prefers epoll, then io_uring, then NIO; an
+     * explicit native transport that does not load here is an {@link IOException} naming the cause.
+     */
+    static NettyTransport choose(Transport wanted) throws IOException {
+        return switch (wanted) {
+            case NIO -> nio();
+            case EPOLL -> epoll();
+            case IO_URING -> ioUring();
+            // Epoll first: it is Netty's mature native transport, while io_uring is new in 4.2 and is
+            // often switched off or filtered in containers; for small echoes it buys little here.
+            case AUTO -> isAvailable(Transport.EPOLL) ? epoll() : isAvailable(Transport.IO_URING) ? ioUring() : nio();
+        };
+    }
+
+    /** Whether {@code transport} loads on this machine; {@code AUTO} and {@code NIO} always do. */
+    static boolean isAvailable(Transport transport) {
+        return switch (transport) {
+            case AUTO, NIO -> true;
+            case EPOLL -> Epoll.isAvailable();
+            case IO_URING -> IoUring.isAvailable();
+        };
+    }
+
+    private static NettyTransport nio() {
+        return new NettyTransport("nio", NioIoHandler.newFactory(), NioServerSocketChannel.class,
+                NioChannelOption.of(StandardSocketOptions.SO_REUSEPORT));
+    }
+
+    private static NettyTransport epoll() throws IOException {
+        requireAvailable(Transport.EPOLL, Epoll.isAvailable(), Epoll.unavailabilityCause());
+        return new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class,
+                UnixChannelOption.SO_REUSEPORT);
+    }
+
+    private static NettyTransport ioUring() throws IOException {
+        requireAvailable(Transport.IO_URING, IoUring.isAvailable(), IoUring.unavailabilityCause());
+        return new NettyTransport("io_uring", IoUringIoHandler.newFactory(), IoUringServerSocketChannel.class,
+                UnixChannelOption.SO_REUSEPORT);
+    }
+
+    static void requireAvailable(Transport transport, boolean available, Throwable cause) throws IOException {
+        if (!available) {
+            String name = transport.name().toLowerCase(Locale.ROOT);
+            throw new IOException(name + " transport is not available here: " + cause, cause);
+        }
+    }
+}

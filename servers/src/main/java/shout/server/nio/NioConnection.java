@@ -1,0 +1,183 @@
+package shout.server.nio;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.Executor;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.UpperCase;
+import shout.server.Work;
+import shout.server.support.Admitted;
+import shout.server.support.IdleTimeout;
+
+/**
+ * One accepted connection of the selector mode: a single buffer that is read into, worked on,
+ * upper-cased in place and written back. While a reply is owed the connection does not read, so it
+ * never holds more than one buffer and a client that does not read is slowed by TCP itself.
+ *
+ * <p>Threading: confined to its reactor's thread. The one exception is an offloaded cpu task, which
+ * runs {@link Work.Cpu#burn()} on a worker without touching this state and then asks the reactor to
+ * {@link #resumeAfterWork() resume} the connection.
+ */
+final class NioConnection {
+
+    private static final System.Logger LOGGER = System.getLogger(NioConnection.class.getName());
+
+    /** READING: buffer empty, waiting for bytes. WORKING: bytes read, reply not due yet. WRITING: reply partly sent. */
+    private enum State { READING, WORKING, WRITING, CLOSED }
+
+    private final Admitted<SocketChannel> admitted;
+    private final SocketChannel channel;
+    private final NioReactor reactor;
+    private final ServerStats stats;
+    private final Work work;
+    private final Executor cpuWorkers;
+    private final ByteBuffer buffer;
+    private final Runnable offloadedWork;
+    private final SelectionKey key;
+    private State state = State.READING;
+    private long lastActivityNanos;
+    private long replyDueNanos;
+
+    /**
+     * Registers the admitted channel (already non-blocking) with the reactor's selector for reading.
+     * {@code cpuWorkers} is null when cpu work runs inline on the reactor.
+     */
+    NioConnection(Admitted<SocketChannel> admitted, Selector selector, NioReactor reactor, ServerConfig config,
+                  ServerStats stats, Executor cpuWorkers) throws IOException {
+        this.admitted = admitted;
+        this.channel = admitted.connection();
+        this.reactor = reactor;
+        this.stats = stats;
+        this.work = config.work();
+        this.cpuWorkers = cpuWorkers;
+        this.buffer = ByteBuffer.allocate(config.bufferBytes());
+        this.offloadedWork = this::burnThenHandBack;
+        this.lastActivityNanos = reactor.now();
+        this.key = channel.register(selector, SelectionKey.OP_READ, this);   // last: publishes a complete object
+    }
+
+    /** Handles the selector's readiness report for this connection. */
+    void onReady(int readyOps) {
+        try {
+            if (state == State.WRITING && (readyOps & SelectionKey.OP_WRITE) != 0) {
+                flush();
+            } else if (state == State.READING && (readyOps & SelectionKey.OP_READ) != 0) {
+                read();
+            }
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", channel, e.toString());
+            close();
+        }
+    }
+
+    /** Sends the reply of the chunk whose work has finished (sleep due, or offloaded cpu done); ignored once closed. */
+    void resumeAfterWork() {
+        if (state != State.WORKING) {
+            return;
+        }
+        try {
+            reply();
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", channel, e.toString());
+            close();
+        }
+    }
+
+    /** When a scheduled (sleep) reply is due, in {@link System#nanoTime()} terms. */
+    long replyDueNanos() {
+        return replyDueNanos;
+    }
+
+    /**
+     * Closes the connection if no byte went either way for longer than the idle timeout. A connection
+     * whose work is still running is not idle: the server owes it a reply.
+     */
+    void closeIfIdle(long nowNanos, IdleTimeout idleTimeout) {
+        if (state != State.WORKING && state != State.CLOSED && idleTimeout.expired(lastActivityNanos, nowNanos)) {
+            IdleTimeout.closing(channel);
+            close();
+        }
+    }
+
+    /** Releases the channel and the connection's place under the cap; safe to call twice. */
+    void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        key.cancel();
+        admitted.close();
+    }
+
+    private void read() throws IOException {
+        int n = channel.read(buffer);
+        if (n < 0) {
+            // Reads happen only with nothing owed, so end of input means: half-close back, then close.
+            channel.shutdownOutput();
+            close();
+            return;
+        }
+        if (n > 0) {
+            stats.received(n);
+            lastActivityNanos = reactor.now();
+            startWork();
+        }
+    }
+
+    private void startWork() throws IOException {
+        switch (work) {
+            case Work.None none -> reply();
+            case Work.Sleep sleep -> {
+                pause();
+                replyDueNanos = reactor.now() + sleep.delay().toNanos();
+                reactor.replyWhenDue(this);
+            }
+            case Work.Cpu cpu when cpuWorkers != null -> {
+                pause();
+                cpuWorkers.execute(offloadedWork);
+            }
+            case Work.Cpu cpu -> {
+                cpu.burn();
+                reply();
+            }
+        }
+    }
+
+    private void pause() {
+        state = State.WORKING;
+        key.interestOps(0);
+    }
+
+    /** Runs on a worker thread. */
+    private void burnThenHandBack() {
+        ((Work.Cpu) work).burn();
+        reactor.resumeFromWorker(this);
+    }
+
+    private void reply() throws IOException {
+        buffer.flip();
+        UpperCase.inPlace(buffer, 0, buffer.limit());
+        flush();
+    }
+
+    private void flush() throws IOException {
+        int n = channel.write(buffer);
+        if (n > 0) {
+            stats.sent(n);
+            lastActivityNanos = reactor.now();
+        }
+        if (buffer.hasRemaining()) {
+            // Stop reading until the client takes what it is owed; OP_WRITE only while output is pending, or the selector spins.
+            state = State.WRITING;
+            key.interestOps(SelectionKey.OP_WRITE);
+        } else {
+            buffer.clear();
+            state = State.READING;
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+}

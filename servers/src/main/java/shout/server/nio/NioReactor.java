@@ -1,0 +1,194 @@
+package shout.server.nio;
+
+import java.io.IOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.support.Admitted;
+import shout.server.support.ConnectionOptions;
+import shout.server.support.IdleTimeout;
+import shout.server.support.Lifecycle;
+
+/**
+ * One selector loop serving its share of the connections: registers connections handed over by the
+ * acceptor, dispatches readiness, sends sleep-work replies when due and closes idle connections.
+ *
+ * <p>Threading: one named thread ({@code echo-nio-reactor-N}) owns the selector and every
+ * {@link NioConnection} on it. Other threads talk to it only through two queues plus
+ * {@link Selector#wakeup()}: the acceptor through {@link #register}, cpu workers through
+ * {@link #resumeFromWorker}. {@link #close()} is called by the server once the acceptor has stopped.
+ */
+final class NioReactor implements Runnable {
+
+    private static final System.Logger LOGGER = System.getLogger(NioReactor.class.getName());
+
+    private final ServerConfig config;
+    private final ServerStats stats;
+    private final Executor cpuWorkers;
+    private final Selector selector;
+    private final Thread thread;
+    private final Queue<Admitted<SocketChannel>> incoming = new ConcurrentLinkedQueue<>();
+    private final Queue<NioConnection> workedOff = new ConcurrentLinkedQueue<>();
+    /** Sleep replies in due order: every chunk waits the same delay, so a FIFO is already sorted. */
+    private final ArrayDeque<NioConnection> sleeping = new ArrayDeque<>();
+    private final Consumer<SelectionKey> dispatch = this::dispatch;
+    private final IdleTimeout idleTimeout;
+    private final long sweepIntervalNanos;
+    private volatile boolean running = true;
+    private volatile boolean loopEnded;
+    private long now = System.nanoTime();
+    private long nextSweepNanos;
+
+    /** Opens the selector; {@code cpuWorkers} is null when cpu work runs inline. The thread starts with {@link #start()}. */
+    NioReactor(int index, ServerConfig config, ServerStats stats, Executor cpuWorkers) throws IOException {
+        this.config = config;
+        this.stats = stats;
+        this.cpuWorkers = cpuWorkers;
+        this.idleTimeout = IdleTimeout.of(config);
+        this.sweepIntervalNanos = idleTimeout.sweepIntervalNanos();
+        this.selector = Selector.open();
+        this.thread = Thread.ofPlatform().name("echo-nio-reactor-" + index).unstarted(this);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Hands an admitted connection to this reactor; called by the acceptor. */
+    void register(Admitted<SocketChannel> admitted) {
+        incoming.add(admitted);
+        if (loopEnded) {
+            releaseIncoming();                        // the loop failed: nobody else will take it
+        } else {
+            selector.wakeup();
+        }
+    }
+
+    /** Called by a cpu worker when the connection's offloaded work is done. */
+    void resumeFromWorker(NioConnection connection) {
+        workedOff.add(connection);
+        selector.wakeup();                            // a no-op once the selector is closed
+    }
+
+    /** Schedules the connection's {@link NioConnection#resumeAfterWork()} at its reply deadline; reactor thread only. */
+    void replyWhenDue(NioConnection connection) {
+        sleeping.addLast(connection);
+    }
+
+    /** The loop's clock, refreshed after each select and each dispatch; reactor thread only. */
+    long now() {
+        return now;
+    }
+
+    @Override
+    public void run() {
+        try {
+            nextSweepNanos = now + sweepIntervalNanos;
+            while (running) {
+                selectUntilNextDeadline();
+                now = System.nanoTime();
+                registerIncoming();
+                resumeWorkedOff();
+                replyDueSleepers();
+                sweepIdleIfDue();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(System.Logger.Level.ERROR, thread.getName() + " failed; closing its connections", e);
+        } finally {
+            loopEnded = true;
+            releaseAll();
+        }
+    }
+
+    /** Stops the loop, waits for its thread, and releases whatever it left; safe to call twice. */
+    void close() {
+        running = false;
+        selector.wakeup();
+        Lifecycle.join(thread);
+        releaseAll();                                 // the thread is gone (or never started): its state is ours now
+    }
+
+    private void selectUntilNextDeadline() throws IOException {
+        long deadline = nextSweepNanos;
+        NioConnection firstSleeper = sleeping.peekFirst();
+        if (firstSleeper != null && firstSleeper.replyDueNanos() - deadline < 0) {
+            deadline = firstSleeper.replyDueNanos();
+        }
+        long waitNanos = deadline - System.nanoTime();
+        if (waitNanos <= 0) {
+            selector.selectNow(dispatch);
+        } else {
+            // Round up: waking a little late costs nothing, waking early costs another spin of the loop.
+            selector.select(dispatch, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+        }
+    }
+
+    private void dispatch(SelectionKey key) {
+        now = System.nanoTime();
+        ((NioConnection) key.attachment()).onReady(key.readyOps());
+    }
+
+    private void registerIncoming() {
+        for (Admitted<SocketChannel> admitted; (admitted = incoming.poll()) != null; ) {
+            try {
+                admitted.connection().configureBlocking(false);
+                ConnectionOptions.apply(admitted.connection().socket());
+                new NioConnection(admitted, selector, this, config, stats, cpuWorkers);
+            } catch (IOException e) {
+                LOGGER.log(System.Logger.Level.DEBUG, "could not register {0}: {1}", admitted.connection(), e.toString());
+                admitted.close();
+            }
+        }
+    }
+
+    private void resumeWorkedOff() {
+        for (NioConnection connection; (connection = workedOff.poll()) != null; ) {
+            connection.resumeAfterWork();
+        }
+    }
+
+    private void replyDueSleepers() {
+        for (NioConnection first; (first = sleeping.peekFirst()) != null && first.replyDueNanos() - now <= 0; ) {
+            sleeping.pollFirst().resumeAfterWork();
+        }
+    }
+
+    private void sweepIdleIfDue() {
+        if (now - nextSweepNanos < 0) {
+            return;
+        }
+        nextSweepNanos = now + sweepIntervalNanos;
+        for (SelectionKey key : selector.keys()) {
+            ((NioConnection) key.attachment()).closeIfIdle(now, idleTimeout);
+        }
+    }
+
+    private void releaseAll() {
+        if (selector.isOpen()) {
+            for (SelectionKey key : selector.keys()) {
+                ((NioConnection) key.attachment()).close();
+            }
+            sleeping.clear();
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOGGER.log(System.Logger.Level.WARNING, "closing the selector of {0}: {1}", thread.getName(), e.toString());
+            }
+        }
+        releaseIncoming();
+    }
+
+    private void releaseIncoming() {
+        for (Admitted<SocketChannel> admitted; (admitted = incoming.poll()) != null; ) {
+            admitted.close();
+        }
+    }
+}

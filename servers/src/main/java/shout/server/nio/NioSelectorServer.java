@@ -1,0 +1,126 @@
+package shout.server.nio;
+
+import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.ReentrantLock;
+import shout.server.EchoServer;
+import shout.server.ServerConfig;
+import shout.server.ServerStats;
+import shout.server.Work;
+import shout.server.support.AcceptLoop;
+import shout.server.support.Admitted;
+import shout.server.support.Lifecycle;
+import shout.server.support.Listener;
+
+/**
+ * The selector mode: non-blocking {@code java.nio} loops, one acceptor and {@code threads} reactors.
+ *
+ * <p>Threading: {@code echo-nio-acceptor} blocks in {@code accept()}, admits each connection against
+ * the cap and hands it round-robin to a {@link NioReactor} ({@code echo-nio-reactor-N}), which owns it
+ * from then on. With {@code offload} and cpu work, the work runs on {@code echo-nio-worker-N} threads
+ * and the reply goes back to the owning reactor to be written. Any thread may call the lifecycle methods.
+ */
+public final class NioSelectorServer implements EchoServer {
+
+    private final ServerConfig config;
+    private final ServerStats stats;
+    private final ServerSocketChannel listener;
+    private final ExecutorService cpuWorkers;
+    private final NioReactor[] reactors;
+    private final Thread acceptor;
+    private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock closeLock = new ReentrantLock();
+    private int nextReactor;
+
+    private NioSelectorServer(ServerConfig config, ServerSocketChannel listener) {
+        this.config = config;
+        this.stats = new ServerStats(config.maxConnections());
+        this.listener = listener;
+        this.cpuWorkers = config.offload() && config.work() instanceof Work.Cpu
+                ? Executors.newFixedThreadPool(config.threads(), recording(Thread.ofPlatform().name("echo-nio-worker-", 0).factory()))
+                : null;
+        this.reactors = new NioReactor[config.threads()];
+        this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor")
+                .unstarted(new AcceptLoop<>(listener::accept, listener::isOpen, stats, this::handOff));
+    }
+
+    /** A pool reports termination just before its threads exit; remembering them lets close() join them. */
+    private ThreadFactory recording(ThreadFactory named) {
+        return task -> {
+            Thread thread = named.newThread(task);
+            workerThreads.add(thread);
+            return thread;
+        };
+    }
+
+    /** Binds, starts the reactors and the acceptor, and returns once connections are accepted. */
+    public static EchoServer start(ServerConfig config) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        Listener.bind(listener.socket(), config);       // closing the socket closes the channel
+        NioSelectorServer server = new NioSelectorServer(config, listener);
+        try {
+            for (int i = 0; i < server.reactors.length; i++) {
+                server.reactors[i] = new NioReactor(i, config, server.stats, server.cpuWorkers);
+                server.reactors[i].start();
+            }
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.acceptor.start();
+        return server;
+    }
+
+    @Override
+    public int port() {
+        return listener.socket().getLocalPort();
+    }
+
+    @Override
+    public String description() {
+        return "mode=nio threads=" + config.threads();
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** Acceptor thread only: round-robin over the reactors. */
+    private void handOff(Admitted<SocketChannel> admitted) {
+        reactors[nextReactor].register(admitted);
+        nextReactor = (nextReactor + 1) % reactors.length;
+    }
+
+    @Override
+    public void stopAccepting() {
+        Listener.stopAccepting(listener);
+    }
+
+    @Override
+    public void close() {
+        closeLock.lock();
+        try {
+            stopAccepting();
+            Lifecycle.join(acceptor);            // after this, no connection is handed to a reactor
+            for (NioReactor reactor : reactors) {
+                if (reactor != null) {
+                    reactor.close();
+                }
+            }
+            if (cpuWorkers != null) {
+                cpuWorkers.shutdownNow();             // queued work belongs to connections already closed
+                cpuWorkers.close();                   // waits for the running burns
+                workerThreads.forEach(Lifecycle::join);
+            }
+        } finally {
+            closeLock.unlock();
+        }
+    }
+}

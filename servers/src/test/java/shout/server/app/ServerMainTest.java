@@ -1,0 +1,95 @@
+package shout.server.app;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import shout.cli.StartLine;
+import shout.server.Wire;
+
+/** The server command in-process: its start line, its stop, and one clear line for each user mistake. */
+@Timeout(30)
+class ServerMainTest {
+
+    @Test
+    void printsTheStartLineServesAndStopsOnInterrupt() throws Exception {
+        StringWriter out = new StringWriter();
+        AtomicInteger exitCode = new AtomicInteger(-1);
+        Thread main = Thread.ofPlatform().name("test-server-main").start(() ->
+                exitCode.set(ServerMain.run(new PrintWriter(out, true), "--mode", "virtual", "--port", "0", "--grace", "1s")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> ServerOutput.startLine(out).isPresent());
+        StartLine started = ServerOutput.startLine(out).orElseThrow();
+        assertEquals("127.0.0.1", started.address().host(), started.toString());
+        assertEquals(Optional.of("virtual"), started.value("mode"), started.toString());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), started.port())) {
+            socket.setSoTimeout(5_000);
+            assertEquals("PING", Wire.roundTrip(socket, "ping"));
+        }
+        main.interrupt();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !main.isAlive());
+        assertEquals(0, exitCode.get());
+        assertTrue(out.toString().contains("stopped: connections accepted=1 rejected=0 active=0 bytes in=4 out=4"), out.toString());
+    }
+
+    @Test
+    void unknownModeIsOneLineListingTheValidOnesAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--mode", "turbo"));
+        assertOneLine(out, "unknown mode 'turbo' (valid: serial, pool, blocking, virtual, nio, netty)");
+    }
+
+    @Test
+    void badNumberIsOneLineAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--port", "eighty"));
+        assertOneLine(out, "--port");
+    }
+
+    @Test
+    void impossibleValueIsOneLineAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--max-connections", "0"));
+        assertOneLine(out, "max-connections must be positive");
+    }
+
+    @Test
+    void unknownBindAddressIsOneLineAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--bind", "no-such-host.invalid", "--port", "0"));
+        assertOneLine(out, "unknown bind address");
+    }
+
+    @Test
+    void portInUseIsOneLineAndExit1() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            StringWriter out = new StringWriter();
+            assertEquals(1, ServerMain.run(new PrintWriter(out, true), "--mode", "blocking", "--port", "" + taken.getLocalPort()));
+            assertOneLine(out, "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void badWorkSpecIsOneLineAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--work", "nap:3"));
+        assertOneLine(out, "work must be none, sleep:DURATION or cpu:DURATION");
+    }
+
+    private static void assertOneLine(StringWriter out, String expectedPart) {
+        String text = out.toString().strip();
+        assertFalse(text.contains("\n"), "one line only:\n" + text);
+        assertFalse(text.contains("Exception"), "no stack trace or exception name:\n" + text);
+        assertTrue(text.startsWith("error: ") && text.contains(expectedPart), text);
+    }
+}

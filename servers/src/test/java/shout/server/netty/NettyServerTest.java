@@ -1,0 +1,204 @@
+package shout.server.netty;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import shout.server.EchoServer;
+import shout.server.ServerConfig;
+import shout.server.Transport;
+import shout.server.Wire;
+import shout.server.Work;
+import shout.server.app.ServerMain;
+
+/** What only the netty mode has: transports, timer-based sleep work, offload, and its own thread names. */
+@Timeout(60)
+class NettyServerTest {
+
+    private static final ServerConfig BASE = ServerConfig.builder().port(0).threads(2).build();
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void everyTransportAvailableHereEchoesHalfClosesAndNamesItself(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        try (EchoServer server = NettyServer.start(BASE.toBuilder().transport(transport).build());
+             Socket socket = Wire.connect(server)) {
+            assertEquals("HELLO, NETTY!\n", Wire.roundTrip(socket, "hello, Netty!\n"));
+            socket.getOutputStream().write("last words".getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            assertEquals("LAST WORDS", new String(Wire.readFully(socket.getInputStream(), 10), StandardCharsets.US_ASCII));
+            assertEquals(-1, socket.getInputStream().read(), "closed once everything owed was sent");
+            assertTrue(server.description().matches("mode=netty transport=(nio|epoll|io_uring) threads=2"),
+                    server.description());
+            if (transport != Transport.AUTO) {
+                assertTrue(server.description().contains("transport=" + transport.name().toLowerCase(Locale.ROOT) + " "),
+                        server.description());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aTakenPortIsABindExceptionOnEveryTransportAndLeavesNoThread(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            ServerConfig config = BASE.toBuilder().transport(transport).port(taken.getLocalPort()).build();
+            BindException e = assertThrows(BindException.class, () -> NettyServer.start(config));
+            assertTrue(e.getMessage().contains("in use"), e.getMessage());    // what ServerMain's exit code rests on
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void reusePortLetsTwoServersShareOnePortOnEveryTransport(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        ServerConfig config = BASE.toBuilder().transport(transport).reusePort(true).build();
+        try (EchoServer first = NettyServer.start(config);
+             EchoServer second = NettyServer.start(config.toBuilder().port(first.port()).build());
+             Socket socket = Wire.connect(second)) {
+            assertEquals(first.port(), second.port());
+            assertEquals("SHARED", Wire.roundTrip(socket, "shared"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Transport.class, names = {"EPOLL", "IO_URING"})
+    void anUnavailableTransportAskedForIsAClearError(Transport transport) {
+        assumeFalse(NettyTransport.isAvailable(transport), transport + " loads here");
+        IOException e = assertThrows(IOException.class, () -> NettyServer.start(BASE.toBuilder().transport(transport).build()));
+        assertTrue(e.getMessage().startsWith(transport.name().toLowerCase(Locale.ROOT) + " transport is not available here: "),
+                e.getMessage());
+        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
+    }
+
+    @Test
+    void theUnavailableMessageNamesTransportAndCause() {
+        IOException e = assertThrows(IOException.class, () -> NettyTransport.requireAvailable(
+                Transport.IO_URING, false, new UnsatisfiedLinkError("no ring for you")));
+        assertEquals("io_uring transport is not available here: java.lang.UnsatisfiedLinkError: no ring for you",
+                e.getMessage());
+    }
+
+    @Test
+    void sleepWorkDoesNotBlockTheLoopSoAHundredConnectionsTakeAboutOneDelay() throws Exception {
+        Duration delay = Duration.ofMillis(300);
+        ServerConfig config = BASE.toBuilder().threads(1).work(new Work.Sleep(delay)).build();
+        try (EchoServer server = NettyServer.start(config);
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Socket> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < 100; i++) {
+                    sockets.add(Wire.connect(server));
+                }
+                long start = System.nanoTime();
+                List<Future<String>> replies = new ArrayList<>();
+                for (Socket socket : sockets) {
+                    replies.add(clients.submit(() -> Wire.roundTrip(socket, "zzz")));
+                }
+                for (Future<String> reply : replies) {
+                    assertEquals("ZZZ", reply.get(10, SECONDS));
+                }
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertTrue(took.compareTo(delay) >= 0, "the work was done: " + took);
+                // On one blocked loop this would take 100 delays (30 s).
+                assertTrue(took.compareTo(delay.multipliedBy(10)) < 0, "the delays overlapped: " + took);
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void sleepWorkKeepsTheOrderOfChunksThatArriveDuringADelay() throws Exception {
+        ServerConfig config = BASE.toBuilder().work(new Work.Sleep(Duration.ofMillis(20))).build();
+        StringBuilder sent = new StringBuilder();
+        try (EchoServer server = NettyServer.start(config);
+             Socket socket = Wire.connect(server)) {
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 20; i++) {
+                String chunk = "chunk " + i + ";";
+                sent.append(chunk);
+                out.write(chunk.getBytes(StandardCharsets.US_ASCII));
+            }
+            byte[] reply = Wire.readFully(socket.getInputStream(), sent.length());
+            assertEquals(sent.toString().toUpperCase(Locale.ROOT), new String(reply, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
+    void offloadedCpuWorkEchoesOnOffloadThreadsThatCloseStops() throws Exception {
+        ServerConfig config = BASE.toBuilder().work(new Work.Cpu(Duration.ofMillis(1))).offload(true).build();
+        EchoServer server = NettyServer.start(config);
+        try (server; Socket socket = Wire.connect(server)) {
+            for (int i = 0; i < 20; i++) {
+                assertEquals("ROUND " + i, Wire.roundTrip(socket, "round " + i));
+            }
+            assertTrue(nettyThreads().stream().anyMatch(name -> name.startsWith("echo-netty-offload-")), nettyThreads().toString());
+        }
+        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
+    }
+
+    @Test
+    void aClientThatWritesButNeverReadsIsSlowedDownNotBuffered() throws Exception {
+        byte[] block = "a slow reader's block of bytes. ".repeat(32).getBytes(StandardCharsets.US_ASCII);  // 1 KiB
+        int blocks = 64 * 1024;                                                                       // 64 MiB
+        try (EchoServer server = NettyServer.start(BASE);
+             Socket socket = Wire.connect(server, 10_000);
+             ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            Future<?> written = writer.submit(() -> writeBlocks(socket.getOutputStream(), block, blocks));
+            assertThrows(TimeoutException.class, () -> written.get(2, SECONDS), "the server stopped reading");
+            long bytesIn = server.stats().snapshot().bytesIn();
+            assertTrue(bytesIn < 32L << 20, "the server read only what the kernel buffers hold: " + bytesIn);
+            readAndVerifyBlocks(socket.getInputStream(), Wire.expected(block), blocks);
+            written.get(10, SECONDS);
+        }
+    }
+
+    private static Void writeBlocks(OutputStream out, byte[] block, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            out.write(block);
+        }
+        return null;
+    }
+
+    private static void readAndVerifyBlocks(InputStream in, byte[] expected, int count) throws IOException {
+        for (int i = 0; i < count; i++) {
+            assertArrayEquals(expected, Wire.readFully(in, expected.length), "block " + i);
+        }
+        assertFalse(in.available() > 0, "nothing beyond what was sent");
+    }
+
+    private static List<String> nettyThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith("echo-netty-")).toList();
+    }
+}
