@@ -28,6 +28,7 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> errLines = new CopyOnWriteArrayList<>();
     private final Thread errCollector;
     private final int port;
+    private final String startLine;
 
     private ServerProcess(Process process) throws IOException {
         this.process = process;
@@ -40,6 +41,7 @@ final class ServerProcess implements AutoCloseable {
             throw new IOException("server did not start; it said: " + startLine + " " + errLines);
         }
         this.port = started.port();
+        this.startLine = startLine;
     }
 
     /** Starts {@code shout server ARGS --port 0}; {@code openFileLimit} > 0 sets {@code ulimit -n} first. */
@@ -58,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** The line the server printed when it started listening. */
+    String startLine() {
+        return startLine;
     }
 
     /** The stderr lines so far (the servers' one-line log). */

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * A running upper-casing echo server, already bound. Obtain one from {@link Mode#start}.
- * Every implementation speaks the same bytes (see PROTOCOL.md); they differ only in who waits where.
+ * Every implementation speaks the same bytes (see PROTOCOL.md at the repository root); they differ only
+ * in who waits where.
  */
 public interface EchoServer extends AutoCloseable {
 

@@ -9,8 +9,9 @@ import shout.cli.HostPort;
 
 /**
  * Everything a server mode needs to start; the same record for every mode. The defaults are those of
- * PROTOCOL.md. The compact constructor rejects impossible values with a message fit for a user. Build
- * one with {@link #builder()}, whose setters are named, so two settings of one type cannot be swapped.
+ * PROTOCOL.md at the repository root. The compact constructor rejects impossible values with a message
+ * fit for a user. Build one with {@link #builder()}, whose setters are named, so two settings of one
+ * type cannot be swapped.
  *
  * @param host           the address to bind, {@code 127.0.0.1} unless asked otherwise
  * @param port           the port to bind, 0 for a free one

@@ -24,7 +24,7 @@ public final class Wire {
         return connect(server, 5_000);
     }
 
-    /** What PROTOCOL.md says comes back, written independently of {@link UpperCase}. */
+    /** What PROTOCOL.md (repository root) says comes back, written independently of {@link UpperCase}. */
     public static byte[] expected(byte[] request) {
         byte[] reply = request.clone();
         for (int i = 0; i < reply.length; i++) {
