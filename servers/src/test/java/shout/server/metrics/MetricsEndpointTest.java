@@ -99,7 +99,7 @@ class MetricsEndpointTest {
         }
     }
 
-    static boolean metricsThreadAlive() {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("metrics-http-") && t.isAlive());
+    private static boolean metricsThreadAlive() {
+        return Scrape.threadAlive("metrics-http-");
     }
 }

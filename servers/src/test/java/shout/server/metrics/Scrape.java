@@ -27,6 +27,11 @@ public final class Scrape {
         }
     }
 
+    /** Whether a thread whose name starts with {@code prefix} is alive in this JVM: {@code metrics-http-}, {@code stats-log}. */
+    public static boolean threadAlive(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(prefix) && t.isAlive());
+    }
+
     /** The value of the one sample {@code name{labels}} in {@code text}, e.g. {@code sample(text, "shout_connections_active", "nio", 0)}. */
     public static long sample(String text, String name, String mode, int process) {
         Pattern line = Pattern.compile("^" + Pattern.quote(name + "{mode=\"" + mode + "\",process=\"" + process + "\"}") + " (\\S+)$",
