@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import shout.cli.StartLine;
 import shout.server.Wire;
 import shout.server.metrics.Scrape;
@@ -110,27 +112,17 @@ class ServerMainMetricsTest {
         }
     }
 
-    @Test
-    void aBadMetricsPortIsOneLineAndExit2() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "--metrics-port 70000                | metrics-port must be 0..65535",
+        "--metrics-port nine                 | --metrics-port",
+        "--metrics-port 65535 --processes 2  | PORT+K-1 too with --processes K",
+        "--stats-interval soon               | 'soon' is not a duration",
+        "--stats-interval 10us               | stats-interval must be 0 (off) or at least 1ms"})
+    void aBadMetricsPortOrStatsIntervalIsOneLineAndExit2(String args, String expected) {
         StringWriter out = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--metrics-port", "70000"));
-        ServerOutput.assertOneLineError(out, "metrics-port must be 0..65535");
-        StringWriter word = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(word, true), "--metrics-port", "nine"));
-        ServerOutput.assertOneLineError(word, "--metrics-port");
-        StringWriter group = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(group, true), "--metrics-port", "65535", "--processes", "2"));
-        ServerOutput.assertOneLineError(group, "PORT+K-1 too with --processes K");
-    }
-
-    @Test
-    void aBadStatsIntervalIsOneLineAndExit2() {
-        StringWriter out = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--stats-interval", "soon"));
-        ServerOutput.assertOneLineError(out, "'soon' is not a duration");
-        StringWriter tiny = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(tiny, true), "--stats-interval", "10us"));
-        ServerOutput.assertOneLineError(tiny, "stats-interval must be 0 (off) or at least 1ms");
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), args.strip().split(" +")));
+        ServerOutput.assertOneLineError(out, expected.strip());
     }
 
     /** The server command on a thread of its own, as a user runs it; {@link #stop()} interrupts it like Ctrl-C. */
