@@ -97,7 +97,7 @@ public final class ServerMain implements ShoutCommand {
     private int processes;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
-            description = "Serve Prometheus metrics at http://BIND:PORT/metrics; 0 picks a free port; process i of --processes K uses PORT+i (default: off).")
+            description = "Serve Prometheus metrics at /metrics on this port of the --bind address; 0 picks a free one; process i of --processes K uses PORT+i (default: off).")
     private Integer metricsPort;
 
     @Option(names = "--stats-interval", paramLabel = "DURATION", defaultValue = "0", converter = DurationConverter.class,
