@@ -1,5 +1,7 @@
 package shout.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +40,17 @@ public record StartLine(HostPort address, String description) {
 
     public int port() {
         return address.port();
+    }
+
+    /** This line with {@code key=value} in its description: replacing the key's value if it has one, else added at the end. */
+    public StartLine with(String key, String value) {
+        List<String> words = new ArrayList<>(description.isEmpty() ? List.of() : List.of(description.split(" ")));
+        String word = key + "=" + value;
+        words.replaceAll(old -> old.startsWith(key + "=") ? word : old);
+        if (!words.contains(word)) {
+            words.add(word);
+        }
+        return new StartLine(address, String.join(" ", words));
     }
 
     /** The value of {@code key=value} in the description ({@code mode} gives {@code nio}), or empty. */

@@ -24,6 +24,15 @@ class StartLineTest {
     }
 
     @Test
+    void withReplacesAKeysValueOrAddsTheKey() {
+        StartLine line = new StartLine(new HostPort("127.0.0.1", 8081), "mode=nio metrics=http://127.0.0.1:9100/metrics threads=2");
+        assertEquals("mode=nio metrics=a,b threads=2", line.with("metrics", "a,b").description());
+        assertEquals("mode=nio metrics=http://127.0.0.1:9100/metrics threads=2 processes=2",
+                line.with("processes", "2").description());
+        assertEquals("processes=2", new StartLine(line.address(), "").with("processes", "2").description());
+    }
+
+    @Test
     void otherLinesAreNotStartLines() {
         assertTrue(StartLine.parse("warning: listening on 0.0.0.0, reachable from beyond this machine").isEmpty());
         assertTrue(StartLine.parse("listening on nowhere").isEmpty());

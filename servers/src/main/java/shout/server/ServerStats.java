@@ -15,12 +15,12 @@ public final class ServerStats {
 
     private static final System.Logger LOGGER = System.getLogger(ServerStats.class.getName());
 
-    /** An immutable view of the counters at one moment. */
-    public record Snapshot(int active, long accepted, long rejected, long bytesIn, long bytesOut) {
+    /** An immutable view of the counters at one moment; {@code idleClosed} counts connections closed by the idle timeout. */
+    public record Snapshot(int active, long accepted, long rejected, long bytesIn, long bytesOut, long idleClosed) {
         @Override
         public String toString() {
-            return "connections accepted=%d rejected=%d active=%d bytes in=%d out=%d"
-                    .formatted(accepted, rejected, active, bytesIn, bytesOut);
+            return "connections accepted=%d rejected=%d active=%d bytes in=%d out=%d idle-closed=%d"
+                    .formatted(accepted, rejected, active, bytesIn, bytesOut, idleClosed);
         }
     }
 
@@ -30,6 +30,7 @@ public final class ServerStats {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
+    private final LongAdder idleClosed = new LongAdder();
     private final ReentrantLock idleLock = new ReentrantLock();
     private final Condition idle = idleLock.newCondition();
     private final RateLimitedWarning capReached;
@@ -79,6 +80,16 @@ public final class ServerStats {
         bytesOut.add(bytes);
     }
 
+    /** Counts a connection the idle timeout closes; any thread, once per connection. */
+    public void closedIdle() {
+        idleClosed.increment();
+    }
+
+    /** The cap: connections open at once. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
     /** The connections admitted and not yet released. */
     public int active() {
         return active.get();
@@ -86,7 +97,7 @@ public final class ServerStats {
 
     /** The counters now; each is exact, but they are read one after another, not atomically together. */
     public Snapshot snapshot() {
-        return new Snapshot(active.get(), accepted.sum(), rejected.sum(), bytesIn.sum(), bytesOut.sum());
+        return new Snapshot(active.get(), accepted.sum(), rejected.sum(), bytesIn.sum(), bytesOut.sum(), idleClosed.sum());
     }
 
     /** Waits until no connection is open, or the timeout passes. Returns whether it got there. */

@@ -261,6 +261,8 @@ public class EchoServerContractTest {
                 idleSocket.setSoTimeout(5_000);
                 assertEquals(-1, idleSocket.getInputStream().read(), "the idle connection was closed");
             }
+            await().atMost(PATIENCE).until(() -> server.stats().active() == 0);
+            assertEquals(1, server.stats().snapshot().idleClosed(), "only the idle one counts: " + server.stats().snapshot());
         }
     }
 

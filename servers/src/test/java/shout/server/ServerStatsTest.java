@@ -25,6 +25,6 @@ class ServerStatsTest {
         assertTrue(stats.tryOpen().isEmpty());
         only.release();
         assertTrue(stats.tryOpen().isPresent(), "the released place is free again");
-        assertEquals(new ServerStats.Snapshot(1, 2, 1, 0, 0), stats.snapshot());
+        assertEquals(new ServerStats.Snapshot(1, 2, 1, 0, 0, 0), stats.snapshot());
     }
 }

@@ -2,38 +2,38 @@ package shout.server.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.SequencedMap;
 
 /**
  * The command line of one process of a {@code --processes} group: the parent's own arguments as the
  * user gave them, with the options that differ per child replaced (the port it joins, its share of
- * the cap, one process) and SO_REUSEPORT added. Nothing is rebuilt by hand, so a new option reaches
- * the children without code here.
+ * the cap, one process, its index) and SO_REUSEPORT added. Nothing is rebuilt by hand, so a new
+ * option reaches the children without code here.
  */
 final class GroupChildArgs {
 
-    /** Options whose value the child gets from here, and the flag it always gets. */
-    private static final Set<String> REPLACED = Set.of("--processes", "--port", "--max-connections");
     private static final String REUSE_PORT = "--reuse-port";
 
     private GroupChildArgs() {
     }
 
     /**
-     * {@code parentArgs} without {@code --processes}, {@code --port}, {@code --max-connections} (as
-     * {@code --opt value} or {@code --opt=value}) and {@code --reuse-port}, then those set for the child.
+     * {@code parentArgs} without the options named in {@code childOptions} (as {@code --opt value} or
+     * {@code --opt=value}) and without {@code --reuse-port}; then {@code childOptions} in their order,
+     * and {@code --reuse-port}.
      */
-    static List<String> of(List<String> parentArgs, int port, int maxConnections) {
+    static List<String> of(List<String> parentArgs, SequencedMap<String, String> childOptions) {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < parentArgs.size(); i++) {
             String arg = parentArgs.get(i);
-            if (REPLACED.contains(arg)) {
+            if (childOptions.containsKey(arg)) {
                 i++;                                  // and its value, the next argument
-            } else if (!arg.equals(REUSE_PORT) && !REPLACED.contains(arg.split("=", 2)[0])) {
+            } else if (!arg.equals(REUSE_PORT) && !childOptions.containsKey(arg.split("=", 2)[0])) {
                 args.add(arg);
             }
         }
-        args.addAll(List.of("--processes", "1", "--port", "" + port, "--max-connections", "" + maxConnections, REUSE_PORT));
+        childOptions.forEach((option, value) -> args.addAll(List.of(option, value)));
+        args.add(REUSE_PORT);
         return args;
     }
 }

@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 import shout.cli.ChildJvm;
 import shout.cli.ExitCode;
 import shout.cli.StartLine;
+import shout.server.metrics.MetricsEndpoint;
 
 /**
  * {@code shout server --processes K}: K server processes of one mode sharing one port through
  * SO_REUSEPORT, so the kernel spreads connections over them. This process only supervises: it starts
  * the children through {@link ChildJvm} (the first picks the port, the others join it), prints one
- * start line for the group, relays each child's closing line, and stops them all together. One relay
- * thread per child, named.
+ * start line for the group (naming every child's metrics endpoint, as each child serves its own),
+ * relays each child's closing line, and stops them all together. One relay thread per child, named.
  */
 final class ProcessGroup implements AutoCloseable {
 
@@ -27,25 +27,36 @@ final class ProcessGroup implements AutoCloseable {
     private final List<Process> children = new ArrayList<>();
     private final List<Thread> relays = new ArrayList<>();
 
+    /** The command line of child {@code index}, which joins {@code port} (0 for the first child: it picks the port). */
+    interface ChildArgs {
+        List<String> of(int index, int port);
+    }
+
     /**
-     * Starts {@code count} children from {@code childArgs(port)} (port 0 for the first), prints the
-     * group's start line, and returns the group; closing it stops every child.
+     * Starts {@code count} children from {@code childArgs}, prints the group's start line, and returns
+     * the group; closing it stops every child.
      */
-    static ProcessGroup start(int count, int firstPort, IntFunction<List<String>> childArgs, PrintWriter out)
-            throws IOException {
+    static ProcessGroup start(int count, int firstPort, ChildArgs childArgs, PrintWriter out) throws IOException {
         ProcessGroup group = new ProcessGroup();
         try {
-            StartLine first = group.spawn(childArgs.apply(firstPort), 0, out);
+            List<StartLine> started = new ArrayList<>(List.of(group.spawn(childArgs.of(0, firstPort), 0, out)));
             for (int i = 1; i < count; i++) {
-                group.spawn(childArgs.apply(first.port()), i, out);
+                started.add(group.spawn(childArgs.of(i, started.getFirst().port()), i, out));
             }
-            out.println(new StartLine(first.address(), first.description() + " processes=" + count));
+            out.println(groupStartLine(started));
             out.flush();
             return group;
         } catch (IOException | RuntimeException e) {
             group.close();
             throw e;
         }
+    }
+
+    /** The first child's start line with the group's size, and every child's metrics URL (comma-separated) if they serve metrics. */
+    private static StartLine groupStartLine(List<StartLine> started) {
+        StartLine line = started.getFirst().with("processes", "" + started.size());
+        List<String> metrics = started.stream().flatMap(child -> child.value(MetricsEndpoint.START_LINE_KEY).stream()).toList();
+        return metrics.isEmpty() ? line : line.with(MetricsEndpoint.START_LINE_KEY, String.join(",", metrics));
     }
 
     /** Starts one child and returns once it printed its start line; a relay thread then carries its later lines. */

@@ -6,7 +6,9 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.SequencedMap;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,9 @@ import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.Transport;
 import shout.server.Work;
+import shout.server.metrics.MetricLabels;
+import shout.server.metrics.MetricsEndpoint;
+import shout.server.metrics.StatsLog;
 
 /**
  * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then
@@ -91,8 +96,19 @@ public final class ServerMain implements ShoutCommand {
             description = "Run K server processes sharing the port (SO_REUSEPORT); the cap is split between them (default: ${DEFAULT-VALUE}).")
     private int processes;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve Prometheus metrics at /metrics on this port of the --bind address; 0 picks a free one; process i of --processes K uses PORT+i (default: off).")
+    private Integer metricsPort;
+
+    @Option(names = "--stats-interval", paramLabel = "DURATION", defaultValue = "0", converter = DurationConverter.class,
+            description = "Log the counters on one line every DURATION (default: ${DEFAULT-VALUE}, off).")
+    private Duration statsInterval;
+
     @Option(names = "--reuse-port", hidden = true, description = "Bind with SO_REUSEPORT (set for the processes of a group).")
     private boolean reusePort;
+
+    @Option(names = "--process-index", hidden = true, defaultValue = "0", description = "This process's index in its group (set for the processes of a group).")
+    private int processIndex;
 
     private final boolean handleSignals;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -127,6 +143,9 @@ public final class ServerMain implements ShoutCommand {
                 settings.threads(threads);
             }
             config = settings.build();
+            Cli.require(metricsPort == null || metricsPort >= 0 && metricsPort + Math.max(processes, 1) - 1 <= 65_535,
+                    "metrics-port must be 0..65535, and PORT+K-1 too with --processes K, not " + metricsPort);
+            Cli.require(statsInterval.isZero() || statsInterval.toMillis() >= 1, "stats-interval must be 0 (off) or at least 1ms");
         } catch (UnknownHostException e) {
             return Cli.fail(err, "unknown bind address '" + bind + "'", ExitCode.USAGE);
         } catch (IllegalArgumentException e) {
@@ -135,24 +154,26 @@ public final class ServerMain implements ShoutCommand {
         if (processes < 1) {
             return Cli.fail(err, "processes must be positive, not " + processes, ExitCode.USAGE);
         }
-        if (processes > 1) {
-            return serveAsGroup(config, out);
-        }
+        return processes > 1 ? serveAsGroup(config, out) : serve(config, out, err);
+    }
+
+    /** Runs one server, with its metrics endpoint and stats line if asked, until a stop is requested. */
+    private int serve(ServerConfig config, PrintWriter out, PrintWriter err) throws IOException {
         EchoServer server;
         try {
             server = Servers.start(mode, config);
         } catch (BindException e) {
-            boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
-            return Cli.fail(err, "cannot listen on " + new HostPort(config.host(), config.port()) + ": " + e.getMessage(),
-                    inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
+            return cannotListen(err, "listen", new HostPort(config.host(), config.port()), e);
         }
-        try (server) {
+        MetricLabels labels = new MetricLabels(mode.cliName(), processIndex);
+        try (server;
+             MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(server.stats(), labels, config.host(), metricsPort);
+             StatsLog statsLog = StatsLog.start(server.stats(), labels, statsInterval)) {
             if (handleSignals) {
                 // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
                 StopSignals.install(stopRequested::countDown, server::close);
             }
-            out.println(new StartLine(new HostPort(config.host(), server.port()), server.description()
-                    + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : ""))));
+            out.println(startLine(config, server, metrics));
             out.flush();
             Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
                 err.println(warning);
@@ -161,8 +182,24 @@ public final class ServerMain implements ShoutCommand {
             awaitStop(server);
             out.println("stopped: " + server.stats().snapshot());
             out.flush();
+        } catch (BindException e) {
+            // The echo server is bound already, so only the metrics port can be refused here.
+            return cannotListen(err, "serve metrics", new HostPort(config.host(), metricsPort), e);
         }
         return ExitCode.OK.code();
+    }
+
+    /** {@code listening on HOST:PORT mode=... [work=...] [metrics=URL]}. */
+    private StartLine startLine(ServerConfig config, EchoServer server, MetricsEndpoint metrics) {
+        StartLine line = new StartLine(new HostPort(config.host(), server.port()), server.description()
+                + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
+        return metrics == null ? line : line.with(MetricsEndpoint.START_LINE_KEY, metrics.url());
+    }
+
+    /** One line for a port that cannot be bound: exit 1 when it is in use, 2 when the address is not this machine's. */
+    private static int cannotListen(PrintWriter err, String what, HostPort address, BindException e) {
+        boolean inUse = String.valueOf(e.getMessage()).toLowerCase().contains("in use");
+        return Cli.fail(err, "cannot " + what + " on " + address + ": " + e.getMessage(), inUse ? ExitCode.CANNOT_RUN : ExitCode.USAGE);
     }
 
     private void awaitStop(EchoServer server) {
@@ -190,10 +227,20 @@ public final class ServerMain implements ShoutCommand {
         }
     }
 
-    /** The command line of one process of a group: this one's own arguments, the port to join, its share of the cap. */
-    private List<String> childArgs(int childPort) {
-        List<String> given = spec.commandLine().getParseResult().expandedArgs();
-        return GroupChildArgs.of(given, childPort, Math.max(1, (maxConnections + processes - 1) / processes));
+    /**
+     * The command line of process {@code index} of a group: this one's own arguments, the port to join,
+     * its share of the cap, its index and its own metrics port (PORT+index, or 0 again).
+     */
+    private List<String> childArgs(int index, int childPort) {
+        SequencedMap<String, String> own = new LinkedHashMap<>();
+        own.put("--processes", "1");
+        own.put("--port", "" + childPort);
+        own.put("--max-connections", "" + Math.max(1, (maxConnections + processes - 1) / processes));
+        own.put("--process-index", "" + index);
+        if (metricsPort != null) {
+            own.put("--metrics-port", "" + (metricsPort == 0 ? 0 : metricsPort + index));
+        }
+        return GroupChildArgs.of(spec.commandLine().getParseResult().expandedArgs(), own);
     }
 
     private void awaitStopRequest() {

@@ -44,7 +44,7 @@ final class BlockingConnection implements Runnable {
             echoUntilEndOfInput(socket.getInputStream(), socket.getOutputStream());
             socket.shutdownOutput();                  // input ended and everything owed is written
         } catch (SocketTimeoutException e) {
-            IdleTimeout.closing(socket.getRemoteSocketAddress());
+            IdleTimeout.closing(stats, socket.getRemoteSocketAddress());
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
         } catch (InterruptedException e) {

@@ -83,7 +83,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
                 closeAfterOwedBytes();
             }
         } else if (event instanceof IdleStateEvent) {
-            IdleTimeout.closing(ctx.channel().remoteAddress());
+            IdleTimeout.closing(stats, ctx.channel().remoteAddress());
             ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);

@@ -98,7 +98,7 @@ final class NioConnection {
      */
     void closeIfIdle(long nowNanos, IdleTimeout idleTimeout) {
         if (state != State.WORKING && state != State.CLOSED && idleTimeout.expired(lastActivityNanos, nowNanos)) {
-            IdleTimeout.closing(channel);
+            IdleTimeout.closing(stats, channel);
             close();
         }
     }

@@ -2,11 +2,12 @@ package shout.server.support;
 
 import java.util.concurrent.TimeUnit;
 import shout.server.ServerConfig;
+import shout.server.ServerStats;
 
 /**
  * The idle timeout as each kind of mode applies it: a read timeout on a blocking socket, a periodic
- * sweep in a selector loop, a timer in Netty. The same deadline in every form, and one log line when
- * it closes a connection. Immutable.
+ * sweep in a selector loop, a timer in Netty. The same deadline in every form, and when it closes a
+ * connection, one count in the server's stats and one log line. Immutable.
  *
  * @param nanos how long a connection may pass no byte either way
  */
@@ -39,8 +40,9 @@ public record IdleTimeout(long nanos) {
         return nowNanos - lastActivityNanos > nanos;
     }
 
-    /** Logs, at DEBUG, that {@code connection} is being closed for idleness. */
-    public static void closing(Object connection) {
+    /** Counts in {@code stats}, and logs at DEBUG, that {@code connection} is being closed for idleness. Call once per connection. */
+    public static void closing(ServerStats stats, Object connection) {
+        stats.closedIdle();
         LOGGER.log(System.Logger.Level.DEBUG, "closing idle connection {0}", connection);
     }
 }

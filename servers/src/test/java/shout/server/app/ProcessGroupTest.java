@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import shout.cli.StartLine;
 import shout.server.Wire;
+import shout.server.metrics.Scrape;
 
-/** {@code --processes 2}: two real server processes share one port, and the kernel gives each a share. */
+/** {@code --processes 2}: two real server processes share one port, the kernel gives each a share, and each serves its own metrics. */
 @Timeout(60)
 class ProcessGroupTest {
 
@@ -30,7 +31,7 @@ class ProcessGroupTest {
         StringWriter out = new StringWriter();
         AtomicInteger exitCode = new AtomicInteger(-1);
         Thread main = Thread.ofPlatform().name("test-group-main").start(() -> exitCode.set(ServerMain.run(
-                new PrintWriter(out, true), "--mode", "virtual", "--port", "0", "--processes", "2", "--grace", "1s")));
+                new PrintWriter(out, true), "--mode", "virtual", "--port", "0", "--processes", "2", "--grace", "1s", "--metrics-port", "0")));
         await().atMost(Duration.ofSeconds(30)).until(() -> ServerOutput.startLine(out).isPresent());
         StartLine started = ServerOutput.startLine(out).orElseThrow();
         assertEquals("127.0.0.1", started.address().host(), started.toString());
@@ -43,6 +44,13 @@ class ProcessGroupTest {
                 assertEquals("PING " + i, Wire.roundTrip(socket, "ping " + i));
             }
         }
+        List<String> metrics = List.of(started.value("metrics").orElseThrow().split(","));
+        assertEquals(2, metrics.size(), "each process serves its own metrics: " + started);
+        long scrapedAccepted = 0;
+        for (int process = 0; process < 2; process++) {
+            scrapedAccepted += Scrape.sample(Scrape.get(metrics.get(process)), "shout_connections_accepted_total", "virtual", process);
+        }
+        assertEquals(100, scrapedAccepted, "the processes' metrics add up to the connections made");
         main.interrupt();
         await().atMost(Duration.ofSeconds(30)).until(() -> !main.isAlive());
         assertEquals(0, exitCode.get(), out.toString());

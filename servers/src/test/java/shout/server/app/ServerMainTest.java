@@ -2,7 +2,6 @@ package shout.server.app;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -46,28 +45,28 @@ class ServerMainTest {
     void unknownModeIsOneLineListingTheValidOnesAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--mode", "turbo"));
-        assertOneLine(out, "unknown mode 'turbo' (valid: serial, pool, blocking, virtual, nio, netty)");
+        ServerOutput.assertOneLineError(out, "unknown mode 'turbo' (valid: serial, pool, blocking, virtual, nio, netty)");
     }
 
     @Test
     void badNumberIsOneLineAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--port", "eighty"));
-        assertOneLine(out, "--port");
+        ServerOutput.assertOneLineError(out, "--port");
     }
 
     @Test
     void impossibleValueIsOneLineAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--max-connections", "0"));
-        assertOneLine(out, "max-connections must be positive");
+        ServerOutput.assertOneLineError(out, "max-connections must be positive");
     }
 
     @Test
     void unknownBindAddressIsOneLineAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--bind", "no-such-host.invalid", "--port", "0"));
-        assertOneLine(out, "unknown bind address");
+        ServerOutput.assertOneLineError(out, "unknown bind address");
     }
 
     @Test
@@ -75,7 +74,7 @@ class ServerMainTest {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             StringWriter out = new StringWriter();
             assertEquals(1, ServerMain.run(new PrintWriter(out, true), "--mode", "blocking", "--port", "" + taken.getLocalPort()));
-            assertOneLine(out, "cannot listen on 127.0.0.1:" + taken.getLocalPort());
+            ServerOutput.assertOneLineError(out, "cannot listen on 127.0.0.1:" + taken.getLocalPort());
         }
     }
 
@@ -83,13 +82,6 @@ class ServerMainTest {
     void badWorkSpecIsOneLineAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--work", "nap:3"));
-        assertOneLine(out, "work must be none, sleep:DURATION or cpu:DURATION");
-    }
-
-    private static void assertOneLine(StringWriter out, String expectedPart) {
-        String text = out.toString().strip();
-        assertFalse(text.contains("\n"), "one line only:\n" + text);
-        assertFalse(text.contains("Exception"), "no stack trace or exception name:\n" + text);
-        assertTrue(text.startsWith("error: ") && text.contains(expectedPart), text);
+        ServerOutput.assertOneLineError(out, "work must be none, sleep:DURATION or cpu:DURATION");
     }
 }
