@@ -46,7 +46,7 @@ public final class Cli {
     static String[] exitCodeFooter(ExitCode... codes) {
         List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
         for (ExitCode code : codes) {
-            lines.add("  " + code.code() + "  " + code.meaning());
+            lines.add("  " + code.code() + "  " + code.helpLine());
         }
         return lines.toArray(String[]::new);
     }
