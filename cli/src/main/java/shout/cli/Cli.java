@@ -17,6 +17,9 @@ import picocli.CommandLine;
  */
 public final class Cli {
 
+    /** The version every command reports ({@code shout --version}) and writes into its results. */
+    public static final String VERSION = "0.1";
+
     private Cli() {
     }
 

@@ -10,7 +10,7 @@ import shout.load.command.LoadCommand;
 import shout.server.app.ServerMain;
 
 /** The one entry point of the jar: {@code shout server|chat|load|compare}. */
-@Command(name = "shout", mixinStandardHelpOptions = true, version = "shout 0.1",
+@Command(name = "shout", mixinStandardHelpOptions = true, version = "shout " + Cli.VERSION,
         description = "Interchangeable upper-casing echo servers, and a load client to compare them.")
 public final class ShoutMain {
 
