@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -30,7 +31,9 @@ public final class Cli {
                 .setParameterExceptionHandler(Cli::oneLineError)
                 .setExecutionExceptionHandler(Cli::oneLineFailure);
         if (command instanceof ShoutCommand shout) {
-            commandLine.getCommandSpec().usageMessage().footer(exitCodeFooter(shout.exitCodes()));
+            var usage = commandLine.getCommandSpec().usageMessage();
+            usage.footer(Stream.concat(Stream.of(usage.footer()), Stream.of(exitCodeFooter(shout.exitCodes())))
+                    .toArray(String[]::new));   // after the command's own footer, its examples
         }
         return commandLine;
     }
