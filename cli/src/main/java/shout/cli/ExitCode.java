@@ -11,13 +11,13 @@ public enum ExitCode {
      * The work could not happen: a port in use, no connection, an output path that cannot be written
      * (checked before the run starts, so no run is wasted). The error line says which.
      */
-    CANNOT_RUN(1, "could not run", "no connection, a port in use, or an output path that cannot be written (checked before the run)"),
+    CANNOT_RUN(1, "could not run", ": no connection, a port in use, an output path not writable"),
     /** Bad usage: an unknown option or value. Nothing was started. */
-    USAGE(2, "bad usage", "an unknown option or a bad value; nothing was started"),
+    USAGE(2, "bad usage", ": an unknown option or a bad value"),
     /** The load ran, but a reply byte was wrong or never came back. */
-    WRONG_BYTES(3, "a reply byte was wrong or missing", "this wins over 4"),
+    WRONG_BYTES(3, "a reply byte was wrong or missing", " (wins over 4)"),
     /** The load ran and every byte was right, but a {@code --fail-*} threshold was crossed; stderr says which. */
-    THRESHOLD(4, "a threshold was crossed", "--fail-p99 or --fail-errors; stderr says which");
+    THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which");
 
     private final int code;
     private final String meaning;
@@ -38,9 +38,9 @@ public enum ExitCode {
         return meaning;
     }
 
-    /** The meaning as {@code --help} lists it, with what causes it: {@code bad usage: an unknown option ...}. */
+    /** The meaning as {@code --help} lists it, with what causes it: {@code bad usage: an unknown option ...}; fits 80 columns. */
     public String helpLine() {
-        return detail.isEmpty() ? meaning : meaning + ": " + detail;
+        return meaning + detail;
     }
 
     /** The exit code with that number, or null for a number no shout command returns (a signal, a crash). */
