@@ -26,7 +26,12 @@ import shout.cli.ShoutCommand;
  * the server delivers anything still owed, then closes.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sends each input line to an upper-casing echo server and prints the reply.")
+        description = "Sends each input line to an upper-casing echo server and prints the reply.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shout chat                                    type lines, read them back upper-cased; Ctrl-D ends",
+            "  shout chat --port 8082 < notes.txt            every line of a file",
+            "  echo 'hello, world' | shout chat --host ::1 --timeout 1s"})
 public final class ChatCommand implements ShoutCommand {
 
     @Spec

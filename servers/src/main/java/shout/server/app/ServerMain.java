@@ -31,7 +31,13 @@ import shout.server.Work;
  * stops gracefully and prints the counters. A second signal stops at once.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).")
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  shout server --mode nio                                   the selector server on 127.0.0.1:8081",
+            "  shout server --mode virtual --port 0                      a free port, printed on the first line",
+            "  shout server --mode netty --bind 0.0.0.0 --max-connections 20000",
+            "  shout server --mode nio --work cpu:1ms --offload          1 ms of CPU a message, on a worker pool"})
 public final class ServerMain implements ShoutCommand {
 
     @Spec
