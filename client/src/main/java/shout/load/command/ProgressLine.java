@@ -65,9 +65,9 @@ final class ProgressLine implements LoadObserver {
 
     @Override
     public void progress(LoadProgress progress) {
-        String text = String.format(Locale.ROOT, "%6.1f s  %-10s %d connections up  %.0f msgs/s  p99 %s",
-                progress.elapsedSeconds(), label(progress.phase()), progress.connectionsUp(),
-                progress.messagesPerSecond(), Durations.readable(progress.p99Micros()));
+        String text = String.format(Locale.ROOT, "%6.1f s  %-10s  %d connections up  %.0f msgs/s  p99 %s",
+                progress.elapsedSeconds(), label(progress.phase()), progress.connectionsUp(), progress.messagesPerSecond(),
+                progress.p99Micros() > 0 ? Durations.readable(progress.p99Micros()) : "-");   // nothing measured yet
         if (terminal) {
             err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
             lastLength = text.length();
