@@ -29,9 +29,12 @@ import shout.cli.ShoutCommand;
         description = "Sends each input line to an upper-casing echo server and prints the reply.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  shout chat                                    type lines, read them back upper-cased; Ctrl-D ends",
-            "  shout chat --port 8082 < notes.txt            every line of a file",
-            "  echo 'hello, world' | shout chat --host ::1 --timeout 1s"})
+            "  # type lines, read them back upper-cased; Ctrl-D ends",
+            "  shout chat",
+            "  # every line of a file, to a server on another port",
+            "  shout chat --port 8082 < notes.txt",
+            "  # one line from a pipe, giving up on the reply after 1 s",
+            "  echo 'hello, world' | shout chat --timeout 1s"})
 public final class ChatCommand implements ShoutCommand {
 
     @Spec

@@ -47,10 +47,14 @@ import shout.server.app.ServerOptions;
         description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  shout compare --quick                                     a first look in under a minute",
+            "  # a first look at every mode in under a minute",
+            "  shout compare --quick",
+            "  # three modes at two connection counts, 10 s a cell",
             "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s",
-            "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/results",
-            "  shout compare --scenario lessons                          the concurrency lessons, about 5 minutes"})
+            "  # I/O-bound work, with a running C server as one more row",
+            "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
+            "  # the concurrency lessons in one report, about 5 minutes",
+            "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
     static final String QUICK_CONNECTIONS = "1,100,1000";

@@ -31,7 +31,7 @@ class ShoutMainTest {
         int examples = help.out().indexOf("\nExamples:\n");
         int exitCodes = help.out().indexOf("\nExit codes:\n");
         assertTrue(examples > 0 && exitCodes > examples, help.out());
-        long lines = help.out().substring(examples, exitCodes).lines().filter(l -> l.contains("shout " + command + " ")).count();
+        long lines = help.out().substring(examples, exitCodes).lines().filter(l -> l.matches(".*\\bshout " + command + "\\b.*")).count();
         assertTrue(lines >= 3, "a few examples: " + help.out());
     }
 
