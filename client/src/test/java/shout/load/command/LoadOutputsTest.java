@@ -136,11 +136,12 @@ class LoadOutputsTest {
     }
 
     @Test
-    void hdrLogAndJsonLeaveNoFileWhenTheOtherPathIsBad() throws IOException {
-        Path json = dir.resolve("run.json");
-        LoadRun run = LoadRun.of("127.0.0.1:" + closedPort(), "--json", json.toString(), "--hdr-log", dir.toString());
+    void aBadJsonPathIsFoundBeforeTheHdrLogIsCreated() throws IOException {
+        Path hdrLog = dir.resolve("run.hlog");
+        LoadRun run = LoadRun.of("127.0.0.1:" + closedPort(), "--json", dir.toString(), "--hdr-log", hdrLog.toString());
         assertEquals(1, run.exitCode());
-        assertFalse(Files.exists(json));
+        assertEquals("error: cannot write " + dir + ": is a directory", run.err().strip());
+        assertFalse(Files.exists(hdrLog), "nothing written for a run that never started");
     }
 
     /** A port nobody listens on: a run that started would fail with 'connection refused', not with the path. */
