@@ -3,6 +3,7 @@ package shout.cli;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
 
 /**
  * Counts on the command line as load tools write them: {@code 50k}, {@code 10k}, {@code 1M}, {@code 2.5k},
@@ -44,7 +45,7 @@ public final class Counts {
     }
 
     /** picocli's converter for an {@code int} count: {@code -c 10k}. */
-    public static final class IntConverter implements picocli.CommandLine.ITypeConverter<Integer> {
+    public static final class IntConverter implements ITypeConverter<Integer> {
         @Override
         public Integer convert(String value) {
             return Cli.userValue(() -> {
@@ -56,7 +57,7 @@ public final class Counts {
     }
 
     /** picocli's converter for a {@code long} count: {@code --messages 1M}. */
-    public static final class LongConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    public static final class LongConverter implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {
             return Cli.userValue(() -> parseWhole(value));
@@ -64,7 +65,7 @@ public final class Counts {
     }
 
     /** picocli's converter for a rate, which may have a fraction: {@code -R 50k}, {@code --rate 0.5}. */
-    public static final class FractionConverter implements picocli.CommandLine.ITypeConverter<Double> {
+    public static final class FractionConverter implements ITypeConverter<Double> {
         @Override
         public Double convert(String value) {
             return Cli.userValue(() -> parseFraction(value));

@@ -1,6 +1,7 @@
 package shout.load;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public record LoadReport(String target, long seed, boolean openLoop,
     public static String encode(Histogram latencyNanos) {
         ByteBuffer buffer = ByteBuffer.allocate(latencyNanos.getNeededByteBufferCapacity());
         int length = latencyNanos.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
     /** The measured latencies (ns) decoded from {@link #latencyHistogramNanos}, to merge runs or read any percentile. */

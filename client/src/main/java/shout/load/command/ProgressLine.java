@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,7 +39,7 @@ final class ProgressLine implements LoadObserver {
     static boolean isTerminal() {
         Path stderr = Path.of("/proc/self/fd/2");
         try {
-            if (Files.exists(stderr, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(stderr, LinkOption.NOFOLLOW_LINKS)) {
                 String device = Files.readSymbolicLink(stderr).toString();
                 return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
             }
