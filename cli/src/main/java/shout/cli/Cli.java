@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -16,6 +17,9 @@ import picocli.CommandLine;
  * (never a stack trace) with a documented exit code for a user's mistake.
  */
 public final class Cli {
+
+    /** The version every command reports ({@code shout --version}) and writes into its results. */
+    public static final String VERSION = "0.1";
 
     private Cli() {
     }
@@ -27,7 +31,9 @@ public final class Cli {
                 .setParameterExceptionHandler(Cli::oneLineError)
                 .setExecutionExceptionHandler(Cli::oneLineFailure);
         if (command instanceof ShoutCommand shout) {
-            commandLine.getCommandSpec().usageMessage().footer(exitCodeFooter(shout.exitCodes()));
+            var usage = commandLine.getCommandSpec().usageMessage();
+            usage.footer(Stream.concat(Stream.of(usage.footer()), Stream.of(exitCodeFooter(shout.exitCodes())))
+                    .toArray(String[]::new));   // after the command's own footer, its examples
         }
         return commandLine;
     }
@@ -46,7 +52,7 @@ public final class Cli {
     static String[] exitCodeFooter(ExitCode... codes) {
         List<String> lines = new ArrayList<>(List.of("", "Exit codes:"));
         for (ExitCode code : codes) {
-            lines.add("  " + code.code() + "  " + code.meaning());
+            lines.add("  " + code.code() + "  " + code.helpLine());
         }
         return lines.toArray(String[]::new);
     }

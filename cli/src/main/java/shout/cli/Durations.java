@@ -46,4 +46,28 @@ public final class Durations {
         }
         return nanos + "ns";
     }
+
+    /**
+     * A latency for a person, in the unit that fits and to three significant digits, as wrk prints it:
+     * {@code 870us}, {@code 12.4ms}, {@code 1.20s}. Machine-readable output keeps plain microseconds.
+     */
+    public static String readable(double micros) {
+        if (micros < 999.5) {               // 999.6 would print as 1000us
+            return significant(micros) + "us";
+        }
+        if (micros < 999_500) {
+            return significant(micros / 1e3) + "ms";
+        }
+        return significant(micros / 1e6) + "s";
+    }
+
+    /** Three significant digits for 0 <= value < 1000 (beyond, whole): 8.70, 87.0, 870. */
+    private static String significant(double value) {
+        double rounded2 = Math.round(value * 100) / 100.0;
+        double rounded1 = Math.round(value * 10) / 10.0;
+        if (rounded2 < 10) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        return rounded1 < 100 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.0f", value);
+    }
 }

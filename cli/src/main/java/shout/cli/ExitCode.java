@@ -6,20 +6,27 @@ package shout.cli;
  */
 public enum ExitCode {
     /** Done, and every checked byte was right. */
-    OK(0, "done"),
-    /** The work could not happen: a port in use, no connection, an unwritable output. The error line says which. */
-    CANNOT_RUN(1, "could not run"),
+    OK(0, "done", ""),
+    /**
+     * The work could not happen: a port in use, no connection, an output path that cannot be written
+     * (checked before the run starts, so no run is wasted). The error line says which.
+     */
+    CANNOT_RUN(1, "could not run", ": no connection, a port in use, an output path not writable"),
     /** Bad usage: an unknown option or value. Nothing was started. */
-    USAGE(2, "bad usage"),
+    USAGE(2, "bad usage", ": an unknown option or a bad value"),
     /** The load ran, but a reply byte was wrong or never came back. */
-    WRONG_BYTES(3, "a reply byte was wrong or missing");
+    WRONG_BYTES(3, "a reply byte was wrong or missing", " (wins over 4)"),
+    /** The load ran and every byte was right, but a {@code --fail-*} threshold was crossed; stderr says which. */
+    THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which");
 
     private final int code;
     private final String meaning;
+    private final String detail;
 
-    ExitCode(int code, String meaning) {
+    ExitCode(int code, String meaning, String detail) {
         this.code = code;
         this.meaning = meaning;
+        this.detail = detail;
     }
 
     public int code() {
@@ -29,6 +36,11 @@ public enum ExitCode {
     /** What the code means, for a parent that reports a child's exit: {@code bad usage}. */
     public String meaning() {
         return meaning;
+    }
+
+    /** The meaning as {@code --help} lists it, with what causes it: {@code bad usage: an unknown option ...}; fits 80 columns. */
+    public String helpLine() {
+        return meaning + detail;
     }
 
     /** The exit code with that number, or null for a number no shout command returns (a signal, a crash). */

@@ -9,8 +9,8 @@ import shout.compare.CompareCommand;
 import shout.load.command.LoadCommand;
 import shout.server.app.ServerMain;
 
-/** The one entry point of the jar: {@code shout server|chat|load|compare}. */
-@Command(name = "shout", mixinStandardHelpOptions = true, version = "shout 0.1",
+/** The one entry point of the jar: {@code shout server|chat|load|compare}, and {@code shout help|completion}. */
+@Command(name = "shout", mixinStandardHelpOptions = true, version = "shout " + Cli.VERSION,
         description = "Interchangeable upper-casing echo servers, and a load client to compare them.")
 public final class ShoutMain {
 
@@ -28,6 +28,8 @@ public final class ShoutMain {
                 .addSubcommand(Cli.commandLine(new ServerMain(true)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
                 .addSubcommand(Cli.commandLine(new LoadCommand()))
-                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)));
+                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)))
+                .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
+                .addSubcommand(Cli.commandLine(new CompletionCommand()));
     }
 }

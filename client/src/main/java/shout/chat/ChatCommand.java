@@ -26,7 +26,15 @@ import shout.cli.ShoutCommand;
  * the server delivers anything still owed, then closes.
  */
 @Command(name = "chat", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Sends each input line to an upper-casing echo server and prints the reply.")
+        description = "Sends each input line to an upper-casing echo server and prints the reply.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # type lines, read them back upper-cased; Ctrl-D ends",
+            "  shout chat",
+            "  # every line of a file, to a server on another port",
+            "  shout chat --port 8082 < notes.txt",
+            "  # one line from a pipe, giving up on the reply after 1 s",
+            "  echo 'hello, world' | shout chat --timeout 1s"})
 public final class ChatCommand implements ShoutCommand {
 
     @Spec

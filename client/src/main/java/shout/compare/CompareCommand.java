@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -15,6 +16,7 @@ import shout.cli.ChildJvm;
 import shout.cli.Cli;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
+import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
@@ -42,7 +44,17 @@ import shout.server.app.ServerOptions;
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.")
+        description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # a first look at every mode in under a minute",
+            "  shout compare --quick",
+            "  # three modes at two connection counts, 10 s a cell",
+            "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s",
+            "  # I/O-bound work, with a running C server as one more row",
+            "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
+            "  # the concurrency lessons in one report, about 5 minutes",
+            "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
     static final String QUICK_CONNECTIONS = "1,100,1000";
@@ -143,6 +155,10 @@ public final class CompareCommand implements ShoutCommand {
         String mistake = usageMistake();
         if (mistake != null) {
             return Cli.fail(err, mistake + " (see 'shout compare --help')", ExitCode.USAGE);
+        }
+        Optional<String> unwritable = OutputPaths.directoryProblem(outDir);
+        if (unwritable.isPresent()) {       // before the cells, which take minutes
+            return Cli.fail(err, OutputPaths.describe(outDir, unwritable.get()), ExitCode.CANNOT_RUN);
         }
         MachineInfo machine = MachineInfo.current();
         List<ComparePart> parts = parts(machine.cores());

@@ -1,6 +1,12 @@
 package shout.load;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
 
 /**
  * Every figure of one load run. {@code shout load --json FILE} writes exactly this record (Jackson,
@@ -24,6 +30,13 @@ import java.util.Map;
  * @param fairness            completed messages per connection in the measured part
  * @param clientCpuSeconds    CPU time the load client itself used during the measured part
  * @param io                  the load client's I/O engine: {@code epoll} or {@code nio}
+ * @param version             the shout version that ran the load
+ * @param hostName            the machine the load client ran on
+ * @param startTime           when the run started (connecting), ISO-8601 in UTC: {@code 2026-11-30T18:00:00.123Z}
+ * @param settings            every setting of the run, enough to run it again
+ * @param intervals           throughput of the measured part, one entry per second of the run's clock
+ * @param latencyHistogramNanos the measured latencies (ns) as HdrHistogram encodes a histogram
+ *                            ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
  */
 public record LoadReport(String target, long seed, boolean openLoop,
                          int connectionsRequested, int connectionsUp, int connectionsFailed,
@@ -31,7 +44,9 @@ public record LoadReport(String target, long seed, boolean openLoop,
                          long messages, double messagesPerSecond,
                          double megabytesPerSecondOut, double megabytesPerSecondIn,
                          Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
-                         double clientCpuSeconds, String io) {
+                         double clientCpuSeconds, String io,
+                         String version, String hostName, String startTime, Settings settings,
+                         List<Interval> intervals, String latencyHistogramNanos) {
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
@@ -39,6 +54,36 @@ public record LoadReport(String target, long seed, boolean openLoop,
 
     /** Messages completed per connection: min, median, max, and how many connections completed none. */
     public record Fairness(long min, long median, long max, int starved) {
+    }
+
+    /**
+     * The run's settings as asked for; {@code io} is the engine asked for ({@code auto}), the report's
+     * {@code io} the one that ran. Durations in seconds; {@code messages} 0 for a timed run.
+     */
+    public record Settings(String target, int connections, int threads, double rateMessagesPerSecond,
+                           double connectRatePerSecond, double warmupSeconds, double durationSeconds, long messages,
+                           int sizeBytes, int pipeline, String io, long seed) {
+    }
+
+    /**
+     * The messages completed in one interval of the measured part.
+     *
+     * @param startSeconds since the measured part began
+     * @param seconds      the interval's length: about a second; the first and the last may be shorter
+     */
+    public record Interval(double startSeconds, double seconds, long messages, double messagesPerSecond) {
+    }
+
+    /** Encodes a latency histogram as {@link #latencyHistogramNanos} holds it. */
+    public static String encode(Histogram latencyNanos) {
+        ByteBuffer buffer = ByteBuffer.allocate(latencyNanos.getNeededByteBufferCapacity());
+        int length = latencyNanos.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** The measured latencies (ns) decoded from {@link #latencyHistogramNanos}, to merge runs or read any percentile. */
+    public Histogram decodeLatencyHistogram() throws DataFormatException {
+        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(latencyHistogramNanos)), 0);
     }
 
     /** True when any byte came back wrong or never came back: such a run exits with code 3. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
 import shout.app.TestServer;
 import shout.cli.Cli;
+import shout.cli.ExitCode;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -70,7 +71,8 @@ class ChatCommandTest {
     void helpNumbersTheExitCodesAsCallReturnsThem() {
         StringWriter out = new StringWriter();
         assertEquals(0, chat(out, "", false, "--help"));
-        assertTrue(out.toString().strip().endsWith(String.join("\n", "", "Exit codes:", "  0  done", "  1  could not run", "  2  bad usage").strip()), out.toString());
+        assertTrue(out.toString().strip().endsWith(String.join("\n", "", "Exit codes:", "  0  done",
+                "  1  " + ExitCode.CANNOT_RUN.helpLine(), "  2  " + ExitCode.USAGE.helpLine()).strip()), out.toString());
     }
 
     private static int chat(StringWriter out, String input, boolean interactive, String... args) {

@@ -170,6 +170,19 @@ class CompareCommandTest {
     }
 
     @Test
+    void anOutDirectoryThatCannotBeWrittenIsReportedBeforeAnyCell() throws Exception {
+        Path file = Files.writeString(out.resolve("file"), "");
+        for (Path bad : List.of(file, file.resolve("results"))) {
+            StringWriter text = new StringWriter();
+            int code = compare(text, (shout, pinning, children) -> {
+                throw new AssertionError("no cell may run");
+            }, "--modes", "nio", "--connections", "1", "--out", bad.toString());
+            assertEquals(1, code, text.toString());
+            assertEquals("error: cannot write " + bad + ": not a directory: " + file, text.toString().strip());
+        }
+    }
+
+    @Test
     void quickPresetOverAllModesFitsInAMinute() {
         List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
         List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
@@ -184,7 +197,8 @@ class CompareCommandTest {
         StringWriter text = new StringWriter();
         assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
         String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
-        assertTrue(help.endsWith("Exit codes: 0 done 1 could not run 2 bad usage"), help);
+        assertTrue(help.endsWith("Exit codes: 0 done 1 could not run: no connection, a port in use, an output path not writable "
+                + "2 bad usage: an unknown option or a bad value"), help);
     }
 
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {

@@ -1,27 +1,23 @@
 package shout.load.command;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import shout.cli.Cli;
-import shout.cli.DurationConverter;
 import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.cli.ShoutCommand;
-import shout.load.IoEngine;
 import shout.load.LoadConfig;
 import shout.load.LoadException;
 import shout.load.LoadObserver;
@@ -30,98 +26,48 @@ import shout.load.engine.LoadGenerator;
 
 /**
  * {@code shout load}: drives any server that speaks the protocol with many connections, checks every
- * reply byte, and prints throughput and latency. Returns the exit code; the run itself is
- * {@link LoadGenerator}'s, the summary {@link ReportPrinter}'s.
+ * reply byte, and prints throughput and latency. Returns the exit code; the options are
+ * {@link LoadOptions}', the outputs {@link LoadOutputs}', the run {@link LoadGenerator}'s and the
+ * summary {@link ReportPrinter}'s.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
                 + "of every reply, and reports throughput, latency and errors.",
-        defaultValueProvider = LoadCommand.Defaults.class)
+        defaultValueProvider = LoadCommand.Defaults.class,
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # closed loop: 1,000 connections, 30 s measured after a 2 s warm-up",
+            "  shout load 127.0.0.1:8081 -c 1k -d 30s",
+            "  # open loop at 20,000 msgs/s in all, latency from each scheduled send",
+            "  shout load 127.0.0.1:8081 -c 100 -d 5s -R 20k",
+            "  # exactly a million verified messages, the report as JSON",
+            "  shout load 127.0.0.1:8081 --messages 1M --json run.json",
+            "  # JSON on stdout for a pipe, the summary on stderr",
+            "  shout load 127.0.0.1:8081 --json - | jq .latencyMicros.p99",
+            "  # a CI gate: exit 4 when p99 is above 5 ms or any error occurs",
+            "  shout load 127.0.0.1:8081 -R 10k --fail-p99 5ms --fail-errors 0"})
 public final class LoadCommand implements ShoutCommand {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "Server host name or address (default: ${DEFAULT-VALUE}).")
-    private String host;
+    @Mixin
+    private LoadOptions options;
 
-    @Option(names = "--port", paramLabel = "PORT",
-            description = "Server port (default: ${DEFAULT-VALUE}).")
-    private int port;
+    @Mixin
+    private LoadOutputs outputs;
 
-    @Option(names = "--connections", paramLabel = "N",
-            description = "Connections to open (default: ${DEFAULT-VALUE}).")
-    private int connections;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
-    private Integer threads;
-
-    @Option(names = "--size", paramLabel = "BYTES",
-            description = "Bytes per message (default: ${DEFAULT-VALUE}).")
-    private int payloadBytes;
-
-    @Option(names = "--pipeline", paramLabel = "N",
-            description = "Messages in flight per connection at most (default: ${DEFAULT-VALUE}).")
-    private int pipeline;
-
-    @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Length of the measured part (default: ${DEFAULT-VALUE}); ignored with --messages.")
-    private Duration duration;
-
-    @Option(names = "--messages", paramLabel = "N",
-            description = "End after exactly N verified messages in all, warm-up not counted, instead of after --duration.")
-    private Long messages;
-
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Traffic before the measured part, not counted (default: ${DEFAULT-VALUE}; none with --messages).")
-    private Duration warmup;
-
-    @Option(names = "--rate", paramLabel = "MSGS_PER_S",
-            description = "Open loop: send this many messages per second in all, on a fixed schedule per connection, "
-                    + "and time each from its scheduled send (default: closed loop, send when the reply is in).")
-    private double messagesPerSecond;
-
-    @Option(names = "--connect-rate", paramLabel = "CONNS_PER_S",
-            description = "Open connections at this pace (default: all at once).")
-    private double connectsPerSecond;
-
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "A connect that takes longer counts as a timeout (default: ${DEFAULT-VALUE}).")
-    private Duration connectTimeout;
-
-    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "With --messages, give up (exit 1) when no reply came for this long (default: ${DEFAULT-VALUE}).")
-    private Duration stallTimeout;
-
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the report to FILE as JSON.")
-    private Path jsonFile;
-
-    @Option(names = "--hdr-log", paramLabel = "FILE",
-            description = "Also write the measured latencies (ns) to FILE in HdrHistogram's log format, one interval a second.")
-    private Path hdrLogFile;
-
-    @Option(names = "--quiet", description = "No live progress line, only the summary.")
-    private boolean quiet;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
-    private Long seed;
-
-    @Option(names = "--io", paramLabel = "ENGINE", completionCandidates = IoEngine.Option.class,
-            converter = IoEngine.Option.class,
-            description = "I/O engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: epoll called directly on Linux "
-                    + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
-    private IoEngine io;
+    @Mixin
+    private Thresholds thresholds;
 
     private final boolean terminal;
 
-    /** A command that shows live progress when standard output is a terminal. */
+    /** A command whose progress redraws in place when standard error is a terminal. */
     public LoadCommand() {
         this(ProgressLine.isTerminal());
     }
 
-    /** @param terminal whether to redraw a live progress line (unless {@code --quiet}) */
+    /** @param terminal whether standard error is a terminal: progress then redraws in place */
     LoadCommand(boolean terminal) {
         this.terminal = terminal;
     }
@@ -151,7 +97,7 @@ public final class LoadCommand implements ShoutCommand {
 
     @Override
     public ExitCode[] exitCodes() {
-        return ExitCode.values();                           // load alone reports wrong bytes
+        return ExitCode.values();                           // load alone reports wrong bytes and thresholds
     }
 
     @Override
@@ -160,17 +106,19 @@ public final class LoadCommand implements ShoutCommand {
         PrintWriter err = spec.commandLine().getErr();
         LoadConfig config;
         try {
-            config = config();
+            config = options.config(spec.commandLine().getParseResult());
+            thresholds.validate();
         } catch (IllegalArgumentException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
         }
+        Optional<String> unwritable = outputs.problem();
+        if (unwritable.isPresent()) {
+            return Cli.fail(err, unwritable.get(), ExitCode.CANNOT_RUN);
+        }
         LoadReport report;
-        ProgressLine progress = new ProgressLine(out);
-        try (HdrLogFile hdrLog = hdrLogFile == null ? null : HdrLogFile.open(hdrLogFile)) {
-            List<LoadObserver> observers = new ArrayList<>();
-            if (terminal && !quiet) {
-                observers.add(progress);
-            }
+        Optional<ProgressLine> progress = outputs.progress(err, terminal);
+        try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog())) {
+            List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
             if (hdrLog != null) {
                 observers.add(hdrLog);
             }
@@ -178,41 +126,29 @@ public final class LoadCommand implements ShoutCommand {
         } catch (LoadException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
-            return Cli.fail(err, "cannot write " + hdrLogFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "cannot write " + outputs.hdrLog() + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } finally {
-            progress.finish();
+            progress.ifPresent(ProgressLine::finish);
         }
-        new ReportPrinter(out).print(report);
-        if (jsonFile != null) {
-            try {
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(jsonFile.toFile(), report);
-            } catch (IOException e) {
-                return Cli.fail(err, "cannot write " + jsonFile + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
-            }
+        new ReportPrinter(outputs.summary(out, err)).print(report);
+        try {
+            outputs.writeJson(report, out);
+        } catch (IOException e) {
+            return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         }
-        return (report.lostOrCorrupted() ? ExitCode.WRONG_BYTES : ExitCode.OK).code();
+        return exitCode(report, err).code();
     }
 
-    private LoadConfig config() {
-        LoadConfig.Builder config = LoadConfig.builder().host(host).port(port).connections(connections)
-                .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
-                .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
-                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io);
-        if (threads != null) {
-            config.threads(threads);
+    /** A crossed threshold is said on its own line; wrong bytes (3) win over it (4). */
+    private ExitCode exitCode(LoadReport report, PrintWriter err) {
+        Optional<String> crossed = thresholds.crossed(report);
+        crossed.ifPresent(line -> {
+            err.println(line);
+            err.flush();
+        });
+        if (report.lostOrCorrupted()) {
+            return ExitCode.WRONG_BYTES;
         }
-        if (messages != null) {
-            if (messages <= 0) {
-                throw new IllegalArgumentException("messages must be positive, not " + messages);
-            }
-            config.messages(messages);
-        }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--warmup")) {
-            config.warmup(warmup);                          // else the config's default, which depends on --messages
-        }
-        if (seed != null) {
-            config.seed(seed);
-        }
-        return config.build();
+        return crossed.isPresent() ? ExitCode.THRESHOLD : ExitCode.OK;
     }
 }

@@ -1,25 +1,55 @@
 package shout.load.command;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import shout.cli.Durations;
 import shout.load.LoadObserver;
 import shout.load.LoadProgress;
 import shout.load.Phase;
 
-/** The live progress line on a terminal, redrawn in place once a second; {@link #finish} clears it. */
+/**
+ * The live progress on standard error, so it never mixes with a summary or JSON on standard output. On
+ * a terminal one line redraws in place each second and {@link #finish} clears it; elsewhere (a CI log,
+ * a file) a plain line every interval shows that a long run is alive. The engine reports once a
+ * second, so an interval below a second means every second.
+ */
 final class ProgressLine implements LoadObserver {
 
-    private final PrintWriter out;
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final double intervalSeconds;
+    private double nextLineSeconds;
     private int lastLength;
 
-    ProgressLine(PrintWriter out) {
-        this.out = out;
+    /** @param interval between plain lines; on a terminal the line redraws every second */
+    ProgressLine(PrintWriter err, boolean terminal, Duration interval) {
+        this.err = err;
+        this.terminal = terminal;
+        this.intervalSeconds = interval.toNanos() / 1e9;
     }
 
-    /** True when standard output is a terminal a person watches, not a pipe or a file. */
+    /** True when standard error is a terminal a person watches, not a pipe or a file. */
     static boolean isTerminal() {
+        Path stderr = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(stderr, LinkOption.NOFOLLOW_LINKS)) {
+                String device = Files.readSymbolicLink(stderr).toString();
+                return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            System.getLogger(ProgressLine.class.getName()).log(System.Logger.Level.DEBUG, "cannot read " + stderr, e);
+        }
+        return consoleIsTerminal();                         // no /proc: judge by the console, which covers stdin and stdout
+    }
+
+    private static boolean consoleIsTerminal() {
         Console console = System.console();
         if (console == null) {
             return false;
@@ -36,19 +66,24 @@ final class ProgressLine implements LoadObserver {
 
     @Override
     public void progress(LoadProgress progress) {
-        String text = String.format(Locale.ROOT, "%6.1f s  %-10s %d connections up  %.0f msgs/s  p99 %.1f µs",
-                progress.elapsedSeconds(), label(progress.phase()), progress.connectionsUp(),
-                progress.messagesPerSecond(), progress.p99Micros());
-        out.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
-        out.flush();
-        lastLength = text.length();
+        String text = String.format(Locale.ROOT, "%6.1f s  %-10s  %d connections up  %.0f msgs/s  p99 %s",
+                progress.elapsedSeconds(), label(progress.phase()), progress.connectionsUp(), progress.messagesPerSecond(),
+                progress.p99Micros() > 0 ? Durations.readable(progress.p99Micros()) : "-");   // nothing measured yet
+        if (terminal) {
+            err.print("\r" + text + " ".repeat(Math.max(0, lastLength - text.length())));
+            lastLength = text.length();
+        } else if (progress.elapsedSeconds() + 0.05 >= nextLineSeconds) {    // ticks come a few ms late or early
+            err.println(text);
+            nextLineSeconds = progress.elapsedSeconds() + intervalSeconds;
+        }
+        err.flush();
     }
 
-    /** Clears the line so the summary starts at the left margin. */
+    /** Clears a redrawn line so the summary starts at the left margin. */
     void finish() {
         if (lastLength > 0) {
-            out.print("\r" + " ".repeat(lastLength) + "\r");
-            out.flush();
+            err.print("\r" + " ".repeat(lastLength) + "\r");
+            err.flush();
             lastLength = 0;
         }
     }

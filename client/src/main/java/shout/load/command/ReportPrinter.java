@@ -1,5 +1,7 @@
 package shout.load.command;
 
+import static shout.cli.Durations.readable;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +28,9 @@ final class ReportPrinter {
                 report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
         LoadReport.Latency latency = report.latencyMicros();
-        line("latency µs", "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f  mean %.1f",
-                latency.p50(), latency.p90(), latency.p99(), latency.p999(), latency.max(), latency.mean());
+        line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
+                readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
+                readable(latency.mean()));
         LoadReport.Fairness fairness = report.fairness();
         line("per connection", "min %d  median %d  max %d messages; %d starved (none completed)",
                 fairness.min(), fairness.median(), fairness.max(), fairness.starved());

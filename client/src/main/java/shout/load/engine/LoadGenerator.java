@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class LoadGenerator {
     private final List<LoadLoop> loops = new ArrayList<>();
     private final IntervalCollector collector;
     private final CpuClock cpuClock = CpuClock.forThisProcess();
+    private final ThroughputLog throughput = new ThroughputLog();
     private long startNanos;
     private long nextTickNanos;
     private long lastReplyNanos;
@@ -57,11 +59,12 @@ public final class LoadGenerator {
      */
     public LoadReport run() throws LoadException, InterruptedException {
         InetSocketAddress address = resolve();
+        Instant start = Instant.now();
         startNanos = System.nanoTime();
         nextTickNanos = startNanos + TICK_NANOS;
         createLoops(address);
         List<Thread> threads = new ArrayList<>();
-        Measurement measurement;
+        Measured measurement;
         try {
             for (int i = 0; i < loops.size(); i++) {
                 threads.add(Thread.ofPlatform().name("load-io-" + i).start(loops.get(i)));
@@ -74,12 +77,14 @@ public final class LoadGenerator {
                 thread.join();
             }
         }
-        observer.interval(collector.collect());         // what completed between the last tick and the stop
+        Histogram last = collector.collect();           // what completed between the last tick and the stop
+        observer.interval(last);
+        throughput.add(last.getTotalCount(), measurement.endNanos());
         return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
-                measurement.nanos(), measurement.cpuNanos());
+                new Measurement(start, measurement.nanos(), measurement.cpuNanos(), throughput.intervals()));
     }
 
-    private record Measurement(long nanos, long cpuNanos) {
+    private record Measured(long nanos, long endNanos, long cpuNanos) {
     }
 
     private InetSocketAddress resolve() throws LoadException {
@@ -111,7 +116,7 @@ public final class LoadGenerator {
         }
     }
 
-    private Measurement coordinate() throws LoadException, InterruptedException {
+    private Measured coordinate() throws LoadException, InterruptedException {
         while (!control.awaitSettled(untilTick())) {
             tick(Phase.CONNECT);
         }
@@ -129,9 +134,10 @@ public final class LoadGenerator {
         }
         long cpuStartNanos = cpuClock.processCpuNanos();
         long measureStartNanos = System.nanoTime();
+        throughput.start(measureStartNanos);
         runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
-        long measuredNanos = System.nanoTime() - measureStartNanos;
-        return new Measurement(measuredNanos, cpuClock.processCpuNanos() - cpuStartNanos);
+        long measureEndNanos = System.nanoTime();
+        return new Measured(measureEndNanos - measureStartNanos, measureEndNanos, cpuClock.processCpuNanos() - cpuStartNanos);
     }
 
     /** Waits until the deadline or until every loop has run out of work, ticking once a second. */
@@ -174,6 +180,7 @@ public final class LoadGenerator {
         Histogram interval = collector.collect();
         if (phase == Phase.MEASURE) {
             observer.interval(interval);
+            throughput.add(interval.getTotalCount(), nowNanos);
             checkNotStalled(interval.getTotalCount(), nowNanos);
         }
         double p99Micros = collector.total().getTotalCount() == 0 ? 0 : collector.total().getValueAtPercentile(99) / 1e3;

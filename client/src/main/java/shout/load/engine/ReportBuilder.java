@@ -1,10 +1,16 @@
 package shout.load.engine;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import shout.cli.Cli;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
 import shout.load.LoadReport;
@@ -18,7 +24,8 @@ final class ReportBuilder {
     }
 
     static LoadReport build(LoadConfig config, String engine, List<LoadConnection> connections, List<LoopStats> stats,
-                            Histogram latencyNanos, long measuredNanos, long cpuNanos) {
+                            Histogram latencyNanos, Measurement measurement) {
+        long measuredNanos = measurement.nanos();
         double seconds = measuredNanos / 1e9;
         long messages = connections.stream().mapToLong(LoadConnection::measuredCompleted).sum();
         int up = (int) connections.stream().filter(LoadConnection::isEstablished).count();
@@ -28,7 +35,26 @@ final class ReportBuilder {
         return new LoadReport(config.target(), config.seed(), config.openLoop(),
                 config.connections(), up, failed, config.payloadBytes(), config.pipeline(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
-                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, cpuNanos) / 1e9, engine);
+                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
+                Cli.VERSION, hostName(), measurement.start().toString(), settings(config), measurement.intervals(),
+                LoadReport.encode(latencyNanos));
+    }
+
+    private static LoadReport.Settings settings(LoadConfig config) {
+        return new LoadReport.Settings(config.target(), config.connections(), config.threads(), config.messagesPerSecond(),
+                config.connectsPerSecond(), config.warmup().toNanos() / 1e9, config.countedRun() ? 0 : config.duration().toNanos() / 1e9,
+                config.messages(), config.payloadBytes(), config.pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed());
+    }
+
+    /** The kernel's host name where Linux tells it without a lookup, else what the JDK resolves. */
+    private static String hostName() {
+        Path kernel = Path.of("/proc/sys/kernel/hostname");
+        try {
+            return Files.isReadable(kernel) ? Files.readString(kernel).strip() : InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            System.getLogger(ReportBuilder.class.getName()).log(System.Logger.Level.DEBUG, "no host name", e);
+            return "unknown";
+        }
     }
 
     private static double perSecond(double amount, double seconds) {

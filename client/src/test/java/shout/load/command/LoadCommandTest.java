@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -30,7 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import shout.app.TestServer;
-import shout.cli.Cli;
+import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.load.IoEngine;
 import shout.load.LoadReport;
@@ -49,18 +47,10 @@ class LoadCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result load(int port, String... args) {
-        var out = new StringWriter();
-        var err = new StringWriter();
+    private static LoadRun load(int port, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", String.valueOf(port), "--threads", "2"));
         all.addAll(List.of(args));
-        int code = Cli.commandLine(new LoadCommand(false))
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        return LoadRun.of(all.toArray(String[]::new));
     }
 
     /** Both I/O engines, each as {@code --io} spells it; epoll only where it runs. */
@@ -91,7 +81,7 @@ class LoadCommandTest {
         int connections = mode.servesOneClientAtATime() ? 1 : 4;
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(mode)) {
-            Result result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,
+            LoadRun result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,
                     "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -108,7 +98,7 @@ class LoadCommandTest {
     void repliesSplitIntoPiecesAndPipelinedAreVerified(IoEngine engine) throws Exception {
         Path json = dir.resolve("report.json");
         try (TestServer server = TestServer.start(TestServer.NONE, 7)) {
-            Result result = load(server.port(), "--connections", "3", "--size", "100", "--pipeline", "4",
+            LoadRun result = load(server.port(), "--connections", "3", "--size", "100", "--pipeline", "4",
                     "--messages", "3000", "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -124,7 +114,7 @@ class LoadCommandTest {
         // the rest only if the client reads until a read leaves room, else the run stalls
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(Mode.NIO)) {
-            Result result = load(server.port(), "--connections", "2", "--size", "200000", "--pipeline", "2",
+            LoadRun result = load(server.port(), "--connections", "2", "--size", "200000", "--pipeline", "2",
                     "--messages", "40", "--stall-timeout", "5s", "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -145,7 +135,7 @@ class LoadCommandTest {
             return length;
         };
         try (TestServer server = TestServer.start(everyThousandthUnchanged, 4096)) {
-            Result result = load(server.port(), "--connections", "1", "--messages", "5000", "--json", "" + json,
+            LoadRun result = load(server.port(), "--connections", "1", "--messages", "5000", "--json", "" + json,
                     "--io", io(engine));
             assertEquals(3, result.exitCode());
             assertTrue(result.out().contains("mismatch=320"), result.out());
@@ -159,7 +149,7 @@ class LoadCommandTest {
         Path json = dir.resolve("report.json");
         TestServer.Fault closeMidway = (chunk, length, streamOffset) -> streamOffset + length > 6400 ? -1 : length;
         try (TestServer server = TestServer.start(closeMidway, 4096)) {
-            Result result = load(server.port(), "--connections", "2", "--duration", "300ms", "--warmup", "0",
+            LoadRun result = load(server.port(), "--connections", "2", "--duration", "300ms", "--warmup", "0",
                     "--json", "" + json, "--io", io(engine));
             assertEquals(3, result.exitCode(), result.out());
         }
@@ -171,9 +161,9 @@ class LoadCommandTest {
     @Test
     void countedRunAgainstAServerThatServesOneAtATimeGivesUpWithOneLine() throws Exception {
         try (EchoServer server = Servers.start(Mode.SERIAL, ServerConfig.ephemeral())) {
-            Result result = load(server.port(), "--connections", "3", "--messages", "100000", "--stall-timeout", "500ms");
+            LoadRun result = load(server.port(), "--connections", "3", "--messages", "100000", "--stall-timeout", "500ms");
             assertEquals(1, result.exitCode(), result.out() + result.err());
-            assertTrue(result.err().strip().startsWith("error: no reply from 127.0.0.1:" + server.port() + " for 500ms"), result.err());
+            assertTrue(result.lastErrLine().startsWith("error: no reply from 127.0.0.1:" + server.port() + " for 500ms"), result.err());
         }
     }
 
@@ -184,7 +174,7 @@ class LoadCommandTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = probe.getLocalPort();
         }
-        Result result = load(closedPort, "--connections", "3", "--duration", "1s", "--io", io(engine));
+        LoadRun result = load(closedPort, "--connections", "3", "--duration", "1s", "--io", io(engine));
         assertEquals(1, result.exitCode());
         assertEquals("error: cannot connect to 127.0.0.1:" + closedPort + ": connection refused", result.err().strip());
         assertEquals("", result.out());
@@ -192,35 +182,25 @@ class LoadCommandTest {
 
     @Test
     void unknownHostIsOneClearLineAndExitOne() {
-        Result result = load(8081, "--host", "no-such-host.invalid");
+        LoadRun result = load(8081, "--host", "no-such-host.invalid");
         assertEquals(1, result.exitCode());
         assertEquals("error: cannot connect to no-such-host.invalid:8081: unknown host", result.err().strip());
     }
 
     @Test
     void badOptionIsOneLineAndExitTwo() {
-        Result result = load(8081, "--pipeline", "0");
+        LoadRun result = load(8081, "--pipeline", "0");
         assertEquals(2, result.exitCode());
         assertEquals("error: pipeline must be positive, not 0", result.err().strip());
     }
 
     @Test
     void helpShowsTheConfigDefaults() {
-        Result result = load(8081, "--help");
+        LoadRun result = load(8081, "--help");
         assertEquals(0, result.exitCode(), result.err());
         for (String shown : List.of("--duration=DURATION", "(default: 10s)", "(default: 2s; none with --messages)",
                 "(default: 5s)", "(default: 127.0.0.1)", "(default: 8081)", "(default: 100)", "(default: auto")) {
             assertTrue(result.out().contains(shown), shown + " in " + result.out());
-        }
-    }
-
-    @Test
-    void unwritableJsonIsOneLineAndExitOne() throws Exception {
-        try (EchoServer server = start(Mode.NIO)) {
-            Result result = load(server.port(), "--connections", "1", "--messages", "10", "--json", dir.toString());
-            assertEquals(ExitCode.CANNOT_RUN.code(), result.exitCode());
-            assertTrue(result.err().startsWith("error: cannot write " + dir), result.err());
-            assertEquals(1, result.err().strip().lines().count(), result.err());
         }
     }
 
@@ -234,7 +214,7 @@ class LoadCommandTest {
 
     @Test
     void unknownEngineIsOneLineAndExitTwo() {
-        Result result = load(8081, "--io", "kqueue");
+        LoadRun result = load(8081, "--io", "kqueue");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().strip().contains("unknown I/O engine 'kqueue' (valid: auto, nio, epoll)"), result.err());
         assertEquals(1, result.err().strip().lines().count(), result.err());
@@ -246,7 +226,7 @@ class LoadCommandTest {
         assumeTrue(ipv6Loopback(), "no IPv6 loopback here");
         Path json = dir.resolve("report.json");
         try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).host("::1").build())) {
-            Result result = load(server.port(), "--host", "::1", "--connections", "2", "--messages", "2000",
+            LoadRun result = load(server.port(), "--host", "::1", "--connections", "2", "--messages", "2000",
                     "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -273,7 +253,7 @@ class LoadCommandTest {
             return length;
         };
         try (TestServer server = TestServer.start(stallOnceFor200ms, 4096)) {
-            Result result = load(server.port(), "--connections", "1", "--rate", "1000", "--duration", "800ms",
+            LoadRun result = load(server.port(), "--connections", "1", "--rate", "1000", "--duration", "800ms",
                     "--warmup", "0", "--json", "" + json);
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -296,7 +276,7 @@ class LoadCommandTest {
     void jsonAndHdrLogHoldTheNumbersOfTheSummary() throws Exception {
         Path json = dir.resolve("report.json");
         Path hdrLog = dir.resolve("latency.hlog");
-        Result result;
+        LoadRun result;
         try (EchoServer server = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
             result = load(server.port(), "--connections", "4", "--duration", "400ms", "--warmup", "100ms",
                     "--seed", "42", "--json", "" + json, "--hdr-log", "" + hdrLog);
@@ -308,7 +288,7 @@ class LoadCommandTest {
         String summary = result.out();
         assertTrue(summary.contains(String.format(Locale.ROOT, "%d verified in %.2f s = %.0f msgs/s",
                 report.messages(), report.measuredSeconds(), report.messagesPerSecond())), summary);
-        assertTrue(summary.contains(String.format(Locale.ROOT, "p99 %.1f", report.latencyMicros().p99())), summary);
+        assertTrue(summary.contains("p99 " + Durations.readable(report.latencyMicros().p99()) + " "), summary);
         assertTrue(summary.contains("4 up, 0 failed, of 4"), summary);
         assertTrue(summary.contains("seed 42"), summary);
         assertFalse(summary.contains("\r"), "no progress line when not on a terminal");

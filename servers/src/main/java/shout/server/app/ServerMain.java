@@ -36,7 +36,17 @@ import shout.server.metrics.StatsLog;
  * stops gracefully and prints the counters. A second signal stops at once.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).")
+        description = "Runs an upper-casing echo server (bytes a..z come back A..Z, all else unchanged).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  # the selector server on 127.0.0.1:8081",
+            "  shout server --mode nio",
+            "  # virtual threads on a free port, printed on the first line",
+            "  shout server --mode virtual --port 0",
+            "  # Netty on every interface, up to 20,000 connections",
+            "  shout server --mode netty --bind 0.0.0.0 --max-connections 20000",
+            "  # 1 ms of CPU a message, on a worker pool instead of the event loop",
+            "  shout server --mode nio --work cpu:1ms --offload"})
 public final class ServerMain implements ShoutCommand {
 
     @Spec

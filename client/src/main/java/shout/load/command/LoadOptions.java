@@ -1,0 +1,117 @@
+package shout.load.command;
+
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParseResult;
+import shout.cli.Cli;
+import shout.cli.Counts;
+import shout.cli.DurationConverter;
+import shout.cli.HostPort;
+import shout.load.IoEngine;
+import shout.load.LoadConfig;
+
+/**
+ * The options of {@code shout load} that shape the run, with the short names wrk2 uses ({@code -c -t -d -R})
+ * and counts in SI ({@code -R 50k}); {@link #config} turns them into a {@link LoadConfig}. A picocli mixin
+ * of {@link LoadCommand}, whose defaults provider fills in LoadConfig's defaults.
+ */
+final class LoadOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
+            description = "The server, as wrk and tcpkali take it: 127.0.0.1:8081, [::1]:8081 (or use --host and --port).")
+    private HostPort target;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Server host name or address (default: ${DEFAULT-VALUE}).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
+    private int port;
+
+    @Option(names = {"-c", "--connections"}, paramLabel = "N", converter = Counts.IntConverter.class,
+            description = "Connections to open, e.g. 100 or 10k (default: ${DEFAULT-VALUE}).")
+    private int connections;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", converter = Counts.IntConverter.class,
+            description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
+    private Integer threads;
+
+    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    private int payloadBytes;
+
+    @Option(names = "--pipeline", paramLabel = "N", converter = Counts.IntConverter.class,
+            description = "Messages in flight per connection at most (default: ${DEFAULT-VALUE}).")
+    private int pipeline;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Length of the measured part (default: ${DEFAULT-VALUE}); ignored with --messages.")
+    private Duration duration;
+
+    @Option(names = "--messages", paramLabel = "N", converter = Counts.LongConverter.class,
+            description = "End after exactly N verified messages in all (e.g. 1M), warm-up not counted, instead of after --duration.")
+    private Long messages;
+
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Traffic before the measured part, not counted (default: ${DEFAULT-VALUE}; none with --messages).")
+    private Duration warmup;
+
+    @Option(names = {"-R", "--rate"}, paramLabel = "MSGS_PER_S", converter = Counts.FractionConverter.class,
+            description = "Open loop: send this many messages per second in all (e.g. 50k), on a fixed schedule per "
+                    + "connection, and time each from its scheduled send (default: closed loop, send when the reply is in).")
+    private double messagesPerSecond;
+
+    @Option(names = "--connect-rate", paramLabel = "CONNS_PER_S", converter = Counts.FractionConverter.class,
+            description = "Open connections at this pace, e.g. 1k (default: all at once).")
+    private double connectsPerSecond;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "A connect that takes longer counts as a timeout (default: ${DEFAULT-VALUE}).")
+    private Duration connectTimeout;
+
+    @Option(names = "--stall-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --messages, give up (exit 1) when no reply came for this long (default: ${DEFAULT-VALUE}).")
+    private Duration stallTimeout;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
+    private Long seed;
+
+    @Option(names = "--io", paramLabel = "ENGINE", completionCandidates = IoEngine.Option.class,
+            converter = IoEngine.Option.class,
+            description = "I/O engine: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: epoll called directly on Linux "
+                    + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
+    private IoEngine io;
+
+    /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
+    LoadConfig config(ParseResult parsed) {
+        Cli.require(target == null || !(parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")),
+                "give the server as HOST:PORT or with --host/--port, not both");
+        LoadConfig.Builder config = LoadConfig.builder().host(target == null ? host : target.host())
+                .port(target == null ? port : target.port()).connections(connections)
+                .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
+                .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io);
+        if (threads != null) {
+            config.threads(threads);
+        }
+        if (messages != null) {
+            Cli.require(messages > 0, "messages must be positive, not " + messages);
+            config.messages(messages);
+        }
+        if (parsed.hasMatchedOption("--warmup")) {
+            config.warmup(warmup);                          // else the config's default, which depends on --messages
+        }
+        if (seed != null) {
+            config.seed(seed);
+        }
+        return config.build();
+    }
+
+    /** Reads the positional {@code HOST:PORT}. */
+    static final class HostPortConverter implements ITypeConverter<HostPort> {
+        @Override
+        public HostPort convert(String value) {
+            return Cli.userValue(() -> HostPort.parse(value));
+        }
+    }
+}
