@@ -19,6 +19,7 @@ import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
+import shout.cli.StopSignals;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -28,6 +29,7 @@ import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
 import shout.compare.process.ChildShout;
+import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadProcess;
 import shout.compare.process.LoadRunner;
 import shout.compare.report.CompareProgress;
@@ -195,8 +197,27 @@ public final class CompareCommand implements ShoutCommand {
         Function<CompareRun.Outcome, CompareResult> asResult = outcome -> new CompareResult(commandLine, machine,
                 scenario == null ? null : scenario.cliName(), (System.nanoTime() - startNanos) / 1e9,
                 outcome.cellsPlanned(), outcome.cellsRun(), outcome.interrupted(), outcome.parts());
-        CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners,
-                machine.cores(), out, handleSignals).run(parts, soFar -> writer.writeResults(asResult.apply(soFar))));
+        // Until the report is written: a second signal then (the first often ends a cell within a second) still exits 130.
+        try (LiveChildren children = new LiveChildren();
+             StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
+            CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners,
+                    machine.cores(), out).run(parts, children, soFar -> writer.writeResults(asResult.apply(soFar))));
+            printTables(result, out);
+            Path report = writer.writeAll(result);
+            out.println();
+            out.println("report: " + report);
+            out.flush();
+            return result;
+        }
+    }
+
+    /** The second Ctrl-C or SIGTERM: no more waiting for anyone; results.json holds every finished cell already. */
+    private static void stopNow(LiveChildren children) {
+        children.killAll();
+        System.exit(ExitCode.INTERRUPTED.code());
+    }
+
+    private static void printTables(CompareResult result, PrintWriter out) {
         for (CompareResult.Part part : result.parts()) {
             out.println();
             out.print(part.title() == null ? "" : "## " + part.title() + "\n\n");
@@ -206,11 +227,6 @@ public final class CompareCommand implements ShoutCommand {
             out.println();
             out.println(CompareProgress.interruption(result));
         }
-        Path report = writer.writeAll(result);
-        out.println();
-        out.println("report: " + report);
-        out.flush();
-        return result;
     }
 
     /** --quick and --scenario shorten the cells; options given explicitly still win. */

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import shout.cli.ExitCode;
-import shout.cli.StopSignals;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ComparePart;
 import shout.compare.process.ChildShout;
@@ -19,9 +17,8 @@ import shout.compare.result.CompareResult;
 /**
  * Runs the parts of a comparison one cell at a time, printing a progress line and handing over the results so
  * far after each cell. Each part gets its own {@link CellRunner} and load runner, because its pinning and server
- * arguments are its own. One run per instance, on one thread; with signal handling on, the first Ctrl-C or
- * SIGTERM stops the cell under way (its children get SIGTERM) and ends the run, the second kills the children
- * and exits the JVM with {@link ExitCode#INTERRUPTED}.
+ * arguments are its own. One run per instance, on one thread. {@link LiveChildren#interrupt()} (the first Ctrl-C
+ * or SIGTERM, from another thread) stops the cell under way, which is then left out, and ends the run.
  */
 final class CompareRun {
 
@@ -31,7 +28,7 @@ final class CompareRun {
      * @param parts        the parts with at least one finished cell, each with its finished cells
      * @param cellsRun     cells finished (measured or failed); never the one under way when interrupted
      * @param cellsPlanned cells the run was to have
-     * @param interrupted  true when a signal (or {@link LiveChildren#interrupt()}) stopped the run
+     * @param interrupted  true when {@link LiveChildren#interrupt()} (a signal) stopped the run
      */
     record Outcome(List<CompareResult.Part> parts, int cellsRun, int cellsPlanned, boolean interrupted) {
     }
@@ -46,29 +43,23 @@ final class CompareRun {
     private final LoadRunner.Factory loadRunners;
     private final int machineCores;
     private final PrintWriter out;
-    private final boolean handleSignals;
     private final List<CompareResult.Part> results = new ArrayList<>();
     private int cellsRun;
 
-    /** @param handleSignals whether Ctrl-C and SIGTERM stop the run (true in a real process, false in tests) */
-    CompareRun(ChildShout shout, LoadRunner.Factory loadRunners, int machineCores, PrintWriter out, boolean handleSignals) {
+    CompareRun(ChildShout shout, LoadRunner.Factory loadRunners, int machineCores, PrintWriter out) {
         this.shout = shout;
         this.loadRunners = loadRunners;
         this.machineCores = machineCores;
         this.out = out;
-        this.handleSignals = handleSignals;
     }
 
-    /** Every cell of every part, in order, until the end or an interruption; a failed cell is a result. */
-    Outcome run(List<ComparePart> parts, AfterEachCell afterEachCell) throws InterruptedException, IOException {
+    /** Every cell of every part, in order, until the end or an interruption of {@code children}; a failed cell is a result. */
+    Outcome run(List<ComparePart> parts, LiveChildren children, AfterEachCell afterEachCell) throws InterruptedException, IOException {
         int planned = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
-        try (LiveChildren children = new LiveChildren();
-             StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
-            for (int i = 0; i < parts.size() && !children.interrupted(); i++) {
-                runPart(parts.get(i), children, planned, afterEachCell);
-            }
-            return new Outcome(List.copyOf(results), cellsRun, planned, children.interrupted());
+        for (int i = 0; i < parts.size() && !children.interrupted(); i++) {
+            runPart(parts.get(i), children, planned, afterEachCell);
         }
+        return new Outcome(List.copyOf(results), cellsRun, planned, children.interrupted());
     }
 
     private void runPart(ComparePart part, LiveChildren children, int planned, AfterEachCell afterEachCell)
@@ -96,12 +87,6 @@ final class CompareRun {
             results.add(soFar);
             afterEachCell.accept(new Outcome(List.copyOf(results), cellsRun, planned, false));
         }
-    }
-
-    /** The second signal: no more waiting for anyone. */
-    private static void stopNow(LiveChildren children) {
-        children.killAll();
-        System.exit(ExitCode.INTERRUPTED.code());
     }
 
     private void announce(ComparePart part) {
