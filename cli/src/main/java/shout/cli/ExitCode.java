@@ -17,7 +17,9 @@ public enum ExitCode {
     /** The load ran, but a reply byte was wrong or never came back. */
     WRONG_BYTES(3, "a reply byte was wrong or missing", " (wins over 4)"),
     /** The load ran and every byte was right, but a {@code --fail-*} threshold was crossed; stderr says which. */
-    THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which");
+    THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which"),
+    /** Stopped by Ctrl-C or SIGTERM before the end; what was finished is kept and marked interrupted. */
+    INTERRUPTED(130, "interrupted", ": Ctrl-C or SIGTERM; what finished is kept");
 
     private final int code;
     private final String meaning;

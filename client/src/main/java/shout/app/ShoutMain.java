@@ -19,16 +19,21 @@ public final class ShoutMain {
 
     public static void main(String[] args) {
         LogFormat.oneLinePerEvent();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(true).execute(args));
     }
 
-    /** The command tree with every subcommand registered. */
+    /** The command tree with every subcommand registered, as in-process tests run it: no signal handlers. */
     static CommandLine commandLine() {
+        return commandLine(false);
+    }
+
+    /** @param handleSignals whether server and compare turn SIGTERM and Ctrl-C into their own stop: only in {@link #main} */
+    private static CommandLine commandLine(boolean handleSignals) {
         return Cli.commandLine(new ShoutMain())
-                .addSubcommand(Cli.commandLine(new ServerMain(true)))
+                .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
                 .addSubcommand(Cli.commandLine(new LoadCommand()))
-                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)))
+                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, handleSignals)))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));
     }

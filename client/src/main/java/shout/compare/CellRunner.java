@@ -65,19 +65,30 @@ final class CellRunner {
         String name = "server-" + target.label().replaceAll("\\W+", "_") + "-" + cell.connections();
         try (SpawnedServer server = SpawnedServer.start(serverCommand(target), name, children)) {
             int port = server.awaitPort(START_TIMEOUT);
-            LoadReport report;
-            ServerCost cost = null;
-            if (ProcSampler.supported()) {
-                try (ProcSampler sampler = ProcSampler.start(server.pid(), clockTicksPerSecond, name)) {
-                    report = load.run(cell, "127.0.0.1", port);
-                    cost = sampler.finish();
-                }
-            } else {
-                report = load.run(cell, "127.0.0.1", port);
+            Measured measured;
+            String note;
+            try {
+                measured = measure(cell, server.pid(), port, name);
+            } finally {
+                // SIGTERM also when the load failed or the run is being interrupted: a listening server ends gracefully
+                note = server.stop(STOP_TIMEOUT);
             }
-            String note = server.stop(STOP_TIMEOUT);
             String summary = server.lastOutputLine().startsWith("stopped:") ? server.lastOutputLine() : null;
-            return CellResult.measured(cell, report, cost, note, server.startLine(), summary);
+            return CellResult.measured(cell, measured.report(), measured.cost(), note, server.startLine(), summary);
+        }
+    }
+
+    private record Measured(LoadReport report, ServerCost cost) {
+    }
+
+    /** The load against the server at {@code port}, with the server process {@code pid} sampled from /proc where there is one. */
+    private Measured measure(Cell cell, long pid, int port, String name) throws CellFailure, IOException, InterruptedException {
+        if (!ProcSampler.supported()) {
+            return new Measured(load.run(cell, "127.0.0.1", port), null);
+        }
+        try (ProcSampler sampler = ProcSampler.start(pid, clockTicksPerSecond, name)) {
+            LoadReport report = load.run(cell, "127.0.0.1", port);
+            return new Measured(report, sampler.finish());
         }
     }
 

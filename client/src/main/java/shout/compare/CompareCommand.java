@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +19,7 @@ import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
+import shout.cli.StopSignals;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -27,8 +29,10 @@ import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
 import shout.compare.process.ChildShout;
+import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadProcess;
 import shout.compare.process.LoadRunner;
+import shout.compare.report.CompareProgress;
 import shout.compare.report.MarkdownTable;
 import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
@@ -41,7 +45,8 @@ import shout.server.app.ServerOptions;
  * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with
  * the load client at each connection count, and prints a table; results, report and charts go to
  * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
- * A cell that fails is a result; the exit code is non-zero only for a usage mistake or unwritable results.
+ * A cell that fails is a result; the exit code is non-zero only for a usage mistake, unwritable results, or a run
+ * stopped by Ctrl-C or SIGTERM (which keeps the cells it finished, marked interrupted).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures every server mode side by side: throughput, latency, server memory, threads and CPU.",
@@ -131,20 +136,33 @@ public final class CompareCommand implements ShoutCommand {
 
     private final Class<?> entryPoint;
     private final LoadRunner.Factory loadRunners;
+    private final boolean handleSignals;
 
     /**
      * The command as {@code shout compare} runs it: the load client as a child process.
      *
-     * @param entryPoint the jar's main class, which every server and load client child runs ({@code shout server ...})
+     * @param entryPoint    the jar's main class, which every server and load client child runs ({@code shout server ...})
+     * @param handleSignals whether Ctrl-C and SIGTERM stop a run, keeping its finished cells: true only for the
+     *                      process entry, never in-process tests
      */
-    public CompareCommand(Class<?> entryPoint) {
-        this(entryPoint, LoadProcess::new);
+    public CompareCommand(Class<?> entryPoint, boolean handleSignals) {
+        this(entryPoint, LoadProcess::new, handleSignals);
     }
 
-    /** With another load runner: tests use one that does not need the real client. */
+    /** With another load runner and no signal handling: tests use one that does not need the real client. */
     public CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners) {
+        this(entryPoint, loadRunners, false);
+    }
+
+    private CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners, boolean handleSignals) {
         this.entryPoint = entryPoint;
         this.loadRunners = loadRunners;
+        this.handleSignals = handleSignals;
+    }
+
+    @Override
+    public ExitCode[] exitCodes() {
+        return new ExitCode[] {ExitCode.OK, ExitCode.CANNOT_RUN, ExitCode.USAGE, ExitCode.INTERRUPTED};
     }
 
     @Override
@@ -163,23 +181,51 @@ public final class CompareCommand implements ShoutCommand {
         MachineInfo machine = MachineInfo.current();
         List<ComparePart> parts = parts(machine.cores());
         out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
+        try {
+            CompareResult result = runAndSave(machine, parts, out);
+            return (result.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK).code();
+        } catch (IOException e) {
+            return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+        }
+    }
+
+    /** Runs the cells, saving results.json after each, then prints the tables and writes report and charts. */
+    private CompareResult runAndSave(MachineInfo machine, List<ComparePart> parts, PrintWriter out) throws IOException, InterruptedException {
+        ResultsWriter writer = ResultsWriter.create(outDir, machine.date());
+        String commandLine = commandLine();
         long startNanos = System.nanoTime();
-        List<CompareResult.Part> results = new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners, machine.cores(), out).run(parts);
-        double wallSeconds = (System.nanoTime() - startNanos) / 1e9;
-        for (CompareResult.Part part : results) {
+        Function<CompareRun.Outcome, CompareResult> asResult = outcome -> new CompareResult(commandLine, machine,
+                scenario == null ? null : scenario.cliName(), (System.nanoTime() - startNanos) / 1e9,
+                outcome.cellsPlanned(), outcome.cellsRun(), outcome.interrupted(), outcome.parts());
+        // Until the report is written: a second signal then (the first often ends a cell within a second) still exits 130.
+        try (LiveChildren children = new LiveChildren();
+             StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
+            CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners,
+                    machine.cores(), out).run(parts, children, soFar -> writer.writeResults(asResult.apply(soFar))));
+            printTables(result, out);
+            Path report = writer.writeAll(result);
+            out.println();
+            out.println("report: " + report);
+            out.flush();
+            return result;
+        }
+    }
+
+    /** The second Ctrl-C or SIGTERM: no more waiting for anyone; results.json holds every finished cell already. */
+    private static void stopNow(LiveChildren children) {
+        children.killAll();
+        System.exit(ExitCode.INTERRUPTED.code());
+    }
+
+    private static void printTables(CompareResult result, PrintWriter out) {
+        for (CompareResult.Part part : result.parts()) {
             out.println();
             out.print(part.title() == null ? "" : "## " + part.title() + "\n\n");
             out.print(MarkdownTable.render(part.cells()));
         }
-        try {
-            Path report = ResultsWriter.write(outDir, new CompareResult(commandLine(), machine,
-                    scenario == null ? null : scenario.cliName(), wallSeconds, results));
+        if (result.interrupted()) {
             out.println();
-            out.println("report: " + report);
-            out.flush();
-            return ExitCode.OK.code();
-        } catch (IOException e) {
-            return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
+            out.println(CompareProgress.interruption(result));
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,13 +25,16 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
 import shout.cli.Cli;
+import shout.compare.plan.Cell;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
+import shout.compare.process.CellFailure;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
+import shout.load.LoadReport;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -67,6 +71,8 @@ class CompareCommandTest {
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertEquals("shout compare --modes blocking,virtual --connections 1,10 --duration 300ms --warmup 100ms --out " + out,
                 results.get("commandLine").asText());
+        assertEquals(List.of(4, 4, false), List.of(results.get("cellsRun").asInt(), results.get("cellsPlanned").asInt(),
+                results.get("interrupted").asBoolean()), results.toString());
         JsonNode cells = results.at("/parts/0/cells");
         assertEquals(4, cells.size());
         for (JsonNode cell : cells) {
@@ -85,6 +91,38 @@ class CompareCommandTest {
             assertTrue(report.contains(row), row + " missing in:\n" + report);
         }
         assertTrue(text.toString().contains("report: " + dir.resolve("report.md")), text.toString());
+    }
+
+    @Test
+    void anInterruptedRunKeepsItsFinishedCellsMarkedInterruptedAndExits130() throws Exception {
+        StringWriter text = new StringWriter();
+        int code = compare(text, (shout, pinning, children) -> new LoadRunner() {
+                    private final RoundTripLoad load = new RoundTripLoad();
+                    private int cells;
+
+                    @Override
+                    public LoadReport run(Cell cell, String host, int port) throws CellFailure, IOException {
+                        if (++cells == 2) {
+                            children.interrupt();       // what the first Ctrl-C does, in the second cell
+                        }
+                        return load.run(cell, host, port);
+                    }
+                },
+                "--modes", "blocking,virtual", "--connections", "1,10", "--duration", "100ms", "--warmup", "0s", "--out", out.toString());
+        assertEquals(130, code, text.toString());
+        Path dir = onlyResultDirectory();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertTrue(results.get("interrupted").asBoolean(), results.toString());
+        assertEquals(List.of(1, 4), List.of(results.get("cellsRun").asInt(), results.get("cellsPlanned").asInt()), results.toString());
+        JsonNode cells = results.at("/parts/0/cells");
+        assertEquals(1, cells.size(), "the second cell was under way: " + cells);
+        assertEquals("blocking", cells.get(0).get("target").asText());
+        String line = "interrupted after 1 of 4 cells (Ctrl-C or SIGTERM); the cell under way is not reported";
+        assertTrue(text.toString().contains("[1/4] blocking, 1 connections: ") && !text.toString().contains("[2/4]"), text.toString());
+        assertTrue(text.toString().contains("| blocking | 1 |") && text.toString().contains("\n" + line + "\n"), text.toString());
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("- " + line + "\n") && report.contains("| blocking | 1 |") && !report.contains("| blocking | 10 |"), report);
+        assertTrue(Files.exists(dir.resolve("throughput.png")), "charts of the finished cells");
     }
 
     @Test
@@ -198,7 +236,7 @@ class CompareCommandTest {
         assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
         String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
         assertTrue(help.endsWith("Exit codes: 0 done 1 could not run: no connection, a port in use, an output path not writable "
-                + "2 bad usage: an unknown option or a bad value"), help);
+                + "2 bad usage: an unknown option or a bad value 130 interrupted: Ctrl-C or SIGTERM; what finished is kept"), help);
     }
 
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {

@@ -36,7 +36,7 @@ class CompareWithLoadClientTest {
         int closedPort = TestServer.closedPort();
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text, true);
-        int code = Cli.commandLine(new CompareCommand(ShoutMain.class)).setOut(writer).setErr(writer).execute(
+        int code = Cli.commandLine(new CompareCommand(ShoutMain.class, false)).setOut(writer).setErr(writer).execute(
                 "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
                 "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
         assertEquals(0, code, text.toString());

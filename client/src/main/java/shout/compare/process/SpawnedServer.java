@@ -25,6 +25,7 @@ public final class SpawnedServer implements AutoCloseable {
     private static final Duration READER_JOIN = Duration.ofSeconds(2);
 
     private final Process process;
+    private final LiveChildren children;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final AtomicReference<String> startLine = new AtomicReference<>();
     private final AtomicReference<String> lastOutputLine = new AtomicReference<>("");
@@ -32,15 +33,16 @@ public final class SpawnedServer implements AutoCloseable {
     private final Thread outputReader;
     private final Thread errorReader;
 
-    private SpawnedServer(Process process, String name) {
+    private SpawnedServer(Process process, String name, LiveChildren children) {
         this.process = process;
+        this.children = children;
         this.outputReader = Thread.ofPlatform().name(name + "-stdout").start(() -> drain(process.inputReader(StandardCharsets.UTF_8), this::onOutputLine));
         this.errorReader = Thread.ofPlatform().name(name + "-stderr").start(() -> drain(process.errorReader(StandardCharsets.UTF_8), this::onErrorLine));
     }
 
     /** Starts {@code command}; {@code name} names the reader threads (e.g. {@code server-virtual}). */
     public static SpawnedServer start(List<String> command, String name, LiveChildren children) throws IOException {
-        return new SpawnedServer(children.track(new ProcessBuilder(command).start()), name);
+        return new SpawnedServer(children.track(new ProcessBuilder(command).start()), name, children);
     }
 
     public long pid() {
@@ -62,11 +64,11 @@ public final class SpawnedServer implements AutoCloseable {
     }
 
     /**
-     * Sends SIGTERM, waits up to {@code timeout} for a graceful stop (else kills it) and returns a note for the
-     * cell when the stop was not clean, or null.
+     * Sends SIGTERM (unless an interrupted run already did), waits up to {@code timeout} for a graceful stop
+     * (else kills it) and returns a note for the cell when the stop was not clean, or null.
      */
     public String stop(Duration timeout) throws InterruptedException {
-        process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the pipes we still read
+        children.terminate(process);
         boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!exited) {
             LiveChildren.kill(process);

@@ -2,8 +2,9 @@ package shout.compare.report;
 
 import java.util.Locale;
 import shout.compare.result.CellResult;
+import shout.compare.result.CompareResult;
 
-/** The one line printed as each cell finishes, so a long run shows it is alive. */
+/** The one line printed as each cell finishes, so a long run shows it is alive, and the one that says a run was cut short. */
 public final class CompareProgress {
 
     private CompareProgress() {
@@ -20,5 +21,11 @@ public final class CompareProgress {
                 + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
                 + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
                 + (cell.note() == null ? "" : " (" + cell.note() + ")");
+    }
+
+    /** {@code interrupted after 3 of 12 cells (Ctrl-C or SIGTERM); the cell under way is not reported}: for the table and report. */
+    public static String interruption(CompareResult result) {
+        return "interrupted after " + result.cellsRun() + " of " + result.cellsPlanned()
+                + " cells (Ctrl-C or SIGTERM); the cell under way is not reported";
     }
 }

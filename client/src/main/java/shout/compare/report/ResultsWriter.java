@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,19 +16,48 @@ import shout.compare.result.MachineInfo;
 
 /**
  * Writes one comparison into a fresh {@code OUT/<timestamp>/} directory: {@code results.json} (every figure),
- * the charts, and {@code report.md} (the facts of the machine, then per part its settings, table and charts).
+ * rewritten after each cell so that a run stopped any way keeps what it finished, and in the end the charts and
+ * {@code report.md} (the facts of the machine, then per part its settings, table and charts). One thread.
  */
 public final class ResultsWriter {
 
     private static final DateTimeFormatter DIRECTORY_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final String RESULTS_JSON = "results.json";
 
-    private ResultsWriter() {
+    private final Path dir;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsWriter(Path dir) {
+        this.dir = dir;
     }
 
-    /** Writes everything and returns the path of {@code report.md}. */
-    public static Path write(Path outDir, CompareResult result) throws IOException {
-        Path dir = freshDirectory(outDir, OffsetDateTime.parse(result.machine().date()).format(DIRECTORY_NAME));
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), result);
+    /** Creates {@code OUT/<timestamp>/} (with -2, -3... when it exists) for a run that started at ISO {@code date}. */
+    public static ResultsWriter create(Path outDir, String date) throws IOException {
+        return new ResultsWriter(freshDirectory(outDir, OffsetDateTime.parse(date).format(DIRECTORY_NAME)));
+    }
+
+    /** The run's own directory. */
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * Replaces {@code results.json} with {@code result} atomically (a temporary file renamed over it): whoever
+     * reads it, or a run killed with SIGKILL, finds the previous version or this one, never half of one.
+     */
+    public void writeResults(CompareResult result) throws IOException {
+        Path temp = Files.createTempFile(dir, "." + RESULTS_JSON + "-", ".tmp");
+        try {
+            json.writeValue(temp.toFile(), result);
+            Files.move(temp, dir.resolve(RESULTS_JSON), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Writes {@code results.json}, the charts and {@code report.md}; returns the path of {@code report.md}. */
+    public Path writeAll(CompareResult result) throws IOException {
+        writeResults(result);
         StringBuilder text = header(result);
         List<CompareResult.Part> parts = result.parts();
         for (int i = 0; i < parts.size(); i++) {
@@ -52,6 +82,7 @@ public final class ResultsWriter {
         MachineInfo machine = result.machine();
         return new StringBuilder("# shout compare" + (result.scenario() == null ? "" : " --scenario " + result.scenario())
                 + ", " + machine.date() + "\n\n")
+                .append(result.interrupted() ? "- " + CompareProgress.interruption(result) + "\n" : "")
                 .append("- command: `").append(result.commandLine()).append("`\n")
                 .append("- machine: ").append(machine.cores()).append(" cores, ")
                 .append(machine.memoryMiB() < 0 ? "memory unknown" : machine.memoryMiB() + " MiB").append(", ")

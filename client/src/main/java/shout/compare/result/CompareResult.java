@@ -11,9 +11,14 @@ import shout.compare.plan.ComparePlan;
  * @param machine     where and when
  * @param scenario    the {@code --scenario} name, or null for an ordinary comparison
  * @param wallSeconds how long all cells took, to check the estimate said up front
- * @param parts       one for an ordinary comparison, one per section for a scenario
+ * @param cellsPlanned the cells the run was to have
+ * @param cellsRun    the cells finished so far: fewer than planned while the run is under way (results.json is
+ *                    rewritten after every cell), when it was interrupted, or when it was killed outright
+ * @param interrupted true when Ctrl-C or SIGTERM stopped the run; the cell under way then is not in {@code parts}
+ * @param parts       one for an ordinary comparison, one per section for a scenario; only parts with finished cells
  */
-public record CompareResult(String commandLine, MachineInfo machine, String scenario, double wallSeconds, List<Part> parts) {
+public record CompareResult(String commandLine, MachineInfo machine, String scenario, double wallSeconds,
+                            int cellsPlanned, int cellsRun, boolean interrupted, List<Part> parts) {
 
     /** {@code shout compare ARGS} as one line a shell would run again: arguments with spaces or quotes are quoted. */
     public static String commandLine(List<String> args) {

@@ -21,6 +21,7 @@ import shout.cli.ExitCode;
 import shout.cli.HostPort;
 import shout.cli.LogFormat;
 import shout.cli.ShoutCommand;
+import shout.cli.StopSignals;
 import shout.cli.StartLine;
 import shout.server.EchoServer;
 import shout.server.Mode;
