@@ -22,6 +22,7 @@ import shout.cli.HostPort;
 import shout.cli.LogFormat;
 import shout.cli.ShoutCommand;
 import shout.cli.StartLine;
+import shout.cli.StopSignals;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
