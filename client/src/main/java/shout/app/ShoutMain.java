@@ -19,15 +19,20 @@ public final class ShoutMain {
 
     public static void main(String[] args) {
         LogFormat.oneLinePerEvent();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(true).execute(args));
     }
 
-    /** The command tree with every subcommand registered. */
-    static CommandLine commandLine() {
+    /**
+     * The command tree with every subcommand registered.
+     *
+     * @param handleSignals whether {@code server} and {@code load} handle SIGTERM and SIGINT (true in the
+     *                      real process, false in tests)
+     */
+    static CommandLine commandLine(boolean handleSignals) {
         return Cli.commandLine(new ShoutMain())
-                .addSubcommand(Cli.commandLine(new ServerMain(true)))
+                .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
-                .addSubcommand(Cli.commandLine(new LoadCommand()))
+                .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
                 .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class)))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));

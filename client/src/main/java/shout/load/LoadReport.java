@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param connectionsFailed   connections that could not be established (see {@code errors})
  * @param sizeBytes           bytes per message
  * @param pipeline            messages in flight per connection
+ * @param interrupted         true when Ctrl-C or SIGTERM ended the run early: the figures cover what
+ *                            was measured until then (measuredSeconds 0 when measuring had not begun)
  * @param measuredSeconds     length of the measured part, warm-up excluded
  * @param messages            verified round trips completed in the measured part
  * @param messagesPerSecond   messages / measuredSeconds
@@ -40,13 +42,28 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadReport(String target, long seed, boolean openLoop,
                          int connectionsRequested, int connectionsUp, int connectionsFailed,
-                         int sizeBytes, int pipeline, double measuredSeconds,
+                         int sizeBytes, int pipeline, boolean interrupted, double measuredSeconds,
                          long messages, double messagesPerSecond,
                          double megabytesPerSecondOut, double megabytesPerSecondIn,
                          Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
                          double clientCpuSeconds, String io,
                          String version, String hostName, String startTime, Settings settings,
                          List<Interval> intervals, String latencyHistogramNanos) {
+
+    /** A report of a run that went to its end: {@code interrupted} false. */
+    public LoadReport(String target, long seed, boolean openLoop,
+                      int connectionsRequested, int connectionsUp, int connectionsFailed,
+                      int sizeBytes, int pipeline, double measuredSeconds,
+                      long messages, double messagesPerSecond,
+                      double megabytesPerSecondOut, double megabytesPerSecondIn,
+                      Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
+                      double clientCpuSeconds, String io,
+                      String version, String hostName, String startTime, Settings settings,
+                      List<Interval> intervals, String latencyHistogramNanos) {
+        this(target, seed, openLoop, connectionsRequested, connectionsUp, connectionsFailed, sizeBytes, pipeline, false,
+                measuredSeconds, messages, messagesPerSecond, megabytesPerSecondOut, megabytesPerSecondIn, latencyMicros,
+                errors, fairness, clientCpuSeconds, io, version, hostName, startTime, settings, intervals, latencyHistogramNanos);
+    }
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {

@@ -18,7 +18,7 @@ class ShoutMainTest {
     private static Run shout(String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = ShoutMain.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        int code = ShoutMain.commandLine(false).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -33,6 +33,13 @@ class ShoutMainTest {
         assertTrue(examples > 0 && exitCodes > examples, help.out());
         long lines = help.out().substring(examples, exitCodes).lines().filter(l -> l.matches(".*\\bshout " + command + "\\b.*")).count();
         assertTrue(lines >= 3, "a few examples: " + help.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"server", "chat", "load", "compare", "completion"})
+    void onlyLoadListsExitCode130ForAnInterruptedRun(String command) {
+        String exitCodes = shout(command, "--help").out().split("\nExit codes:\n")[1];
+        assertEquals(command.equals("load"), exitCodes.contains("  130  interrupted by Ctrl-C or SIGTERM"), exitCodes);
     }
 
     @Test

@@ -3,6 +3,7 @@ package shout.load.command;
 import static shout.cli.Durations.readable;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,6 +20,9 @@ final class ReportPrinter {
     }
 
     void print(LoadReport report) {
+        if (report.interrupted()) {
+            line("interrupted", "%s", interrupted(report));
+        }
         line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
                 report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
                 report.sizeBytes(), report.pipeline(), report.seed(), report.io());
@@ -41,6 +45,18 @@ final class ReportPrinter {
             line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
         }
         out.flush();
+    }
+
+    /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
+    private static String interrupted(LoadReport report) {
+        if (report.measuredSeconds() == 0) {
+            return "by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet";
+        }
+        LoadReport.Settings planned = report.settings();
+        String of = planned.messages() > 0 ? report.messages() + " of the planned " + planned.messages() + " messages"
+                : String.format(Locale.ROOT, "%.2f s of the planned %s s", report.measuredSeconds(),
+                        BigDecimal.valueOf(planned.durationSeconds()).stripTrailingZeros().toPlainString());
+        return "by Ctrl-C or SIGTERM after " + of + "; the figures below cover that part";
     }
 
     private static String errors(Map<String, Long> errors) {
