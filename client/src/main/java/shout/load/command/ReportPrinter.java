@@ -28,6 +28,18 @@ final class ReportPrinter {
                 report.sizeBytes(), report.pipeline(), report.seed(), report.io());
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
                 report.connectionsRequested());
+        if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
+            measured(report);
+        }
+        line("errors", "%s", errors(report.errors()));
+        if (report.errors().containsKey(ErrorKind.TOO_MANY_OPEN_FILES.key())) {
+            line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
+        }
+        out.flush();
+    }
+
+    /** The figures of the measured part: messages, throughput, latency, fairness and the client's CPU time. */
+    private void measured(LoadReport report) {
         line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),
                 report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
@@ -40,16 +52,15 @@ final class ReportPrinter {
                 fairness.min(), fairness.median(), fairness.max(), fairness.starved());
         line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
                 report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
-        line("errors", "%s", errors(report.errors()));
-        if (report.errors().containsKey(ErrorKind.TOO_MANY_OPEN_FILES.key())) {
-            line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
-        }
-        out.flush();
+    }
+
+    private static boolean nothingMeasured(LoadReport report) {
+        return report.interrupted() && report.measuredSeconds() == 0;
     }
 
     /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
     private static String interrupted(LoadReport report) {
-        if (report.measuredSeconds() == 0) {
+        if (nothingMeasured(report)) {
             return "by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet";
         }
         LoadReport.Settings planned = report.settings();

@@ -85,6 +85,8 @@ class LoadInterruptTest {
         assertTrue(result.out().startsWith("interrupted    by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet"),
                 result.out());
         assertFalse(result.err().contains("Exception"), result.err());
+        assertFalse(result.out().contains("verified in"), "no figures of a measured part that never began: " + result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.startsWith("connections") && line.endsWith(" of 2")), result.out());
         LoadReport report = JSON.readValue(json.toFile(), LoadReport.class);
         assertTrue(report.interrupted());
         assertEquals(0, report.messages());
