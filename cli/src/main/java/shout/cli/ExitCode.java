@@ -18,11 +18,8 @@ public enum ExitCode {
     WRONG_BYTES(3, "a reply byte was wrong or missing", " (wins over 4)"),
     /** The load ran and every byte was right, but a {@code --fail-*} threshold was crossed; stderr says which. */
     THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which"),
-    /**
-     * Stopped by SIGINT (Ctrl-C) or SIGTERM before the end; the summary covers what was measured so far.
-     * 128 + SIGINT's number, as a shell reports a process that Ctrl-C ended.
-     */
-    INTERRUPTED(130, "interrupted", " by Ctrl-C or SIGTERM: the summary covers what was measured");
+    /** Stopped by Ctrl-C or SIGTERM before the end; what was finished is kept and marked interrupted. */
+    INTERRUPTED(130, "interrupted", ": Ctrl-C or SIGTERM; what finished is kept");
 
     private final int code;
     private final String meaning;

@@ -1,59 +1,47 @@
 package shout.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * SIGTERM and SIGINT handling for a shout process. The JVM's own handling would run shutdown hooks
- * and exit with 143 or 130 at once; this lets the first signal start a clean stop (a server's graceful
- * stop, a load run's summary) and the second one cut it short. Install it only from a real process
- * entry, never from an in-process test: signal handlers belong to the whole JVM. The handlers run on
- * the JVM's signal-dispatch threads.
+ * SIGTERM and SIGINT handling for a shout process. The JVM's own handling would run shutdown hooks and
+ * exit with 143 (130 for Ctrl-C); this lets the first signal start a graceful stop and the second one cut
+ * it short. Handlers run on a thread of the JVM's own, so both actions must be thread-safe. Only a real
+ * process entry installs them, never an in-process test; {@link #close()} puts the previous ones back.
  */
 public final class StopSignals implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(StopSignals.class.getName());
     private static final List<String> NAMES = List.of("TERM", "INT");
 
-    private final List<Signal> signals = new ArrayList<>();
-    private final List<SignalHandler> previous = new ArrayList<>();
+    private final List<SignalHandler> previous;
 
-    private StopSignals() {
+    private StopSignals(List<SignalHandler> previous) {
+        this.previous = previous;
     }
 
-    /**
-     * Handles SIGTERM and SIGINT from now on: the first one runs {@code clean}, any later one
-     * {@code immediate}. Until {@link #close}, which puts back the handlers found here.
-     */
-    public static StopSignals install(Runnable clean, Runnable immediate) {
+    /** Installs the handlers: the first signal runs {@code graceful}, any later one {@code immediate}. */
+    public static StopSignals install(Runnable graceful, Runnable immediate) {
         AtomicInteger received = new AtomicInteger();
-        StopSignals installed = new StopSignals();
-        for (String name : NAMES) {
-            Signal signal = new Signal(name);
-            installed.signals.add(signal);
-            installed.previous.add(Signal.handle(signal, s -> {
-                if (received.incrementAndGet() == 1) {
-                    LOGGER.log(System.Logger.Level.INFO, "SIG{0}: stopping cleanly (again to stop at once)", s.getName());
-                    clean.run();
-                } else {
-                    LOGGER.log(System.Logger.Level.INFO, "SIG{0} again: stopping now", s.getName());
-                    immediate.run();
-                }
-            }));
-        }
-        return installed;
+        SignalHandler handler = signal -> {
+            if (received.incrementAndGet() == 1) {
+                LOGGER.log(System.Logger.Level.INFO, "SIG{0}: stopping gracefully", signal.getName());
+                graceful.run();
+            } else {
+                LOGGER.log(System.Logger.Level.INFO, "SIG{0} again: stopping now", signal.getName());
+                immediate.run();
+            }
+        };
+        return new StopSignals(NAMES.stream().map(name -> Signal.handle(new Signal(name), handler)).toList());
     }
 
-    /** Puts back the handlers that were there before {@link #install}; calling it again is harmless. */
+    /** Puts back the handlers that were there before {@link #install}, so later signals get the JVM's default. */
     @Override
     public void close() {
-        for (int i = 0; i < signals.size(); i++) {
-            Signal.handle(signals.get(i), previous.get(i));
+        for (int i = 0; i < NAMES.size(); i++) {
+            Signal.handle(new Signal(NAMES.get(i)), previous.get(i));
         }
-        signals.clear();
-        previous.clear();
     }
 }
