@@ -22,13 +22,13 @@ public final class ShoutMain {
         System.exit(commandLine(true).execute(args));
     }
 
-    /**
-     * The command tree with every subcommand registered.
-     *
-     * @param handleSignals whether {@code server} and {@code load} handle SIGTERM and SIGINT (true in the
-     *                      real process, false in tests)
-     */
-    static CommandLine commandLine(boolean handleSignals) {
+    /** The command tree with every subcommand registered, as in-process tests run it: no signal handlers. */
+    static CommandLine commandLine() {
+        return commandLine(false);
+    }
+
+    /** @param handleSignals whether server and load turn SIGTERM and Ctrl-C into their own stop: only in {@link #main} */
+    private static CommandLine commandLine(boolean handleSignals) {
         return Cli.commandLine(new ShoutMain())
                 .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
