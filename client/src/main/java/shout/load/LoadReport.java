@@ -50,21 +50,6 @@ public record LoadReport(String target, long seed, boolean openLoop,
                          String version, String hostName, String startTime, Settings settings,
                          List<Interval> intervals, String latencyHistogramNanos) {
 
-    /** A report of a run that went to its end: {@code interrupted} false. */
-    public LoadReport(String target, long seed, boolean openLoop,
-                      int connectionsRequested, int connectionsUp, int connectionsFailed,
-                      int sizeBytes, int pipeline, double measuredSeconds,
-                      long messages, double messagesPerSecond,
-                      double megabytesPerSecondOut, double megabytesPerSecondIn,
-                      Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
-                      double clientCpuSeconds, String io,
-                      String version, String hostName, String startTime, Settings settings,
-                      List<Interval> intervals, String latencyHistogramNanos) {
-        this(target, seed, openLoop, connectionsRequested, connectionsUp, connectionsFailed, sizeBytes, pipeline, false,
-                measuredSeconds, messages, messagesPerSecond, megabytesPerSecondOut, megabytesPerSecondIn, latencyMicros,
-                errors, fairness, clientCpuSeconds, io, version, hostName, startTime, settings, intervals, latencyHistogramNanos);
-    }
-
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
     }

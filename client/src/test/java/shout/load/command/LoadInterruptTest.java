@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +42,10 @@ class LoadInterruptTest {
     void aStopWhileMeasuringReportsWhatWasMeasuredAndExits130() throws Exception {
         Path json = dir.resolve("report.json");
         Path hdrLog = dir.resolve("latency.hlog");
-        LoadRun result;
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
-            // Closed loop, no warm-up: once the server has read more than one message per connection, at
-            // least one measured reply was complete.
-            result = load(server, whenServerRead(server, 100_000), "--warmup", "0", "--size", "16", "--json", "" + json,
-                    "--hdr-log", "" + hdrLog);
-        }
+        // Closed loop, no warm-up: once the server has read more than one message per connection, at
+        // least one measured reply was complete.
+        LoadRun result = load(server -> whenServerRead(server, 100_000), "--warmup", "0", "--size", "16",
+                "--json", "" + json, "--hdr-log", "" + hdrLog);
         assertEquals(ExitCode.INTERRUPTED.code(), result.exitCode(), result.err());
         LoadReport report = JSON.readValue(json.toFile(), LoadReport.class);
         assertTrue(report.interrupted());
@@ -51,7 +53,7 @@ class LoadInterruptTest {
         assertTrue(report.measuredSeconds() > 0 && report.measuredSeconds() < 30, "measured: " + report.measuredSeconds());
         assertEquals(2, report.connectionsUp());
         assertTrue(report.errors().isEmpty(), "a stop loses no byte: " + report.errors());
-        assertTrue(result.out().startsWith(String.format(java.util.Locale.ROOT,
+        assertTrue(result.out().startsWith(String.format(Locale.ROOT,
                 "interrupted    by Ctrl-C or SIGTERM after %.2f s of the planned 60 s;", report.measuredSeconds())), result.out());
         assertTrue(result.out().contains(report.messages() + " verified in"), result.out());
         assertEquals(report.messages(), LoadCommandTest.countsIn(hdrLog));
@@ -60,24 +62,17 @@ class LoadInterruptTest {
     @Test
     void aStopWhileWarmingUpSaysNothingWasMeasuredAndStillWritesTheJson() throws Exception {
         Path json = dir.resolve("report.json");
-        LoadRun result;
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
-            result = load(server, whenServerRead(server, 1), "--warmup", "60s", "--json", "" + json);
-        }
-        assertNothingMeasured(result, json);
+        assertNothingMeasured(load(server -> whenServerRead(server, 1), "--warmup", "60s", "--json", "" + json), json);
     }
 
     @Test
     void aStopBeforeTheConnectionsAreUpSaysNothingWasMeasured() throws Exception {
         Path json = dir.resolve("report.json");
-        LoadRun result;
-        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
-            result = load(server, stop -> {
-                stop.run();                           // before the run has begun to connect
-                return () -> { };
-            }, "--json", "" + json);
-        }
-        assertNothingMeasured(result, json);
+        StopRequests atOnce = stop -> {
+            stop.run();                               // before the run has begun to connect
+            return () -> { };
+        };
+        assertNothingMeasured(load(server -> atOnce, "--json", "" + json), json);
     }
 
     private static void assertNothingMeasured(LoadRun result, Path json) throws Exception {
@@ -95,13 +90,14 @@ class LoadInterruptTest {
         assertTrue(Files.exists(json));
     }
 
-    /** {@code shout load} of 60 s on two connections against {@code server}, ended early by {@code stopRequests}. */
-    private static LoadRun load(EchoServer server, StopRequests stopRequests, String... args) {
-        String[] all = new String[args.length + 8];
-        System.arraycopy(new String[] {"--port", "" + server.port(), "--connections", "2", "--threads", "2", "--duration", "60s"},
-                0, all, 0, 8);
-        System.arraycopy(args, 0, all, 8, args.length);
-        return LoadRun.of(stopRequests, all);
+    /** {@code shout load} of 60 s on two connections against a fresh NIO server, ended early by the stop requests made for it. */
+    private static LoadRun load(Function<EchoServer, StopRequests> stopRequests, String... args) throws IOException {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
+            List<String> all = new ArrayList<>(List.of("--port", "" + server.port(), "--connections", "2", "--threads", "2",
+                    "--duration", "60s"));
+            all.addAll(List.of(args));
+            return LoadRun.of(stopRequests.apply(server), all.toArray(String[]::new));
+        }
     }
 
     /** Requests the stop from another thread, as a signal handler does, once the server has read {@code bytes}. */
