@@ -13,5 +13,6 @@ class ExitCodeTest {
         assertEquals("exit code 2 (bad usage)", ExitCode.describe(2));
         assertNull(ExitCode.of(137));
         assertEquals("exit code 137", ExitCode.describe(137));
+        assertEquals("exit code 130 (interrupted)", ExitCode.describe(130));
     }
 }

@@ -27,12 +27,12 @@ public final class ShoutMain {
         return commandLine(false);
     }
 
-    /** @param handleSignals whether server and compare turn SIGTERM and Ctrl-C into their own stop: only in {@link #main} */
+    /** @param handleSignals whether server, load and compare turn SIGTERM and Ctrl-C into their own stop: only in {@link #main} */
     private static CommandLine commandLine(boolean handleSignals) {
         return Cli.commandLine(new ShoutMain())
                 .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
-                .addSubcommand(Cli.commandLine(new LoadCommand()))
+                .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
                 .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, handleSignals)))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));

@@ -20,6 +20,8 @@ import org.HdrHistogram.Histogram;
  * @param connectionsFailed   connections that could not be established (see {@code errors})
  * @param sizeBytes           bytes per message
  * @param pipeline            messages in flight per connection
+ * @param interrupted         true when Ctrl-C or SIGTERM ended the run early: the figures cover what
+ *                            was measured until then (measuredSeconds 0 when measuring had not begun)
  * @param measuredSeconds     length of the measured part, warm-up excluded
  * @param messages            verified round trips completed in the measured part
  * @param messagesPerSecond   messages / measuredSeconds
@@ -40,7 +42,7 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadReport(String target, long seed, boolean openLoop,
                          int connectionsRequested, int connectionsUp, int connectionsFailed,
-                         int sizeBytes, int pipeline, double measuredSeconds,
+                         int sizeBytes, int pipeline, boolean interrupted, double measuredSeconds,
                          long messages, double messagesPerSecond,
                          double megabytesPerSecondOut, double megabytesPerSecondIn,
                          Latency latencyMicros, Map<String, Long> errors, Fairness fairness,

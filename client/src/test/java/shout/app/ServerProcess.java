@@ -50,12 +50,16 @@ final class ServerProcess implements AutoCloseable {
                 ? List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash") : List.of();
         List<String> args = new ArrayList<>(List.of("server", "--port", "0"));
         args.addAll(List.of(serverArgs));
-        ChildJvm jvm = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR.toString());
-        List<String> command = jvm.command(prefix, ShoutMain.class, args);
+        return new ServerProcess(new ProcessBuilder(shoutCommand(prefix, args)).start());
+    }
+
+    /** The command line of {@code [prefix...] java ... shout ARGS} from the packaged jar, on this JDK. */
+    static List<String> shoutCommand(List<String> prefix, List<String> args) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IOException(JAR + " is missing: run the package phase first");
         }
-        return new ServerProcess(new ProcessBuilder(command).start());
+        ChildJvm jvm = new ChildJvm(Path.of(System.getProperty("java.home"), "bin", "java").toString(), JAR.toString());
+        return jvm.command(prefix, ShoutMain.class, args);
     }
 
     int port() {

@@ -35,6 +35,13 @@ class ShoutMainTest {
         assertTrue(lines >= 3, "a few examples: " + help.out());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"server", "chat", "load", "completion"})
+    void exitCode130IsListedByLoadNotByServerOrChat(String command) {
+        String exitCodes = shout(command, "--help").out().split("\nExit codes:\n")[1];
+        assertEquals(command.equals("load"), exitCodes.contains("  130  interrupted"), exitCodes);
+    }
+
     @Test
     void helpWithoutACommandListsEveryCommand() {
         Run help = shout("help");

@@ -49,7 +49,7 @@ final class RoundTripLoad implements LoadRunner {
         double megabytesPerSecond = messages * MESSAGE.length / seconds / 1e6;
         double micros = seconds * 1e6;
         return new LoadReport(host + ":" + port, 1, false, cell.connections(), cell.connections(), 0, MESSAGE.length, 1,
-                seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond,
+                false, seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond,
                 new LoadReport.Latency(micros / 2, micros, micros, micros, micros, micros / 2),
                 mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches), new LoadReport.Fairness(1, 1, 1, 0), 0.01, "blocking",
                 "test", "localhost", "2026-11-30T00:00:00Z", null, List.of(), null);

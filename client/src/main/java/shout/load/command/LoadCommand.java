@@ -28,7 +28,8 @@ import shout.load.engine.LoadGenerator;
  * {@code shout load}: drives any server that speaks the protocol with many connections, checks every
  * reply byte, and prints throughput and latency. Returns the exit code; the options are
  * {@link LoadOptions}', the outputs {@link LoadOutputs}', the run {@link LoadGenerator}'s and the
- * summary {@link ReportPrinter}'s.
+ * summary {@link ReportPrinter}'s. Ctrl-C or SIGTERM ends a run early with the summary of what was
+ * measured so far, and exit code 130, when the process entry asked for signal handling.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
@@ -61,15 +62,25 @@ public final class LoadCommand implements ShoutCommand {
     private Thresholds thresholds;
 
     private final boolean terminal;
+    private final StopRequests stopRequests;
 
-    /** A command whose progress redraws in place when standard error is a terminal. */
-    public LoadCommand() {
-        this(ProgressLine.isTerminal());
+    /**
+     * A command whose progress redraws in place when standard error is a terminal.
+     *
+     * @param handleSignals whether SIGINT and SIGTERM end a run early with its summary while it lasts
+     *                      (true in a real process, false in tests: signal handlers belong to the whole JVM)
+     */
+    public LoadCommand(boolean handleSignals) {
+        this(ProgressLine.isTerminal(), handleSignals ? StopRequests.SIGNALS : StopRequests.NONE);
     }
 
-    /** @param terminal whether standard error is a terminal: progress then redraws in place */
-    LoadCommand(boolean terminal) {
+    /**
+     * @param terminal     whether standard error is a terminal: progress then redraws in place
+     * @param stopRequests where a request to end the run early comes from
+     */
+    LoadCommand(boolean terminal, StopRequests stopRequests) {
         this.terminal = terminal;
+        this.stopRequests = stopRequests;
     }
 
     /**
@@ -122,7 +133,13 @@ public final class LoadCommand implements ShoutCommand {
             if (hdrLog != null) {
                 observers.add(hdrLog);
             }
-            report = new LoadGenerator(config, LoadObserver.all(observers)).run();
+            LoadGenerator generator = new LoadGenerator(config, LoadObserver.all(observers));
+            StopRequests.Handle stops = stopRequests.whileRunning(generator::stop);
+            try {
+                report = generator.run();
+            } finally {
+                stops.close();
+            }
         } catch (LoadException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
@@ -139,8 +156,14 @@ public final class LoadCommand implements ShoutCommand {
         return exitCode(report, err).code();
     }
 
-    /** A crossed threshold is said on its own line; wrong bytes (3) win over it (4). */
+    /**
+     * An interrupted run (130) has no verdict: its thresholds are not judged. Otherwise a crossed
+     * threshold is said on its own line; wrong bytes (3) win over it (4).
+     */
     private ExitCode exitCode(LoadReport report, PrintWriter err) {
+        if (report.interrupted()) {
+            return ExitCode.INTERRUPTED;
+        }
         Optional<String> crossed = thresholds.crossed(report);
         crossed.ifPresent(line -> {
             err.println(line);

@@ -3,6 +3,7 @@ package shout.load.command;
 import static shout.cli.Durations.readable;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,11 +20,26 @@ final class ReportPrinter {
     }
 
     void print(LoadReport report) {
+        if (report.interrupted()) {
+            line("interrupted", "%s", interrupted(report));
+        }
         line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
                 report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
                 report.sizeBytes(), report.pipeline(), report.seed(), report.io());
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
                 report.connectionsRequested());
+        if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
+            measured(report);
+        }
+        line("errors", "%s", errors(report.errors()));
+        if (report.errors().containsKey(ErrorKind.TOO_MANY_OPEN_FILES.key())) {
+            line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
+        }
+        out.flush();
+    }
+
+    /** The figures of the measured part: messages, throughput, latency, fairness and the client's CPU time. */
+    private void measured(LoadReport report) {
         line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),
                 report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
@@ -36,11 +52,22 @@ final class ReportPrinter {
                 fairness.min(), fairness.median(), fairness.max(), fairness.starved());
         line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
                 report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
-        line("errors", "%s", errors(report.errors()));
-        if (report.errors().containsKey(ErrorKind.TOO_MANY_OPEN_FILES.key())) {
-            line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
+    }
+
+    private static boolean nothingMeasured(LoadReport report) {
+        return report.interrupted() && report.measuredSeconds() == 0;
+    }
+
+    /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
+    private static String interrupted(LoadReport report) {
+        if (nothingMeasured(report)) {
+            return "by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet";
         }
-        out.flush();
+        LoadReport.Settings planned = report.settings();
+        String of = planned.messages() > 0 ? report.messages() + " of the planned " + planned.messages() + " messages"
+                : String.format(Locale.ROOT, "%.2f s of the planned %s s", report.measuredSeconds(),
+                        BigDecimal.valueOf(planned.durationSeconds()).stripTrailingZeros().toPlainString());
+        return "by Ctrl-C or SIGTERM after " + of + "; the figures below cover that part";
     }
 
     private static String errors(Map<String, Long> errors) {

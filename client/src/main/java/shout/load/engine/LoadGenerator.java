@@ -25,6 +25,7 @@ import shout.load.io.Poller;
  * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), and about once a
  * second collects the interval latencies and tells the {@link LoadObserver}. It joins every I/O
  * thread before it returns, so all sockets and selectors are closed by then, on success or failure.
+ * {@link #stop} may come from any thread and ends the run as its duration would.
  */
 public final class LoadGenerator {
 
@@ -54,6 +55,15 @@ public final class LoadGenerator {
     }
 
     /**
+     * Asks the run to end now, as its duration would: the I/O threads stop and close their
+     * connections, and {@link #run} returns the report of what was measured so far, marked
+     * interrupted. From any thread (a signal handler), before or during the run; again is harmless.
+     */
+    public void stop() {
+        control.requestStop();
+    }
+
+    /**
      * Runs the load once and reports it. Throws {@link LoadException} when the run could not happen at
      * all: an unknown host, or not one connection established.
      */
@@ -77,14 +87,20 @@ public final class LoadGenerator {
                 thread.join();
             }
         }
-        Histogram last = collector.collect();           // what completed between the last tick and the stop
-        observer.interval(last);
-        throughput.add(last.getTotalCount(), measurement.endNanos());
+        if (measurement.began()) {
+            Histogram last = collector.collect();       // what completed between the last tick and the stop
+            observer.interval(last);
+            throughput.add(last.getTotalCount(), measurement.endNanos());
+        }
         return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
-                new Measurement(start, measurement.nanos(), measurement.cpuNanos(), throughput.intervals()));
+                new Measurement(start, measurement.nanos(), measurement.cpuNanos(), throughput.intervals(),
+                        measurement.interrupted()));
     }
 
-    private record Measured(long nanos, long endNanos, long cpuNanos) {
+    /** The measured part's length, end and CPU time, and whether a stop request cut it short. */
+    private record Measured(boolean began, long nanos, long endNanos, long cpuNanos, boolean interrupted) {
+        /** A stop request came while connecting or warming up: nothing was measured. */
+        static final Measured NOTHING = new Measured(false, 0, 0, 0, true);
     }
 
     private InetSocketAddress resolve() throws LoadException {
@@ -120,6 +136,9 @@ public final class LoadGenerator {
         while (!control.awaitSettled(untilTick())) {
             tick(Phase.CONNECT);
         }
+        if (control.stopRequested()) {
+            return Measured.NOTHING;
+        }
         if (control.connectionsUp() == 0) {
             throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
         }
@@ -129,6 +148,9 @@ public final class LoadGenerator {
         loops.forEach(LoadLoop::wakeup);
         if (warmup) {
             runUntil(System.nanoTime() + config.warmup().toNanos(), Phase.WARMUP);
+            if (control.stopRequested()) {
+                return Measured.NOTHING;
+            }
             control.enter(Phase.MEASURE);
             loops.forEach(LoadLoop::wakeup);
         }
@@ -137,10 +159,11 @@ public final class LoadGenerator {
         throughput.start(measureStartNanos);
         runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
         long measureEndNanos = System.nanoTime();
-        return new Measured(measureEndNanos - measureStartNanos, measureEndNanos, cpuClock.processCpuNanos() - cpuStartNanos);
+        return new Measured(true, measureEndNanos - measureStartNanos, measureEndNanos,
+                cpuClock.processCpuNanos() - cpuStartNanos, control.stopRequested());
     }
 
-    /** Waits until the deadline or until every loop has run out of work, ticking once a second. */
+    /** Waits until the deadline, until every loop has run out of work or until a stop request, ticking once a second. */
     private void runUntil(long deadlineNanos, Phase phase) throws LoadException, InterruptedException {
         while (true) {
             long leftNanos = deadlineNanos - System.nanoTime();

@@ -33,7 +33,7 @@ final class ReportBuilder {
         double megabytesOut = stats.stream().mapToLong(s -> s.bytesOutMeasured).sum() / 1e6;
         double megabytesIn = stats.stream().mapToLong(s -> s.bytesInMeasured).sum() / 1e6;
         return new LoadReport(config.target(), config.seed(), config.openLoop(),
-                config.connections(), up, failed, config.payloadBytes(), config.pipeline(), seconds,
+                config.connections(), up, failed, config.payloadBytes(), config.pipeline(), measurement.interrupted(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
                 latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
                 Cli.VERSION, hostName(), measurement.start().toString(), settings(config), measurement.intervals(),

@@ -9,13 +9,15 @@ import shout.load.Phase;
 
 /**
  * What the coordinating thread and the I/O threads of one run share: the phase, the message budget
- * of a counted run, and the signals that connections have settled and that the loops have run out
- * of work. The coordinator writes the phase; each I/O thread reads it once per loop turn.
+ * of a counted run, the signals that connections have settled and that the loops have run out of
+ * work, and a stop request (Ctrl-C). The coordinator writes the phase; each I/O thread reads it once
+ * per loop turn.
  */
 final class RunControl {
 
     private volatile Phase phase = Phase.CONNECT;
     private volatile long trafficStartNanos;
+    private volatile boolean stopRequested;
     private final boolean limited;
     private final AtomicLong budget;
     private final CountDownLatch settled;
@@ -99,5 +101,25 @@ final class RunControl {
 
     boolean awaitLoopsDone(long timeoutNanos) throws InterruptedException {
         return loopsDone.await(timeoutNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Asks the run to end now: both waits of the coordinator return at once, now and from then on,
+     * as when the loops are done, and it reads {@link #stopRequested} to tell why. From any thread.
+     */
+    void requestStop() {
+        stopRequested = true;
+        release(settled);
+        release(loopsDone);
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    private static void release(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            latch.countDown();
+        }
     }
 }

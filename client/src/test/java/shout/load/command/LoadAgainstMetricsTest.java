@@ -40,7 +40,7 @@ class LoadAgainstMetricsTest {
         try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(4).build());
              MetricsEndpoint metrics = MetricsEndpoint.start(server.stats(), new MetricLabels(mode.cliName(), 0), "127.0.0.1", 0)) {
             StringWriter err = new StringWriter();
-            int code = Cli.commandLine(new LoadCommand(false))
+            int code = Cli.commandLine(new LoadCommand(false, StopRequests.NONE))
                     .setOut(new PrintWriter(new StringWriter(), true)).setErr(new PrintWriter(err, true))
                     .execute("--port", "" + server.port(), "--threads", "2", "--connections", "" + connections,
                             "--messages", "3000", "--warmup", "0", "--json", "" + json);

@@ -295,7 +295,8 @@ class LoadCommandTest {
         assertEquals(report.messages(), countsIn(hdrLog));
     }
 
-    private static long countsIn(Path hdrLog) throws IOException {
+    /** The latencies an HdrHistogram log holds, over all its intervals. */
+    static long countsIn(Path hdrLog) throws IOException {
         long total = 0;
         HistogramLogReader reader = new HistogramLogReader(hdrLog.toFile());
         for (EncodableHistogram h; (h = reader.nextIntervalHistogram()) != null; ) {

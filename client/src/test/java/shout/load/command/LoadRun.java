@@ -14,9 +14,18 @@ record LoadRun(int exitCode, String out, String err) {
     }
 
     static LoadRun of(boolean terminal, String... args) {
+        return of(terminal, StopRequests.NONE, args);
+    }
+
+    /** Runs {@code shout load args...} with standard error not a terminal, ended early when {@code stopRequests} asks. */
+    static LoadRun of(StopRequests stopRequests, String... args) {
+        return of(false, stopRequests, args);
+    }
+
+    private static LoadRun of(boolean terminal, StopRequests stopRequests, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = Cli.commandLine(new LoadCommand(terminal))
+        int code = Cli.commandLine(new LoadCommand(terminal, stopRequests))
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(args);
         return new LoadRun(code, out.toString(), err.toString());

@@ -74,6 +74,24 @@ class RunControlTest {
     }
 
     @Test
+    void aStopRequestEndsBothWaitsOfTheCoordinatorAtOnceAndForGood() throws InterruptedException {
+        RunControl control = new RunControl(3, 2, 0);
+        control.connectionUp();
+        assertFalse(control.stopRequested());
+        assertFalse(control.awaitSettled(0));
+        assertFalse(control.awaitLoopsDone(0));
+        control.requestStop();
+        control.requestStop();
+        assertTrue(control.stopRequested());
+        assertTrue(control.awaitSettled(0));
+        assertTrue(control.awaitLoopsDone(0));
+        control.loopDone();                           // a loop that finishes later changes nothing
+        control.connectionUp();
+        assertTrue(control.awaitLoopsDone(0));
+        assertEquals(2, control.connectionsUp(), "the count of connections up is still true");
+    }
+
+    @Test
     void trafficStartsInTheFirstPhaseAtItsTime() {
         RunControl control = new RunControl(1, 1, 0);
         assertEquals(Phase.CONNECT, control.phase());
