@@ -190,6 +190,7 @@ public final class CompareCommand implements ShoutCommand {
     }
 
     /** Runs the cells, saving results.json after each, then prints the tables and writes report and charts. */
+    @SuppressWarnings("try")              // the signal handlers are held for the try's extent, never named in it
     private CompareResult runAndSave(MachineInfo machine, List<ComparePart> parts, PrintWriter out) throws IOException, InterruptedException {
         ResultsWriter writer = ResultsWriter.create(outDir, machine.date());
         String commandLine = commandLine();
