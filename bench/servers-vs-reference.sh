@@ -18,7 +18,7 @@ usage: bench/servers-vs-reference.sh [--servers 'LIST'] [--help]      (run from 
 Settings (environment; --servers overrides SERVERS):
   SERVERS     c netty-example seed-threaded seed-gevent blocking virtual nio netty
               (also serial, pool: any shout mode)
-  CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE
+  CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
   ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
   WARMUP      2      seconds of pingpong warm-up before each measured window
   DURATION    5      measured seconds per run
@@ -38,7 +38,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 ARGS=("$@")
 SERVERS=${SERVERS:-c netty-example seed-threaded seed-gevent blocking virtual nio netty}
-CELLS=${CELLS:-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
+CELLS=${CELLS-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-5}
@@ -174,7 +174,7 @@ cpu_busy() {   # busy % over $2 seconds of cpu line $1 of /proc/stat (cpu = all,
   a=$(grep "^$1 " /proc/stat); sleep "$2"; b=$(grep "^$1 " /proc/stat)
   awk -v a="$a" -v b="$b" 'BEGIN { n = split(a, x, " "); split(b, y, " "); t = 0
     for (i = 2; i <= n; i++) t += y[i] - x[i]; idle = (y[5] - x[5]) + (y[6] - x[6])
-    printf "%.0f", t > 0 ? 100 * (t - idle) / t : 0 }'
+    printf "%.0f", (t > 0 ? 100 * (t - idle) / t : 0) }'
 }
 
 listening() {  # is something listening on port $1 (IPv4 or IPv6, from /proc/net; no connection made)
@@ -229,7 +229,7 @@ GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ 
 N_JVM=0 N=0
 for s in $SERVERS; do N=$((N + 1)); case "$s" in c|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
-ESTIMATE=$(( N_JVM * (JVM_WARMUP + 2) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (15 + IDLE / 1000) ))
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) ))
 {
   echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
   echo
@@ -383,7 +383,7 @@ if [ "$MEMORY" = 1 ]; then
     held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")
     echo "memory server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after $(cat "$TMP/idle.out" | head -n 1)" >>"$RAW"
     awk -v s="$s" -v b="$before" -v a="$after" -v h="${held:-0}" -v n="$IDLE" 'BEGIN {
-      printf "| %s | %d | %d | %d/%d | %s |\n", s, b, a, h, n, h > 0 ? sprintf("%.1f", (a - b) / h) : "n/a" }' | tee -a "$RAW.md"
+      printf "| %s | %d | %d | %d/%d | %s |\n", s, b, a, h, n, (h > 0 ? sprintf("%.2f", (a - b) / h) : "n/a") }' | tee -a "$RAW.md"
     kill "$idle_pid" 2>/dev/null || true; wait "$idle_pid" 2>/dev/null || true
     stop_server "$s"
   done
