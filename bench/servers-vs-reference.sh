@@ -145,7 +145,7 @@ fi
 # ---- Phase 2: measure. Everything below listens on 127.0.0.1 only. ----
 TMP=$SVR_PREPARED
 BIN=$TMP/bin
-SERVERS=$SVR_SERVERS
+SERVERS=$(echo $SVR_SERVERS)          # (trimmed)
 [ "$SVR_NETNS" = 0 ] || ip link set lo up || die "could not bring up lo in the private network namespace"
 RAW=${RAW:-$ROOT/results/servers-vs-reference-$(date -u +%Y%m%dT%H%M%SZ).txt}
 mkdir -p "$(dirname "$RAW")"
