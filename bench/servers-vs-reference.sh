@@ -1,0 +1,392 @@
+#!/usr/bin/env bash
+# bench/servers-vs-reference.sh [--servers 'LIST'] [--help]: every shout mode against the native ceiling and the
+# classic peers, side by side in one run. Servers on cpu 0 (the reference C epoll server from ../shared/peers,
+# Netty's own echo example, the two Python seeds, and the shout modes, each `java -jar client/target/shout.jar
+# server --mode M` with no extra JVM flags), all driven by the reference C client `pingpong` on cpu 1, in
+# alternated rounds whose order rotates, over a set of cells SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
+# per cell (median round trips/s, the median of each round's ratio to the C server measured in the same round,
+# p99, the server core's busy %, connections served) and writes every run's raw line to a file. The memory
+# cell then measures each server's resident set growth per idle connection.
+# Loopback only: the measuring part runs in a private network namespace (only `lo`) when it can, because
+# Netty's echo example binds every address; without one, netty-example is skipped.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: bench/servers-vs-reference.sh [--servers 'LIST'] [--help]      (run from anywhere; Linux, 2+ cpus)
+
+Settings (environment; --servers overrides SERVERS):
+  SERVERS     c netty-example seed-threaded seed-gevent blocking virtual nio netty
+              (also serial, pool: any shout mode)
+  CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
+  ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
+  WARMUP      2      seconds of pingpong warm-up before each measured window
+  DURATION    5      measured seconds per run
+  JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
+  MEMORY      1      the memory cell: RSS growth per idle connection (0 leaves it out)
+  IDLE        10000  idle connections in the memory cell
+  BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
+  RAW         results/servers-vs-reference-<UTC time>.txt   raw per-run lines
+  PEERS       ../shared/peers   JAVA  the java to run JVM servers with (default: the one ./shout picks)
+
+Servers run pinned to cpu 0, the client to cpu 1. Needs taskset, gcc, make, Maven (or ./mvnw) and
+/usr/bin/python3; seed-gevent needs Debian's python3-gevent (skipped without it, never installed here).
+EOF
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
+ARGS=("$@")
+SERVERS=${SERVERS:-c netty-example seed-threaded seed-gevent blocking virtual nio netty}
+CELLS=${CELLS-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-2}
+DURATION=${DURATION:-5}
+JVM_WARMUP=${JVM_WARMUP:-5}
+MEMORY=${MEMORY:-1}
+IDLE=${IDLE:-10000}
+BASE_PORT=${BASE_PORT:-9200}
+PEERS=${PEERS:-$ROOT/../shared/peers}
+PYTHON=/usr/bin/python3
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --servers) [ $# -ge 2 ] || { echo "servers-vs-reference: --servers needs a list" >&2; exit 2; }; SERVERS=$2; shift 2 ;;
+    --servers=*) SERVERS=${1#--servers=}; shift ;;
+    *) echo "servers-vs-reference: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+die() { echo "servers-vs-reference: $*" >&2; exit 1; }
+is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
+for v in ROUNDS WARMUP DURATION JVM_WARMUP IDLE BASE_PORT; do is_count "${!v}" || die "$v must be a positive whole number, not '${!v}'"; done
+[[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
+for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
+for s in $SERVERS; do
+  case "$s" in c|netty-example|seed-threaded|seed-gevent|serial|pool|blocking|virtual|nio|netty) ;;
+    *) die "unknown server '$s' (c netty-example seed-threaded seed-gevent serial pool blocking virtual nio netty)" ;;
+  esac
+done
+[ "$(nproc)" -ge 2 ] || die "needs two cpus (server on cpu 0, client on cpu 1); this machine has $(nproc)"
+command -v taskset >/dev/null || die "needs taskset (util-linux)"
+
+# Descriptors: the largest cell, or the idle connections, plus room for the JVM's own files.
+NEED_FDS=256
+for cell in $CELLS; do IFS=: read -r _ c _ <<<"$cell"; [ $((c + 256)) -gt "$NEED_FDS" ] && NEED_FDS=$((c + 256)); done
+[ "$MEMORY" = 1 ] && [ $((IDLE + 256)) -gt "$NEED_FDS" ] && NEED_FDS=$((IDLE + 256))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$NEED_FDS" ]; then
+  ulimit -n "$NEED_FDS" 2>/dev/null || die "needs $NEED_FDS open files but the hard limit is $(ulimit -Hn): lower IDLE or the largest cell's connections"
+fi
+
+if [ -z "${SVR_PREPARED:-}" ]; then
+  # ---- Phase 1, in the machine's network namespace: build and resolve what needs the network. ----
+  PREP=$(mktemp -d /tmp/servers-vs-reference.XXXXXX)
+  trap 'rm -rf "$PREP"' EXIT
+  make -s -C "$PEERS" OUT="$PREP/bin" >"$PREP/make.log" 2>&1 || { cat "$PREP/make.log" >&2; die "could not build $PEERS"; }
+  "$ROOT/shout" build >"$PREP/build.log" 2>&1 || { tail -n 30 "$PREP/build.log" >&2; die "./shout build failed"; }
+  if [ -z "${JAVA:-}" ]; then      # the JDK the launcher picks: it prints its properties and stops at -version
+    home=$(SHOUT_JAVA_OPTS='-XshowSettings:properties -version' "$ROOT/shout" 2>&1 | sed -n 's/^ *java.home = //p')
+    JAVA=$home/bin/java
+  fi
+  [ -x "$JAVA" ] || die "no java found (set JAVA=/path/to/bin/java, a JDK 21 or newer)"
+
+  WANT=" $SERVERS "
+  if [[ "$WANT" == *" seed-gevent "* ]] && ! "$PYTHON" -c 'import gevent' 2>/dev/null; then
+    echo "servers-vs-reference: seed-gevent skipped: $PYTHON has no gevent (apt-get install python3-gevent)"
+    WANT=${WANT/ seed-gevent / }
+  fi
+  NETNS=1
+  if ! unshare --net true 2>/dev/null || ! command -v ip >/dev/null; then
+    NETNS=0
+    if [[ "$WANT" == *" netty-example "* ]]; then
+      echo "servers-vs-reference: netty-example skipped: it binds every address, and no private network namespace could be made here (needs root, unshare and ip)"
+      WANT=${WANT/ netty-example / }
+    fi
+  fi
+  NETTY_VERSION=$(sed -n 's|.*<netty.version>\(.*\)</netty.version>.*|\1|p' "$ROOT/pom.xml" | head -n 1)
+  if [[ "$WANT" == *" netty-example "* ]]; then
+    # Netty's echo example at the project's netty.version, or (when that release of the example is not on Maven
+    # Central) the newest earlier one of the same minor line; netty-bom pins every Netty jar to netty.version.
+    # netty-tcnative is left out: the example's pom names a classifier Central does not have, and TLS is not used.
+    mkdir -p "$PREP/netty-example"
+    cat >"$PREP/netty-example/pom.xml" <<EOF
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>shout.bench</groupId><artifactId>netty-example-classpath</artifactId><version>0</version>
+  <dependencyManagement><dependencies><dependency>
+    <groupId>io.netty</groupId><artifactId>netty-bom</artifactId><version>$NETTY_VERSION</version><type>pom</type><scope>import</scope>
+  </dependency></dependencies></dependencyManagement>
+  <dependencies><dependency>
+    <groupId>io.netty</groupId><artifactId>netty-example</artifactId><version>[${NETTY_VERSION%.*.*}.0.Final,$NETTY_VERSION]</version>
+    <exclusions><exclusion><groupId>io.netty</groupId><artifactId>netty-tcnative</artifactId></exclusion></exclusions>
+  </dependency></dependencies>
+</project>
+EOF
+    MVN=mvn; command -v mvn >/dev/null || MVN=$ROOT/mvnw
+    if "$MVN" -B -q -f "$PREP/netty-example/pom.xml" -Dos.detected.classifier=linux-x86_64 dependency:build-classpath \
+         -Dmdep.outputFile="$PREP/netty-example/classpath" >"$PREP/netty-example/mvn.log" 2>&1; then
+      EXAMPLE_VERSION=$(tr ':' '\n' <"$PREP/netty-example/classpath" | sed -n 's|.*/netty-example-\(.*\)\.jar$|\1|p')
+      RUNTIME_VERSION=$(tr ':' '\n' <"$PREP/netty-example/classpath" | sed -n 's|.*/netty-transport-\([0-9][^/]*\)\.jar$|\1|p')
+      export NETTY_EXAMPLE_NOTE="io.netty.example.echo.EchoServer from netty-example $EXAMPLE_VERSION on Netty $RUNTIME_VERSION jars (project netty.version $NETTY_VERSION$([ "$EXAMPLE_VERSION" = "$NETTY_VERSION" ] || echo ", whose example is not on Maven Central"))"
+    else
+      echo "servers-vs-reference: netty-example skipped: Maven could not resolve it ($(grep -m1 ERROR "$PREP/netty-example/mvn.log" | cut -c1-200))"
+      WANT=${WANT/ netty-example / }
+    fi
+  fi
+  export SVR_PREPARED=$PREP JAVA SVR_SERVERS="$WANT" SVR_NETNS=$NETNS
+  trap - EXIT
+  if [ "$NETNS" = 1 ]; then
+    exec unshare --net -- "$SELF" "${ARGS[@]}"      # the same process, now in a namespace with only lo
+  fi
+  exec "$SELF" "${ARGS[@]}"
+fi
+
+# ---- Phase 2: measure. Everything below listens on 127.0.0.1 only. ----
+TMP=$SVR_PREPARED
+BIN=$TMP/bin
+SERVERS=$(echo $SVR_SERVERS)          # (trimmed)
+[ "$SVR_NETNS" = 0 ] || ip link set lo up || die "could not bring up lo in the private network namespace"
+RAW=${RAW:-$ROOT/results/servers-vs-reference-$(date -u +%Y%m%dT%H%M%SZ).txt}
+mkdir -p "$(dirname "$RAW")"
+: >"$RAW"
+declare -A PID PORT KIND
+STARTED=()
+
+cleanup() {
+  trap - EXIT INT TERM
+  local p pids=() deadline
+  for p in $(jobs -pr); do pids+=("$p"); done
+  if [ ${#pids[@]} -gt 0 ]; then
+    kill -TERM "${pids[@]}" 2>/dev/null || true
+    deadline=$((SECONDS + 8))
+    while [ $SECONDS -lt $deadline ] && kill -0 "${pids[@]}" 2>/dev/null; do sleep 0.2; done
+    kill -KILL "${pids[@]}" 2>/dev/null || true
+    wait 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'echo "servers-vs-reference: interrupted; raw lines so far in $RAW" >&2; exit 130' INT TERM
+
+cpu_busy() {   # busy % over $2 seconds of cpu line $1 of /proc/stat (cpu = all, cpu0, ...)
+  local a b
+  a=$(grep "^$1 " /proc/stat); sleep "$2"; b=$(grep "^$1 " /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN { n = split(a, x, " "); split(b, y, " "); t = 0
+    for (i = 2; i <= n; i++) t += y[i] - x[i]; idle = (y[5] - x[5]) + (y[6] - x[6])
+    printf "%.0f", (t > 0 ? 100 * (t - idle) / t : 0) }'
+}
+
+listening() {  # is something listening on port $1 (IPv4 or IPv6, from /proc/net; no connection made)
+  awk -v p="$(printf ':%04X' "$1")" '$4 == "0A" && substr($2, length($2) - 4) == p { f = 1 } END { exit !f }' /proc/net/tcp /proc/net/tcp6
+}
+
+start_server() {  # start_server NAME PORT: starts it pinned to cpu 0; 0 once it listens
+  local name=$1 port=$2 log=$TMP/server-$1-$2.log cmd
+  case "$name" in
+    c) cmd=("$BIN/epoll_upper" "$port"); KIND[$name]=c ;;
+    netty-example) cmd=("$JAVA" "-Dport=$port" -cp "$(cat "$TMP/netty-example/classpath")" io.netty.example.echo.EchoServer); KIND[$name]=jvm ;;
+    seed-threaded) cmd=("$PYTHON" "$PEERS/seed_threaded.py" "$port"); KIND[$name]=python ;;
+    seed-gevent) cmd=("$PYTHON" "$PEERS/seed_gevent.py" "$port"); KIND[$name]=python ;;
+    *) cmd=("$JAVA" -jar "$ROOT/client/target/shout.jar" server --mode "$name" --port "$port"); KIND[$name]=jvm ;;
+  esac
+  listening "$port" && { echo "servers-vs-reference: port $port is already in use; set BASE_PORT" >&2; return 1; }
+  taskset -c 0 "${cmd[@]}" >"$log" 2>&1 </dev/null &      # taskset execs: $! is the server itself
+  PID[$name]=$! PORT[$name]=$port
+  local deadline=$((SECONDS + 30))
+  until listening "$port"; do
+    if ! kill -0 "${PID[$name]}" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "servers-vs-reference: $name did not start: $(tail -n 3 "$log" | tr '\n' ' ')" >&2
+      kill -KILL "${PID[$name]}" 2>/dev/null || true
+      return 1
+    fi
+    sleep 0.1
+  done
+}
+
+stop_server() {   # SIGTERM, up to 8 s for a graceful stop, then SIGKILL
+  local pid=${PID[$1]} deadline=$((SECONDS + 8))
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+pingpong() {      # pingpong NAME SIZE CONNS DEPTH WARMUP DURATION: prints its one line; never fails the script
+  local check=upper out rc=0
+  [ "$1" = netty-example ] && check=echo             # Netty's example echoes without upper-casing
+  out=$(timeout $(($5 + $6 + 30)) taskset -c 1 "$BIN/pingpong" -p "${PORT[$1]}" -s "$2" -c "$3" -P "$4" -w "$5" -d "$6" \
+          -m "$check" 2>"$TMP/pingpong.err") || rc=$?
+  # exit 1 is pingpong's "errors, mismatches or no round trip": its line says which
+  [ "$rc" = 0 ] || out="exit=$rc $out $(head -c 200 "$TMP/pingpong.err" | tr '\n' ' ')"
+  echo "$out"
+}
+
+# ---- the machine and the settings ----
+BUSY=$(cpu_busy cpu 2)
+JDK=$("$JAVA" -version 2>&1 | head -n 1)
+GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { print $2 }')
+N_JVM=0 N=0
+for s in $SERVERS; do N=$((N + 1)); case "$s" in c|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
+N_CELLS=$(wc -w <<<"$CELLS")
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) ))
+{
+  echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
+  echo
+  echo "- machine: $(nproc) cpus ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, kernel $(uname -r)"
+  echo "- JDK: $JDK; on one cpu its ergonomics pick ${GC:-?}; python: $("$PYTHON" --version 2>&1)"
+  echo "- servers on cpu 0, each alone on 127.0.0.1:PORT: $SERVERS"
+  echo "- client: pingpong on cpu 1, one thread; netty-example checked as plain echo (-m echo), the rest upper-cased"
+  [ -n "${NETTY_EXAMPLE_NOTE:-}" ] && echo "- netty-example: $NETTY_EXAMPLE_NOTE"
+  [ "$SVR_NETNS" = 1 ] && echo "- network: a private network namespace with only lo (Netty's example binds every address)"
+  echo "- settings: CELLS='$CELLS' ROUNDS=$ROUNDS WARMUP=${WARMUP}s DURATION=${DURATION}s JVM_WARMUP=${JVM_WARMUP}s MEMORY=$MEMORY IDLE=$IDLE; ulimit -n $(ulimit -n)"
+  echo "- machine busy before the run: ${BUSY}% over 2 s; estimated duration: about $(( (ESTIMATE + 59) / 60 )) min"
+  echo "- raw per-run lines: $RAW"
+} | tee -a "$RAW" "$RAW.md"
+[ "$BUSY" -le 10 ] || echo "servers-vs-reference: WARNING: the machine was ${BUSY}% busy before the run (pgrep -fa surefire?); figures will be noisy" >&2
+
+# ---- the cells ----
+CELL_SERVERS=()
+if [ -n "$CELLS" ]; then
+  i=0
+  for s in $SERVERS; do
+    if start_server "$s" $((BASE_PORT + i)); then CELL_SERVERS+=("$s"); fi
+    i=$((i + 1))
+  done
+  for s in "${CELL_SERVERS[@]}"; do
+    [ "${KIND[$s]}" = jvm ] || continue
+    echo "warming $s: $(pingpong "$s" 64 100 1 1 $((JVM_WARMUP > 1 ? JVM_WARMUP - 1 : 1)) | grep -o 'rt/s=[0-9]*')" >&2
+  done
+fi
+
+report_cell() {   # the Markdown table of one cell from the raw lines
+  echo
+  echo "### cell $1: $2 B messages, $3 connections, pipeline $4 ($ROUNDS rounds, ${DURATION}s each)"
+  echo
+  echo "| server | rt/s (median) | vs C, median of rounds (min-max) | p99 µs | server cpu0 busy % | connections served | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  awk -v cell="$1" -v order="${CELL_SERVERS[*]}" -v conns="$3" '
+    function kv(line, key,   i, n, f, p) { n = split(line, f, " ")
+      for (i = 1; i <= n; i++) { p = index(f[i], "="); if (substr(f[i], 1, p - 1) == key) return substr(f[i], p + 1) }
+      return "" }
+    function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]
+      for (i = 2; i <= n; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
+      return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
+    function minmax(a, n,   i, lo, hi) { lo = a[1]; hi = a[1]
+      for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
+      return lo == hi ? lo : lo "-" hi }
+    kv($0, "cell") == cell {
+      s = kv($0, "server"); r = kv($0, "round"); rt = kv($0, "rt/s") + 0
+      k = ++n[s]; rts[s, k] = rt; rnd[s, k] = r; p99[s, k] = kv($0, "p99_us") + 0
+      busy[s, k] = kv($0, "cpu0") + 0; served[s, k] = kv($0, "active") + 0
+      e = kv($0, "errors") + kv($0, "conn_fail") + kv($0, "mismatches")
+      if (kv($0, "rt/s") == "") bad[s]++; else if (e > 0) err[s] += e
+      if (s == "c") cref[r] = rt
+    }
+    END {
+      m = split(order, names, " ")
+      for (j = 1; j <= m; j++) { s = names[j]; if (!(s in n)) continue
+        delete a; delete q; nr = 0
+        for (k = 1; k <= n[s]; k++) {
+          a[k] = rts[s, k]
+          if ((rnd[s, k] in cref) && cref[rnd[s, k]] > 0) q[++nr] = rts[s, k] / cref[rnd[s, k]]
+        }
+        ratio = "n/a"
+        if (nr > 0) { ratio = sprintf("%.2f", median(q, nr)); if (nr > 1) { lo = q[1]; hi = q[1]
+          for (k = 2; k <= nr; k++) { if (q[k] < lo) lo = q[k]; if (q[k] > hi) hi = q[k] }
+          ratio = ratio sprintf(" (%.2f-%.2f)", lo, hi) } }
+        delete b; for (k = 1; k <= n[s]; k++) b[k] = p99[s, k]; p = median(b, n[s])
+        delete c; for (k = 1; k <= n[s]; k++) c[k] = busy[s, k]; bz = median(c, n[s])
+        delete d; for (k = 1; k <= n[s]; k++) d[k] = served[s, k]
+        note = (s in err) ? err[s] " (errors+conn_fail+mismatches, all rounds)" : ""
+        if (s in bad) note = note (note == "" ? "" : "; ") bad[s] " of " n[s] " runs failed"
+        printf "| %s | %.0f | %s | %.0f | %.0f | %s/%d | %s |\n", s, median(a, n[s]), ratio, p, bz, minmax(d, n[s]), conns, note
+      }
+    }' "$RAW"
+}
+
+for cell in $CELLS; do
+  [ ${#CELL_SERVERS[@]} -gt 0 ] || break
+  IFS=: read -r size conns depth <<<"$cell"
+  for round in $(seq "$ROUNDS"); do
+    n=${#CELL_SERVERS[@]}
+    for j in $(seq 0 $((n - 1))); do
+      s=${CELL_SERVERS[$(( (j + round - 1) % n ))]}
+      line=$(pingpong "$s" "$size" "$conns" "$depth" "$WARMUP" "$DURATION")
+      echo "cell=$cell round=$round server=$s $line" >>"$RAW"
+      echo "cell $cell round $round $s: $(grep -oE '(rt/s|p99_us|active|cpu0|exit)=[^ ]*' <<<"$line" | tr '\n' ' ')" >&2
+    done
+  done
+  report_cell "$cell" "$size" "$conns" "$depth" | tee -a "$RAW.md"
+done
+for s in "${CELL_SERVERS[@]}"; do stop_server "$s"; done
+
+# ---- the memory cell: a fresh server each, RSS before and after IDLE idle connections ----
+cat >"$TMP/idle.py" <<'EOF'
+"""idle.py PORT N: opens N connections to 127.0.0.1:PORT, at most 64 in setup at once; each sends one byte and
+waits for one byte back (so the server has accepted it and served it), then stays open and idle. Prints
+`opened=N served=S failed=F` once all are settled, then holds them until killed (or 300 s)."""
+import selectors, socket, sys, time
+port, n = int(sys.argv[1]), int(sys.argv[2])
+sel, held, failed, started, pending = selectors.DefaultSelector(), [], 0, 0, 0
+deadline = time.monotonic() + 120
+while (started < n or pending) and time.monotonic() < deadline:
+    while started < n and pending < 64:
+        s = socket.socket(); s.setblocking(False); started += 1
+        try:
+            s.connect_ex(("127.0.0.1", port)); sel.register(s, selectors.EVENT_WRITE); pending += 1
+        except OSError:
+            failed += 1; s.close()
+    for key, ev in sel.select(1.0):
+        s = key.fileobj
+        try:
+            if ev & selectors.EVENT_WRITE:
+                s.send(b"x"); sel.modify(s, selectors.EVENT_READ)
+                continue
+            if not s.recv(1):
+                raise OSError("closed")
+            sel.unregister(s); pending -= 1; held.append(s)
+        except OSError:
+            sel.unregister(s); pending -= 1; failed += 1; s.close()
+print(f"opened={started} served={len(held)} failed={failed + pending}", flush=True)
+time.sleep(300)
+EOF
+
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+if [ "$MEMORY" = 1 ]; then
+  {
+    echo
+    echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip)"
+    echo
+    echo "| server | RSS before KiB | RSS after KiB | connections held | KiB per connection |"
+    echo "|---|---:|---:|---:|---:|"
+  } | tee -a "$RAW.md"
+  i=0
+  for s in $SERVERS; do
+    port=$((BASE_PORT + 100 + i)); i=$((i + 1))
+    start_server "$s" "$port" || continue
+    pid=${PID[$s]}
+    # one short touch first, so the accept path's classes and code are in before the "before" figure
+    timeout 60 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" 100 >"$TMP/idle.out" 2>&1 &
+    touch_pid=$!
+    for _ in $(seq 300); do grep -q '^opened=' "$TMP/idle.out" && break; sleep 0.1; done
+    kill "$touch_pid" 2>/dev/null || true; wait "$touch_pid" 2>/dev/null || true; sleep 1
+    : >"$TMP/idle.out"
+    before=$(rss_kib "$pid")
+    timeout 600 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" "$IDLE" >"$TMP/idle.out" 2>&1 &
+    idle_pid=$!
+    deadline=$((SECONDS + 150))
+    until grep -q '^opened=' "$TMP/idle.out" || [ $SECONDS -ge $deadline ] || ! kill -0 "$idle_pid" 2>/dev/null; do sleep 0.2; done
+    after=$(rss_kib "$pid") prev=0 settle=$((SECONDS + 10))    # then until RSS stops moving (0.5 %), 10 s at most
+    while [ $SECONDS -lt $settle ] && [ $(( (after - prev) * 200 )) -gt "$after" ]; do prev=$after; sleep 0.5; after=$(rss_kib "$pid"); done
+    held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")
+    echo "memory server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after $(cat "$TMP/idle.out" | head -n 1)" >>"$RAW"
+    awk -v s="$s" -v b="$before" -v a="$after" -v h="${held:-0}" -v n="$IDLE" 'BEGIN {
+      printf "| %s | %d | %d | %d/%d | %s |\n", s, b, a, h, n, (h > 0 ? sprintf("%.2f", (a - b) / h) : "n/a") }' | tee -a "$RAW.md"
+    kill "$idle_pid" 2>/dev/null || true; wait "$idle_pid" 2>/dev/null || true
+    stop_server "$s"
+  done
+fi
+echo
+echo "raw per-run lines: $RAW; tables: $RAW.md"
