@@ -34,6 +34,7 @@ import org.HdrHistogram.Histogram;
  * @param io                  the load client's I/O engine: {@code epoll} or {@code nio}
  * @param version             the shout version that ran the load
  * @param hostName            the machine the load client ran on
+ * @param tag                 the run's {@code --tag}, naming it among several merged runs; null when not given
  * @param startTime           when the run started (connecting), ISO-8601 in UTC: {@code 2026-11-30T18:00:00.123Z}
  * @param settings            every setting of the run, enough to run it again
  * @param intervals           throughput of the measured part, one entry per second of the run's clock
@@ -47,7 +48,7 @@ public record LoadReport(String target, long seed, boolean openLoop,
                          double megabytesPerSecondOut, double megabytesPerSecondIn,
                          Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
                          double clientCpuSeconds, String io,
-                         String version, String hostName, String startTime, Settings settings,
+                         String version, String hostName, String tag, String startTime, Settings settings,
                          List<Interval> intervals, String latencyHistogramNanos) {
 
     /** Latency percentiles in microseconds. */

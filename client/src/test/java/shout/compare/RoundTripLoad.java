@@ -52,6 +52,6 @@ final class RoundTripLoad implements LoadRunner {
                 false, seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond,
                 new LoadReport.Latency(micros / 2, micros, micros, micros, micros, micros / 2),
                 mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches), new LoadReport.Fairness(1, 1, 1, 0), 0.01, "blocking",
-                "test", "localhost", "2026-11-30T00:00:00Z", null, List.of(), null);
+                "test", "localhost", null, "2026-11-30T00:00:00Z", null, List.of(), null);
     }
 }
