@@ -128,7 +128,7 @@ public final class LoadCommand implements ShoutCommand {
         }
         LoadReport report;
         Optional<ProgressLine> progress = outputs.progress(err, terminal);
-        try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog())) {
+        try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog(), config.tag())) {
             List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
             if (hdrLog != null) {
                 observers.add(hdrLog);

@@ -82,6 +82,12 @@ final class LoadOptions {
                     + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
     private IoEngine io;
 
+    @Option(names = "--tag", paramLabel = "NAME",
+            description = "Names this run among runs from several machines that are merged later, e.g. --tag east-1: "
+                    + "it goes into the --json report, onto every --hdr-log interval (Tag=east-1,) and into the summary. "
+                    + "One word: no commas, no whitespace.")
+    private String tag;
+
     /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
     LoadConfig config(ParseResult parsed) {
         Cli.require(target == null || !(parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")),
@@ -90,7 +96,7 @@ final class LoadOptions {
                 .port(target == null ? port : target.port()).connections(connections)
                 .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
-                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io);
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag);
         if (threads != null) {
             config.threads(threads);
         }

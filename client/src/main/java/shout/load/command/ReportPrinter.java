@@ -23,7 +23,8 @@ final class ReportPrinter {
         if (report.interrupted()) {
             line("interrupted", "%s", interrupted(report));
         }
-        line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
+        line("target", "%s%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
+                report.tag() == null ? "" : " (tag " + report.tag() + ")",
                 report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
                 report.sizeBytes(), report.pipeline(), report.seed(), report.io());
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
