@@ -2,6 +2,7 @@ package shout.load.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,9 +128,10 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, unwritable.get(), ExitCode.CANNOT_RUN);
         }
         LoadReport report;
-        Optional<ProgressLine> progress = outputs.progress(err, terminal);
+        Optional<ProgressLine> progress = outputs.progress(err, terminal, config.startAt());
         try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog(), config.tag())) {
             List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
+            observers.add(lateStartWarning(config, err, progress));
             if (hdrLog != null) {
                 observers.add(hdrLog);
             }
@@ -154,6 +156,19 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         }
         return exitCode(report, err).code();
+    }
+
+    /** Says on standard error, even with {@code --quiet}, that the run started after its {@code --start-at}. */
+    private static LoadObserver lateStartWarning(LoadConfig config, PrintWriter err, Optional<ProgressLine> progress) {
+        return new LoadObserver() {
+            @Override
+            public void startedLate(Duration late) {
+                progress.ifPresent(ProgressLine::finish);       // a line redrawn in place would run into the warning
+                err.printf(Locale.ROOT, "warning: the connections were not all up by --start-at %s: this run starts %.2f s late%n",
+                        config.startAt(), late.toNanos() / 1e9);
+                err.flush();
+            }
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package shout.load.command;
 
 import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -88,6 +89,13 @@ final class LoadOptions {
                     + "One word: no commas, no whitespace.")
     private String tag;
 
+    @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
+            description = "Connect first, then send nothing until TIME, then warm up and measure as usual, so clients on "
+                    + "several machines with the same --warmup measure the same wall-clock window: an ISO-8601 instant "
+                    + "(2026-11-30T20:15:00Z, 2026-11-30T21:15:00.5+01:00) or today's HH:MM:SS in this machine's zone "
+                    + "(20:15:00). Keep the clocks in sync (NTP).")
+    private Instant startAt;
+
     /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
     LoadConfig config(ParseResult parsed) {
         Cli.require(target == null || !(parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")),
@@ -96,7 +104,7 @@ final class LoadOptions {
                 .port(target == null ? port : target.port()).connections(connections)
                 .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
-                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag);
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag).startAt(startAt);
         if (threads != null) {
             config.threads(threads);
         }

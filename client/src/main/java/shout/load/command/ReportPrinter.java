@@ -62,7 +62,7 @@ final class ReportPrinter {
     /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
     private static String interrupted(LoadReport report) {
         if (nothingMeasured(report)) {
-            return "by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet";
+            return "by Ctrl-C or SIGTERM while connecting, waiting or warming up: nothing measured yet";
         }
         LoadReport.Settings planned = report.settings();
         String of = planned.messages() > 0 ? report.messages() + " of the planned " + planned.messages() + " messages"
