@@ -47,7 +47,9 @@ import shout.load.engine.LoadGenerator;
             "  # JSON on stdout for a pipe, the summary on stderr",
             "  shout load 127.0.0.1:8081 --json - | jq .latencyMicros.p99",
             "  # a CI gate: exit 4 when p99 is above 5 ms or any error occurs",
-            "  shout load 127.0.0.1:8081 -R 10k --fail-p99 5ms --fail-errors 0"})
+            "  shout load 127.0.0.1:8081 -R 10k --fail-p99 5ms --fail-errors 0",
+            "  # one of several clients: two source addresses, measuring from 20:15:00 UTC, its log lines tagged",
+            "  shout load 10.0.0.5:8081 -c 40k --source 10.0.1.1,10.0.1.2 --start-at 2026-11-30T20:15:00Z --tag east-1 --hdr-log east.hlog"})
 public final class LoadCommand implements ShoutCommand {
 
     @Spec
