@@ -96,8 +96,8 @@ final class LoadOptions {
     @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
             description = "Connect first, then send nothing until TIME, then warm up and measure as usual, so clients on "
                     + "several machines with the same --warmup measure the same wall-clock window (keep their clocks in "
-                    + "sync). TIME is an ISO-8601 instant, e.g. 2026-11-30T20:15:00Z or 2026-11-30T21:15:00+01:00, "
-                    + "or a time of day, e.g. 20:15:00, today in this machine's zone.")
+                    + "sync). TIME is an ISO-8601 instant with Z or an offset, e.g. 2026-11-30T20:15:00Z, or a time of day, "
+                    + "e.g. 20:15:00, today in this machine's zone.")
     private Instant startAt;
 
     @Option(names = "--source", paramLabel = "ADDR", split = ",", converter = SourceConverter.class,

@@ -101,7 +101,7 @@ class LoadOptionsTest {
         for (String expected : List.of(
                 "--tag=NAME Names this run among runs from several machines that are merged later, e.g. --tag east-1:",
                 "--start-at=TIME Connect first, then send nothing until TIME, then warm up and measure as usual",
-                "TIME is an ISO-8601 instant, e.g. 2026-11-30T20:15:00Z or 2026-11-30T21:15:00+01:00, or a time of day, e.g. 20:15:00",
+                "TIME is an ISO-8601 instant with Z or an offset, e.g. 2026-11-30T20:15:00Z, or a time of day, e.g. 20:15:00",
                 "--source=ADDR[,ADDR...] Bind the connections to these local addresses in turn, e.g. --source 127.0.0.2,127.0.0.3:")) {
             assertTrue(help.contains(expected.replaceAll("\\s+", "")), expected + " in " + run.out());
         }
