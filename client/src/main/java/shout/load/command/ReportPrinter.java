@@ -44,9 +44,16 @@ public final class ReportPrinter {
             line("interrupted", "%s", merged ? "a run was ended early by Ctrl-C or SIGTERM; the figures cover what each measured"
                     : interrupted(report));
         }
-        line("target", "%s, %s, %d B messages, pipeline %d, %sio %s", report.target(),
-                report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
-                report.sizeBytes(), report.pipeline(), merged ? "" : "seed " + report.seed() + ", ", report.io());
+        if (report.target() != null) {                 // null only in a merge of HdrHistogram logs, which name none
+            line("target", "%s, %s, %d B messages, pipeline %d, %sio %s", report.target(),
+                    report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
+                    report.sizeBytes(), report.pipeline(), merged ? "" : "seed " + report.seed() + ", ", report.io());
+        }
+        if (merged && report.connectionsRequested() == 0) {
+            onlyLatency(report);                        // HdrHistogram logs alone: no connections, bytes or errors
+            out.flush();
+            return;
+        }
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
                 report.connectionsRequested());
         if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
@@ -69,10 +76,7 @@ public final class ReportPrinter {
         line("messages", merged ? "%d verified in %.2f s (the longest run) = %.0f msgs/s (the runs' msgs/s added)"
                 : "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(), report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
-        LoadReport.Latency latency = report.latencyMicros();
-        line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
-                readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
-                readable(latency.mean()));
+        latency(report.latencyMicros());
         LoadReport.Fairness fairness = report.fairness();
         line("per connection", merged ? "min %d  median ~%d (the runs' medians' median, not exact)  max %d messages; %d starved"
                         : "min %d  median %d  max %d messages; %d starved (none completed)",
@@ -83,6 +87,19 @@ public final class ReportPrinter {
             line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
                     report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
         }
+    }
+
+    /** What a merge of HdrHistogram logs alone knows: messages, time and latency. */
+    private void onlyLatency(LoadReport report) {
+        line("messages", "%d in %.2f s (the longest log) = %.0f msgs/s (the logs' msgs/s added)", report.messages(),
+                report.measuredSeconds(), report.messagesPerSecond());
+        latency(report.latencyMicros());
+    }
+
+    private void latency(LoadReport.Latency latency) {
+        line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
+                readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
+                readable(latency.mean()));
     }
 
     private static boolean nothingMeasured(LoadReport report) {
