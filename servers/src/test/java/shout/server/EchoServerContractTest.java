@@ -266,6 +266,26 @@ public class EchoServerContractTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aClientThatStopsReadingWhileOwedBytesIsClosedAfterTheIdleTimeout(Mode mode) throws Exception {
+        Duration idle = Duration.ofMillis(300);
+        try (ExecutorService writer = Executors.newSingleThreadExecutor();     // closed last: the socket's close ends its write
+             EchoServer server = Servers.start(mode, config().toBuilder().idleTimeout(idle).build());
+             Socket stuck = Wire.connect(server)) {
+            // More than the socket buffers hold both ways, from another thread: the write stalls, and ends
+            // with an error once the server gives up on this client. The server is left owing bytes.
+            Future<?> pushing = writer.submit(() -> {
+                stuck.getOutputStream().write(new byte[8 * 1024 * 1024]);
+                return null;
+            });
+            await().atMost(PATIENCE).until(() -> server.stats().snapshot().idleClosed() == 1);
+            await().atMost(PATIENCE).until(() -> server.stats().active() == 0);
+            stuck.close();
+            await().atMost(PATIENCE).until(pushing::isDone);
+        }
+    }
+
     private static void exchangeTick(Socket busy) {
         try {
             assertEquals("T", Wire.roundTrip(busy, "t"));
