@@ -23,6 +23,10 @@ Settings (environment; --servers overrides SERVERS):
   WARMUP      2      seconds of pingpong warm-up before each measured window
   DURATION    5      measured seconds per run
   JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
+  FIRST       1000   the first-second cell: so many connections start at once on each warm server; counts
+                     those answered within the run's first second (0 leaves it out)
+  STUCK       1000   the stuck-writers cell: so many clients each push 256 KiB and never read, then 5 new
+                     clients' first round trips are timed (0 leaves it out)
   MEMORY      1      the memory cell: RSS growth per idle connection (0 leaves it out)
   IDLE        10000  idle connections in the memory cell
   BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
@@ -43,6 +47,8 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-5}
 JVM_WARMUP=${JVM_WARMUP:-5}
+FIRST=${FIRST-1000}
+STUCK=${STUCK-1000}
 MEMORY=${MEMORY:-1}
 IDLE=${IDLE:-10000}
 BASE_PORT=${BASE_PORT:-9200}
@@ -61,6 +67,7 @@ done
 die() { echo "servers-vs-reference: $*" >&2; exit 1; }
 is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
 for v in ROUNDS WARMUP DURATION JVM_WARMUP IDLE BASE_PORT; do is_count "${!v}" || die "$v must be a positive whole number, not '${!v}'"; done
+for v in FIRST STUCK; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
 [[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
 for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
 for s in $SERVERS; do
@@ -75,6 +82,7 @@ command -v taskset >/dev/null || die "needs taskset (util-linux)"
 NEED_FDS=256
 for cell in $CELLS; do IFS=: read -r _ c _ <<<"$cell"; [ $((c + 256)) -gt "$NEED_FDS" ] && NEED_FDS=$((c + 256)); done
 [ "$MEMORY" = 1 ] && [ $((IDLE + 256)) -gt "$NEED_FDS" ] && NEED_FDS=$((IDLE + 256))
+for n in "$FIRST" "$STUCK"; do [ $((n + 256)) -gt "$NEED_FDS" ] && NEED_FDS=$((n + 256)); done
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$NEED_FDS" ]; then
   ulimit -n "$NEED_FDS" 2>/dev/null || die "needs $NEED_FDS open files but the hard limit is $(ulimit -Hn): lower IDLE or the largest cell's connections"
 fi
@@ -229,7 +237,8 @@ GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ 
 N_JVM=0 N=0
 for s in $SERVERS; do N=$((N + 1)); case "$s" in c|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
-ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) ))
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) \
+  + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N * 15 : 0) ))
 {
   echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
   echo
@@ -239,7 +248,7 @@ ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N
   echo "- client: pingpong on cpu 1, one thread; netty-example checked as plain echo (-m echo), the rest upper-cased"
   [ -n "${NETTY_EXAMPLE_NOTE:-}" ] && echo "- netty-example: $NETTY_EXAMPLE_NOTE"
   [ "$SVR_NETNS" = 1 ] && echo "- network: a private network namespace with only lo (Netty's example binds every address)"
-  echo "- settings: CELLS='$CELLS' ROUNDS=$ROUNDS WARMUP=${WARMUP}s DURATION=${DURATION}s JVM_WARMUP=${JVM_WARMUP}s MEMORY=$MEMORY IDLE=$IDLE; ulimit -n $(ulimit -n)"
+  echo "- settings: CELLS='$CELLS' ROUNDS=$ROUNDS WARMUP=${WARMUP}s DURATION=${DURATION}s JVM_WARMUP=${JVM_WARMUP}s FIRST=$FIRST STUCK=$STUCK MEMORY=$MEMORY IDLE=$IDLE; ulimit -n $(ulimit -n)"
   echo "- machine busy before the run: ${BUSY}% over 2 s; estimated duration: about $(( (ESTIMATE + 59) / 60 )) min"
   echo "- raw per-run lines: $RAW"
 } | tee -a "$RAW" "$RAW.md"
@@ -247,7 +256,7 @@ ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N
 
 # ---- the cells ----
 CELL_SERVERS=()
-if [ -n "$CELLS" ]; then
+if [ -n "$CELLS" ] || [ "$FIRST" -gt 0 ] || [ "$STUCK" -gt 0 ]; then
   i=0
   for s in $SERVERS; do
     if start_server "$s" $((BASE_PORT + i)); then CELL_SERVERS+=("$s"); fi
@@ -319,6 +328,98 @@ for cell in $CELLS; do
   done
   report_cell "$cell" "$size" "$conns" "$depth" | tee -a "$RAW.md"
 done
+# ---- the first-second cell: FIRST connections at once on the warm server; how many get an answer in the first second ----
+if [ "$FIRST" -gt 0 ] && [ ${#CELL_SERVERS[@]} -gt 0 ]; then
+  for round in $(seq "$ROUNDS"); do
+    n=${#CELL_SERVERS[@]}
+    for j in $(seq 0 $((n - 1))); do
+      s=${CELL_SERVERS[$(( (j + round - 1) % n ))]}
+      line=$(pingpong "$s" 64 "$FIRST" 1 0 1)   # no warm-up: the measured second starts as the connects do
+      echo "first=$FIRST round=$round server=$s $line" >>"$RAW"
+      echo "first second round $round $s: $(grep -oE '(active|rt/s|exit)=[^ ]*' <<<"$line" | tr '\n' ' ')" >&2
+    done
+  done
+  {
+    echo
+    echo "### first second: $FIRST connections opened at once, 64 B messages; answered within the first second ($ROUNDS rounds)"
+    echo
+    echo "| server | connections answered within 1 s (min-max of rounds) | rt/s in that second (median) |"
+    echo "|---|---:|---:|"
+    awk -v order="${CELL_SERVERS[*]}" -v want="$FIRST" '
+      function kv(line, key,   i, n, f, p) { n = split(line, f, " ")
+        for (i = 1; i <= n; i++) { p = index(f[i], "="); if (substr(f[i], 1, p - 1) == key) return substr(f[i], p + 1) }
+        return "" }
+      kv($0, "first") != "" { s = kv($0, "server"); k = ++n[s]; a = kv($0, "active") + 0; r[s, k] = kv($0, "rt/s") + 0
+        if (!(s in lo) || a < lo[s]) lo[s] = a; if (!(s in hi) || a > hi[s]) hi[s] = a }
+      END { m = split(order, names, " ")
+        for (j = 1; j <= m; j++) { s = names[j]; if (!(s in n)) continue
+          delete b; for (k = 1; k <= n[s]; k++) b[k] = r[s, k]
+          for (x = 2; x <= n[s]; x++) { t = b[x]; for (y = x - 1; y >= 1 && b[y] > t; y--) b[y + 1] = b[y]; b[y + 1] = t }
+          med = n[s] % 2 ? b[(n[s] + 1) / 2] : (b[n[s] / 2] + b[n[s] / 2 + 1]) / 2
+          printf "| %s | %s/%d | %.0f |\n", s, (lo[s] == hi[s] ? lo[s] : lo[s] "-" hi[s]), want, med } }' "$RAW"
+  } | tee -a "$RAW.md"
+fi
+
+# ---- the stuck-writers cell: STUCK clients push without reading; how long a new client waits for its first reply ----
+cat >"$TMP/stuck.py" <<'EOF'
+# stuck.py PORT N: opens N connections to 127.0.0.1:PORT, each pushes up to 256 KiB without ever reading (until the
+# kernel takes no more), waits 2 s for the server to settle, then times 5 new clients' first 64-byte round trip one
+# after another. Prints `stuck=N pushed_mib=M probes_ms=a,b,c,d,e max_ms=X`; a probe unanswered in 10 s counts 10000.
+import socket, sys, time
+port, n = int(sys.argv[1]), int(sys.argv[2])
+stuck, pushed, chunk = [], 0, b"x" * 65536
+for _ in range(n):
+    s = socket.socket()
+    try:
+        s.connect(("127.0.0.1", port))
+    except OSError:
+        s.close(); continue
+    s.setblocking(False); stuck.append(s)
+end = time.monotonic() + 30
+for s in stuck:
+    left = 256 * 1024
+    while left > 0 and time.monotonic() < end:
+        try:
+            k = s.send(chunk[:min(left, len(chunk))]); left -= k; pushed += k
+        except OSError:
+            break
+time.sleep(2)
+probes = []
+for _ in range(5):
+    t0 = time.monotonic(); got = b""
+    try:
+        p = socket.create_connection(("127.0.0.1", port), timeout=10)
+        p.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        p.sendall(b"a" * 64)
+        while len(got) < 64:
+            b = p.recv(64 - len(got))
+            if not b:
+                break
+            got += b
+        p.close()
+    except OSError:
+        pass
+    probes.append((time.monotonic() - t0) * 1000 if got == b"A" * 64 else 10000.0)
+print(f"stuck={len(stuck)} pushed_mib={pushed / 1048576:.0f} probes_ms={','.join(f'{x:.1f}' for x in probes)} max_ms={max(probes):.1f}", flush=True)
+for s in stuck:
+    s.close()
+EOF
+if [ "$STUCK" -gt 0 ] && [ ${#CELL_SERVERS[@]} -gt 0 ]; then
+  {
+    echo
+    echo "### stuck writers: $STUCK clients each push up to 256 KiB and never read; a new client's first 64 B round trip"
+    echo
+    echo "| server | clients stuck | MiB pushed | 5 probes, ms | worst ms |"
+    echo "|---|---:|---:|---|---:|"
+  } | tee -a "$RAW.md"
+  for s in "${CELL_SERVERS[@]}"; do
+    out=$(timeout 120 taskset -c 1 "$PYTHON" "$TMP/stuck.py" "${PORT[$s]}" "$STUCK" 2>&1 | tail -n 1) || true
+    echo "stuck server=$s $out" >>"$RAW"
+    echo "stuck $s: $out" >&2
+    awk -v s="$s" -v line="$out" 'BEGIN { n = split(line, f, " "); for (i = 1; i <= n; i++) { p = index(f[i], "="); v[substr(f[i], 1, p - 1)] = substr(f[i], p + 1) }
+      printf "| %s | %s | %s | %s | %s |\n", s, v["stuck"], v["pushed_mib"], v["probes_ms"], v["max_ms"] }' | tee -a "$RAW.md"
+  done
+fi
 for s in "${CELL_SERVERS[@]}"; do stop_server "$s"; done
 
 # ---- the memory cell: a fresh server each, RSS before and after IDLE idle connections ----

@@ -21,6 +21,8 @@ public enum ErrorKind {
     TIMEOUT("timeout"),
     /** Connects that failed because this process ran out of file descriptors. */
     TOO_MANY_OPEN_FILES("too-many-open-files"),
+    /** Connects that could not bind to their {@code --source} address: not an address of this machine, or its ports used up. */
+    BIND("bind"),
     /** Connects that failed for another reason (no route, address unavailable). */
     CONNECT_FAILED("connect-failed"),
     /** Other I/O failures on an established connection. */

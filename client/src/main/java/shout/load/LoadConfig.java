@@ -1,6 +1,9 @@
 package shout.load;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import shout.cli.Cli;
@@ -26,11 +29,14 @@ import shout.cli.HostPort;
  * @param stallTimeout         a counted run with no reply for this long ends with an error
  * @param seed                 seeds the payload, so a run can be replayed
  * @param io                   the I/O engine: the JDK's selector, or epoll called directly
+ * @param tag                  names this run among several merged runs; null when not given
+ * @param startAt              when not null, traffic waits for this wall-clock instant once the connections are up
+ * @param sources              local addresses the connections are bound to in turn (by connection index); empty: the kernel's choice
  */
 public record LoadConfig(String host, int port, int connections, int threads, int payloadBytes, int pipeline,
                          Duration duration, long messages, Duration warmup, double messagesPerSecond,
                          double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed,
-                         IoEngine io) {
+                         IoEngine io, String tag, Instant startAt, List<InetAddress> sources) {
 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
     public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
@@ -51,6 +57,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(io, "io");
+        Objects.requireNonNull(sources, "sources");
         Cli.require(!host.isBlank(), "host must not be empty");
         Cli.require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
         Cli.require(connections > 0, "connections must be positive, not " + connections);
@@ -64,12 +71,20 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Cli.require(connectsPerSecond >= 0, "connect-rate must not be negative");
         Cli.require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
         Cli.require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
+        Cli.require(tag == null || validTag(tag), "tag must be a non-empty word without commas or whitespace "
+                + "(HdrHistogram's log format ends a tag at either), not '" + tag + "'");
+        sources = List.copyOf(sources);
         threads = Math.min(threads, connections);           // a thread without connections has nothing to do
     }
 
     /** A builder holding the defaults: one I/O thread per CPU this process may use and a random seed. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Non-empty, no comma, no whitespace: HdrHistogram's log writes {@code Tag=NAME,} at the start of each line. */
+    private static boolean validTag(String tag) {
+        return !tag.isEmpty() && tag.chars().noneMatch(c -> c == ',' || Character.isWhitespace(c));
     }
 
     /** True when paced by {@code --rate}: latency then counts from each message's scheduled send time. */
@@ -92,7 +107,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         return new HostPort(host, port).toString();
     }
 
-    /** Names each setting where the record's fifteen positions would not; {@link #build} validates. */
+    /** Names each setting where the record's eighteen positions would not; {@link #build} validates. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -110,6 +125,9 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
         private long seed = new SplittableRandom().nextLong();
         private IoEngine io = DEFAULT_IO;
+        private String tag;
+        private Instant startAt;
+        private List<InetAddress> sources = List.of();
 
         private Builder() {
         }
@@ -193,11 +211,30 @@ public record LoadConfig(String host, int port, int connections, int threads, in
             return this;
         }
 
+        /** Names the run among several merged ones: in the JSON, on every HdrHistogram log line, in the summary. */
+        public Builder tag(String value) {
+            tag = value;
+            return this;
+        }
+
+        /** Once connected, waits for this wall-clock instant before the warm-up; null (the default) starts at once. */
+        public Builder startAt(Instant value) {
+            startAt = value;
+            return this;
+        }
+
+        /** Binds connection i to {@code value.get(i % size)} before connecting; empty (the default) lets the kernel choose. */
+        public Builder sources(List<InetAddress> value) {
+            sources = value;
+            return this;
+        }
+
         /** The config; throws {@link IllegalArgumentException} with a message fit for a user. */
         public LoadConfig build() {
             Duration warmupOrDefault = warmup != null ? warmup : messages > 0 ? Duration.ZERO : DEFAULT_WARMUP;
             return new LoadConfig(host, port, connections, threads, payloadBytes, pipeline, duration, messages,
-                    warmupOrDefault, messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout, seed, io);
+                    warmupOrDefault, messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout, seed, io,
+                    tag, startAt, sources);
         }
     }
 }

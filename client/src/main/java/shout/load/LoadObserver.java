@@ -1,5 +1,6 @@
 package shout.load;
 
+import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 
@@ -17,6 +18,13 @@ public interface LoadObserver {
     default void interval(Histogram latencyNanos) {
     }
 
+    /**
+     * The connections were not all settled by {@code --start-at}: traffic starts now, {@code late} after
+     * it, rather than not at all. Called at most once, before the warm-up.
+     */
+    default void startedLate(Duration late) {
+    }
+
     /** Tells every observer in {@code observers}, in order. */
     static LoadObserver all(List<LoadObserver> observers) {
         return new LoadObserver() {
@@ -28,6 +36,11 @@ public interface LoadObserver {
             @Override
             public void interval(Histogram latencyNanos) {
                 observers.forEach(o -> o.interval(latencyNanos));
+            }
+
+            @Override
+            public void startedLate(Duration late) {
+                observers.forEach(o -> o.startedLate(late));
             }
         };
     }

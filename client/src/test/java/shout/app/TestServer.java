@@ -35,6 +35,7 @@ public final class TestServer implements AutoCloseable {
     private final Fault fault;
     private final int pieceBytes;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<InetAddress> peers = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("test-server-conn-", 0).factory());
     private final Thread acceptor;
@@ -54,6 +55,11 @@ public final class TestServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
+    /** The addresses the connections accepted so far came from. */
+    public Set<InetAddress> peers() {
+        return Set.copyOf(peers);
+    }
+
     /** A loopback port that nobody listens on: one the kernel just gave out and took back. */
     public static int closedPort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -66,6 +72,7 @@ public final class TestServer implements AutoCloseable {
             try {
                 Socket socket = listener.accept();
                 socket.setTcpNoDelay(true);
+                peers.add(socket.getInetAddress());
                 open.add(socket);
                 connections.execute(() -> serve(socket));
             } catch (IOException e) {

@@ -11,22 +11,29 @@ import shout.load.LoadObserver;
 
 /**
  * {@code --hdr-log FILE}: the measured part's latencies (ns), one interval histogram a second, in
- * HdrHistogram's log format, so HdrHistogram's own tools can merge and plot runs.
+ * HdrHistogram's log format, so HdrHistogram's own tools can merge and plot runs; each line carries the
+ * run's {@code --tag}, so the intervals of several runs can share one file and still be told apart.
  */
 final class HdrLogFile implements LoadObserver, AutoCloseable {
 
     private final PrintStream stream;
     private final HistogramLogWriter writer;
+    private final String tag;
     private boolean started;
 
-    private HdrLogFile(PrintStream stream) {
+    private HdrLogFile(PrintStream stream, String tag) {
         this.stream = stream;
         this.writer = new HistogramLogWriter(stream);
+        this.tag = tag;
     }
 
-    /** Creates or truncates the file now, so a path that cannot be written fails before the run. */
-    static HdrLogFile open(Path path) throws IOException {
-        return new HdrLogFile(new PrintStream(Files.newOutputStream(path), false, StandardCharsets.US_ASCII));
+    /**
+     * Creates or truncates the file now, so a path that cannot be written fails before the run.
+     *
+     * @param tag written at the start of every interval line ({@code Tag=NAME,}), or null for none
+     */
+    static HdrLogFile open(Path path, String tag) throws IOException {
+        return new HdrLogFile(new PrintStream(Files.newOutputStream(path), false, StandardCharsets.US_ASCII), tag);
     }
 
     @Override
@@ -40,6 +47,7 @@ final class HdrLogFile implements LoadObserver, AutoCloseable {
             writer.outputLegend();
             started = true;
         }
+        latencyNanos.setTag(tag);                       // the writer puts a histogram's tag first on its line
         writer.outputIntervalHistogram(latencyNanos);
     }
 

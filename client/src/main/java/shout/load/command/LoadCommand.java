@@ -2,6 +2,7 @@ package shout.load.command;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,9 @@ import shout.load.engine.LoadGenerator;
             "  # JSON on stdout for a pipe, the summary on stderr",
             "  shout load 127.0.0.1:8081 --json - | jq .latencyMicros.p99",
             "  # a CI gate: exit 4 when p99 is above 5 ms or any error occurs",
-            "  shout load 127.0.0.1:8081 -R 10k --fail-p99 5ms --fail-errors 0"})
+            "  shout load 127.0.0.1:8081 -R 10k --fail-p99 5ms --fail-errors 0",
+            "  # one of several clients: two source addresses, measuring from 20:15:00 UTC, its log lines tagged",
+            "  shout load 10.0.0.5:8081 -c 40k --source 10.0.1.1,10.0.1.2 --start-at 2026-11-30T20:15:00Z --tag east-1 --hdr-log east.hlog"})
 public final class LoadCommand implements ShoutCommand {
 
     @Spec
@@ -127,9 +130,10 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, unwritable.get(), ExitCode.CANNOT_RUN);
         }
         LoadReport report;
-        Optional<ProgressLine> progress = outputs.progress(err, terminal);
-        try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog())) {
+        Optional<ProgressLine> progress = outputs.progress(err, terminal, config.startAt());
+        try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog(), config.tag())) {
             List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
+            observers.add(lateStartWarning(config, err, progress));
             if (hdrLog != null) {
                 observers.add(hdrLog);
             }
@@ -154,6 +158,19 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         }
         return exitCode(report, err).code();
+    }
+
+    /** Says on standard error, even with {@code --quiet}, that the run started after its {@code --start-at}. */
+    private static LoadObserver lateStartWarning(LoadConfig config, PrintWriter err, Optional<ProgressLine> progress) {
+        return new LoadObserver() {
+            @Override
+            public void startedLate(Duration late) {
+                progress.ifPresent(ProgressLine::finish);       // a line redrawn in place would run into the warning
+                err.printf(Locale.ROOT, "warning: the connections were not all up by --start-at %s: this run starts %.2f s late%n",
+                        config.startAt(), late.toNanos() / 1e9);
+                err.flush();
+            }
+        };
     }
 
     /**

@@ -1,6 +1,11 @@
 package shout.load.command;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,6 +87,25 @@ final class LoadOptions {
                     + "with JDK 22+, which costs less per message, else nio, the JDK's selector).")
     private IoEngine io;
 
+    @Option(names = "--tag", paramLabel = "NAME",
+            description = "Names this run among runs from several machines that are merged later, e.g. --tag east-1: "
+                    + "it goes into the --json report, onto every --hdr-log interval (Tag=east-1,) and into the summary. "
+                    + "One word: no commas, no whitespace.")
+    private String tag;
+
+    @Option(names = "--start-at", paramLabel = "TIME", converter = StartAtConverter.class,
+            description = "Connect first, then send nothing until TIME, then warm up and measure as usual, so clients on "
+                    + "several machines with the same --warmup measure the same wall-clock window (keep their clocks in "
+                    + "sync). TIME is an ISO-8601 instant with Z or an offset, e.g. 2026-11-30T20:15:00Z, or a time of day, "
+                    + "e.g. 20:15:00, today in this machine's zone.")
+    private Instant startAt;
+
+    @Option(names = "--source", paramLabel = "ADDR", split = ",", converter = SourceConverter.class,
+            description = "Bind the connections to these local addresses in turn, e.g. --source 127.0.0.2,127.0.0.3: "
+                    + "each address gives about 28,000 ports toward the server, so more addresses hold more connections. "
+                    + "The same family as the server's (IPv4 or IPv6).")
+    private List<InetAddress> sources;
+
     /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
     LoadConfig config(ParseResult parsed) {
         Cli.require(target == null || !(parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")),
@@ -90,7 +114,8 @@ final class LoadOptions {
                 .port(target == null ? port : target.port()).connections(connections)
                 .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
-                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io);
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag).startAt(startAt)
+                .sources(sources == null ? List.of() : sources);
         if (threads != null) {
             config.threads(threads);
         }
@@ -104,7 +129,30 @@ final class LoadOptions {
         if (seed != null) {
             config.seed(seed);
         }
-        return config.build();
+        LoadConfig built = config.build();
+        requireSameFamily(built);
+        return built;
+    }
+
+    /** A socket of one family cannot bind to an address of the other: say so now, not once per connection. */
+    private static void requireSameFamily(LoadConfig config) {
+        if (config.sources().isEmpty()) {
+            return;
+        }
+        InetAddress server;
+        try {
+            server = InetAddress.getByName(config.host());
+        } catch (UnknownHostException e) {
+            return;                                         // the run fails on it with its own error
+        }
+        for (InetAddress source : config.sources()) {
+            Cli.require(source.getClass() == server.getClass(), "source " + source.getHostAddress() + " is " + family(source)
+                    + " but the server " + config.target() + " is " + family(server));
+        }
+    }
+
+    private static String family(InetAddress address) {
+        return address instanceof Inet4Address ? "IPv4" : "IPv6";
     }
 
     /** Reads the positional {@code HOST:PORT}. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -48,9 +49,14 @@ final class LoadOutputs {
                 .findFirst();
     }
 
-    /** The progress observer, or empty when {@code --quiet} or an interval of 0 turned it off. */
-    Optional<ProgressLine> progress(PrintWriter err, boolean terminal) {
-        return quiet || progressInterval.isZero() ? Optional.empty() : Optional.of(new ProgressLine(err, terminal, progressInterval));
+    /**
+     * The progress observer, or empty when {@code --quiet} or an interval of 0 turned it off.
+     *
+     * @param startAt the run's {@code --start-at}, or null
+     */
+    Optional<ProgressLine> progress(PrintWriter err, boolean terminal, Instant startAt) {
+        return quiet || progressInterval.isZero() ? Optional.empty()
+                : Optional.of(new ProgressLine(err, terminal, progressInterval, startAt));
     }
 
     /** Null without {@code --hdr-log}. */

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import shout.cli.Durations;
 import shout.load.LoadObserver;
@@ -22,17 +25,27 @@ import shout.load.Phase;
  */
 final class ProgressLine implements LoadObserver {
 
+    /** The time of day of {@code --start-at}, in UTC as the C clients' logs would print it: {@code 20:15:00Z}. */
+    private static final DateTimeFormatter WAIT_FORMAT = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
     private final PrintWriter err;
     private final boolean terminal;
     private final double intervalSeconds;
+    private final Instant startAt;
     private double nextLineSeconds;
     private int lastLength;
 
     /** @param interval between plain lines; on a terminal the line redraws every second */
     ProgressLine(PrintWriter err, boolean terminal, Duration interval) {
+        this(err, terminal, interval, null);
+    }
+
+    /** @param startAt the run's {@code --start-at}, shown while waiting for it; null when none */
+    ProgressLine(PrintWriter err, boolean terminal, Duration interval, Instant startAt) {
         this.err = err;
         this.terminal = terminal;
         this.intervalSeconds = interval.toNanos() / 1e9;
+        this.startAt = startAt;
     }
 
     /** True when standard error is a terminal a person watches, not a pipe or a file. */
@@ -88,9 +101,11 @@ final class ProgressLine implements LoadObserver {
         }
     }
 
-    private static String label(Phase phase) {
+    private String label(Phase phase) {
         return switch (phase) {
             case CONNECT -> "connecting";
+            case WAIT -> "waiting for " + WAIT_FORMAT.format(startAt) + " ("
+                    + Math.max(0, (Duration.between(Instant.now(), startAt).toMillis() + 999) / 1000) + " s)";
             case WARMUP -> "warming up";
             case MEASURE, STOP -> "measuring";
         };

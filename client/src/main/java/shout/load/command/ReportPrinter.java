@@ -23,7 +23,8 @@ final class ReportPrinter {
         if (report.interrupted()) {
             line("interrupted", "%s", interrupted(report));
         }
-        line("target", "%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
+        line("target", "%s%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
+                report.tag() == null ? "" : " (tag " + report.tag() + ")",
                 report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
                 report.sizeBytes(), report.pipeline(), report.seed(), report.io());
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
@@ -61,7 +62,7 @@ final class ReportPrinter {
     /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
     private static String interrupted(LoadReport report) {
         if (nothingMeasured(report)) {
-            return "by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet";
+            return "by Ctrl-C or SIGTERM while connecting, waiting or warming up: nothing measured yet";
         }
         LoadReport.Settings planned = report.settings();
         String of = planned.messages() > 0 ? report.messages() + " of the planned " + planned.messages() + " messages"

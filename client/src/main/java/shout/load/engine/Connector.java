@@ -1,6 +1,7 @@
 package shout.load.engine;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -90,9 +91,15 @@ final class Connector {
         return startNanos + (long) (connections.get(localIndex).index() * 1e9 / config.connectsPerSecond());
     }
 
+    /** The {@code --source} address of connection {@code index}: the addresses in turn, or null for the kernel's choice. */
+    private InetAddress source(int index) {
+        List<InetAddress> sources = config.sources();
+        return sources.isEmpty() ? null : sources.get(index % sources.size());
+    }
+
     private void open(LoadConnection connection, long nowNanos) {
         try {
-            PolledSocket socket = poller.connect(address, connection);
+            PolledSocket socket = poller.connect(address, source(connection.index()), connection);
             connection.attach(socket, nowNanos + config.connectTimeout().toNanos());
             if (socket.finishConnect()) {
                 outcome.established(connection);

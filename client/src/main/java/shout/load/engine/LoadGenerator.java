@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ import shout.load.io.Poller;
 /**
  * Runs one load: opens the connections, warms up, measures, and returns a {@link LoadReport}; it
  * never formats. Threading model: the calling thread coordinates. It starts one {@link LoadLoop} per
- * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), and about once a
+ * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), waits for
+ * {@code --start-at} between connect and warm-up, and about once a
  * second collects the interval latencies and tells the {@link LoadObserver}. It joins every I/O
  * thread before it returns, so all sockets and selectors are closed by then, on success or failure.
  * {@link #stop} may come from any thread and ends the run as its duration would.
@@ -99,7 +101,7 @@ public final class LoadGenerator {
 
     /** The measured part's length, end and CPU time, and whether a stop request cut it short. */
     private record Measured(boolean began, long nanos, long endNanos, long cpuNanos, boolean interrupted) {
-        /** A stop request came while connecting or warming up: nothing was measured. */
+        /** A stop request came while connecting, waiting or warming up: nothing was measured. */
         static final Measured NOTHING = new Measured(false, 0, 0, 0, true);
     }
 
@@ -142,18 +144,26 @@ public final class LoadGenerator {
         if (control.connectionsUp() == 0) {
             throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
         }
+        if (config.startAt() != null && !waitForStartTime()) {
+            return Measured.NOTHING;
+        }
         boolean warmup = !config.warmup().isZero();
         lastReplyNanos = System.nanoTime();
-        control.startTraffic(warmup ? Phase.WARMUP : Phase.MEASURE, lastReplyNanos);
-        loops.forEach(LoadLoop::wakeup);
         if (warmup) {
+            control.startTraffic(Phase.WARMUP, lastReplyNanos);
+            loops.forEach(LoadLoop::wakeup);
             runUntil(System.nanoTime() + config.warmup().toNanos(), Phase.WARMUP);
             if (control.stopRequested()) {
                 return Measured.NOTHING;
             }
-            control.enter(Phase.MEASURE);
-            loops.forEach(LoadLoop::wakeup);
         }
+        collector.collect();        // nothing measured yet: the first measured interval then starts now, not at the last tick
+        if (warmup) {
+            control.enter(Phase.MEASURE);
+        } else {
+            control.startTraffic(Phase.MEASURE, lastReplyNanos);
+        }
+        loops.forEach(LoadLoop::wakeup);
         long cpuStartNanos = cpuClock.processCpuNanos();
         long measureStartNanos = System.nanoTime();
         throughput.start(measureStartNanos);
@@ -161,6 +171,26 @@ public final class LoadGenerator {
         long measureEndNanos = System.nanoTime();
         return new Measured(true, measureEndNanos - measureStartNanos, measureEndNanos,
                 cpuClock.processCpuNanos() - cpuStartNanos, control.stopRequested());
+    }
+
+    /**
+     * Once connected, sends nothing until {@code --start-at}, ticking once a second; false when a stop
+     * request came first. Connections settled only after it start at once, and the observer hears how late.
+     */
+    private boolean waitForStartTime() throws LoadException, InterruptedException {
+        Duration left = Duration.between(Instant.now(), config.startAt());
+        if (left.isNegative()) {
+            observer.startedLate(left.negated());
+            return true;
+        }
+        while (!left.isNegative() && !left.isZero()) {
+            if (control.awaitStop(Math.min(left.toNanos(), untilTick()))) {
+                return false;
+            }
+            tick(Phase.WAIT);
+            left = Duration.between(Instant.now(), config.startAt());    // the wall clock, re-read: it may be stepped
+        }
+        return true;
     }
 
     /** Waits until the deadline, until every loop has run out of work or until a stop request, ticking once a second. */

@@ -112,7 +112,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
             case STOP -> {
                 return false;
             }
-            case CONNECT -> throw new IllegalStateException("a run never returns to CONNECT");
+            case CONNECT, WAIT -> throw new IllegalStateException("a run never returns to " + next);
         }
         return true;
     }

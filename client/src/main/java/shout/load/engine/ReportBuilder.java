@@ -36,7 +36,7 @@ final class ReportBuilder {
                 config.connections(), up, failed, config.payloadBytes(), config.pipeline(), measurement.interrupted(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
                 latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
-                Cli.VERSION, hostName(), null, measurement.start().toString(), settings(config), measurement.intervals(),
+                Cli.VERSION, hostName(), config.tag(), measurement.start().toString(), settings(config), measurement.intervals(),
                 LoadReport.encode(latencyNanos));
     }
 

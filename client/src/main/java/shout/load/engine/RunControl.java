@@ -22,6 +22,7 @@ final class RunControl {
     private final AtomicLong budget;
     private final CountDownLatch settled;
     private final CountDownLatch loopsDone;
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger connectionsUp = new AtomicInteger();
     private final AtomicReference<String> firstConnectFailure = new AtomicReference<>();
 
@@ -104,13 +105,19 @@ final class RunControl {
     }
 
     /**
-     * Asks the run to end now: both waits of the coordinator return at once, now and from then on,
+     * Asks the run to end now: the waits of the coordinator return at once, now and from then on,
      * as when the loops are done, and it reads {@link #stopRequested} to tell why. From any thread.
      */
     void requestStop() {
         stopRequested = true;
         release(settled);
         release(loopsDone);
+        stopped.countDown();
+    }
+
+    /** Waits up to {@code timeoutNanos} for a stop request; true when there is one. */
+    boolean awaitStop(long timeoutNanos) throws InterruptedException {
+        return stopped.await(timeoutNanos, TimeUnit.NANOSECONDS);
     }
 
     boolean stopRequested() {

@@ -3,6 +3,7 @@ package shout.load.io;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -35,13 +36,16 @@ final class NioPoller<T> implements Poller<T> {
     }
 
     @Override
-    public PolledSocket connect(InetSocketAddress address, T attachment) throws IOException {
+    public PolledSocket connect(InetSocketAddress address, InetAddress source, T attachment) throws IOException {
         // An IPv4 target gets an IPv4 socket, not the JDK's default dual-stack one, as a C client would use.
         SocketChannel channel = SocketChannel.open(address.getAddress() instanceof Inet4Address
                 ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
         try {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (source != null) {
+                bind(channel, source);
+            }
             SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT, attachment);
             channel.connect(address);
             return new Socket(channel, key);
@@ -59,6 +63,20 @@ final class NioPoller<T> implements Poller<T> {
             selector.selectNow(dispatch);
         } else {
             selector.select(dispatch, timeoutMillis);
+        }
+    }
+
+    /**
+     * Binds to {@code source} with a port the kernel picks now. Linux's IP_BIND_ADDRESS_NO_PORT, which
+     * would defer the port to the connect and so reuse it toward other destinations, is out of reach
+     * here: neither StandardSocketOptions nor jdk.net.ExtendedSocketOptions offers it. So each source
+     * address serves as many connections as the local port range holds (about 28,000), in all.
+     */
+    private static void bind(SocketChannel channel, InetAddress source) throws SourceBindException {
+        try {
+            channel.bind(new InetSocketAddress(source, 0));
+        } catch (IOException e) {
+            throw new SourceBindException(source, e);
         }
     }
 

@@ -2,6 +2,7 @@ package shout.load.io;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import shout.load.ErrorKind;
@@ -24,11 +25,12 @@ public interface Poller<T> extends AutoCloseable {
     }
 
     /**
-     * Opens a non-blocking socket with TCP_NODELAY and begins connecting it; the poller reports the
-     * attachment ready when the connect settles, unless {@link PolledSocket#finishConnect} says at once
-     * that it is connected. Closes the socket itself if this throws.
+     * Opens a non-blocking socket with TCP_NODELAY, binds it to {@code source} unless that is null, and
+     * begins connecting it; the poller reports the attachment ready when the connect settles, unless
+     * {@link PolledSocket#finishConnect} says at once that it is connected. Closes the socket itself if
+     * this throws; a failed bind throws an exception that {@link #classify} counts as {@link ErrorKind#BIND}.
      */
-    PolledSocket connect(InetSocketAddress address, T attachment) throws IOException;
+    PolledSocket connect(InetSocketAddress address, InetAddress source, T attachment) throws IOException;
 
     /**
      * Waits up to {@code timeoutNanos} (0: not at all) and hands every ready socket's attachment to the
@@ -52,6 +54,9 @@ public interface Poller<T> extends AutoCloseable {
      * failure on an established connection.
      */
     static ErrorKind classify(IOException failure, boolean connecting) {
+        if (failure instanceof SourceBindException) {
+            return ErrorKind.BIND;
+        }
         return failure instanceof ErrnoException errno ? errno.kind(connecting) : NioPoller.classify(failure, connecting);
     }
 

@@ -8,6 +8,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -76,8 +77,8 @@ final class EpollPoller<T> implements Poller<T> {
     }
 
     @Override
-    public PolledSocket connect(InetSocketAddress address, T attachment) throws IOException {
-        int fd = EpollSocket.open(this, address);
+    public PolledSocket connect(InetSocketAddress address, InetAddress source, T attachment) throws IOException {
+        int fd = EpollSocket.open(this, address, source);
         if (fd >= byFd.length) {
             byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
         }

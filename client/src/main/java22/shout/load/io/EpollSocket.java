@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -20,6 +21,8 @@ import java.nio.ByteOrder;
  */
 final class EpollSocket implements PolledSocket {
 
+    private static final System.Logger LOGGER = System.getLogger(EpollSocket.class.getName());
+
     private final EpollPoller<?> poller;
     private final int fd;
     private boolean open = true;
@@ -29,22 +32,50 @@ final class EpollSocket implements PolledSocket {
         this.fd = fd;
     }
 
-    /** Opens a socket with TCP_NODELAY, starts its connect and adds it to the poller's set; returns its descriptor. */
-    static int open(EpollPoller<?> poller, InetSocketAddress address) throws IOException {
+    /**
+     * Opens a socket with TCP_NODELAY, binds it to {@code source} unless that is null, starts its
+     * connect and adds it to the poller's set; returns its descriptor.
+     */
+    static int open(EpollPoller<?> poller, InetSocketAddress address, InetAddress source) throws IOException {
         boolean v4 = address.getAddress() instanceof Inet4Address;
         int fd = Libc.socket(poller.callState, v4 ? Libc.AF_INET : Libc.AF_INET6, Libc.SOCK_STREAM_NONBLOCK_CLOEXEC);
         try {
             poller.scratch.set(JAVA_INT, 0, 1);
             Libc.setsockopt(poller.callState, fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, poller.scratch, 4);
+            if (source != null) {
+                bind(poller, fd, source, v4);
+            }
             int length = socketAddress(poller.scratch, address, v4);
             if (Libc.connect(poller.callState, fd, poller.scratch, length) != 0 && Libc.errno(poller.callState) != Libc.EINPROGRESS) {
-                throw Libc.failure("connect", Libc.errno(poller.callState));
+                int errno = Libc.errno(poller.callState);
+                // with IP_BIND_ADDRESS_NO_PORT the bind's port is taken here: no port left is the bind's failure
+                boolean noPort = source != null && (errno == Libc.EADDRNOTAVAIL || errno == Libc.EADDRINUSE);
+                throw noPort ? new SourceBindException(source, Libc.failure("connect", errno)) : Libc.failure("connect", errno);
             }
             poller.control(Libc.EPOLL_CTL_ADD, fd, Libc.EPOLLOUT | Libc.EPOLLET);
             return fd;
         } catch (IOException | RuntimeException e) {
             Libc.close(fd);
             throw e;
+        }
+    }
+
+    /**
+     * Binds to {@code source}, port 0. IP_BIND_ADDRESS_NO_PORT first (Linux 4.2+): the kernel then picks
+     * the port at connect, unique per source, destination and destination port, so a source address
+     * is good for about 28,000 connections to each server port rather than in all. Best effort: where
+     * the option is missing, bind picks the port as the selector engine's does.
+     */
+    private static void bind(EpollPoller<?> poller, int fd, InetAddress source, boolean v4) throws IOException {
+        poller.scratch.set(JAVA_INT, 0, 1);
+        try {
+            Libc.setsockopt(poller.callState, fd, Libc.IPPROTO_IP, Libc.IP_BIND_ADDRESS_NO_PORT, poller.scratch, 4);
+        } catch (ErrnoException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "no IP_BIND_ADDRESS_NO_PORT, bind picks the port: {0}", e.getMessage());
+        }
+        int length = socketAddress(poller.scratch, new InetSocketAddress(source, 0), v4);
+        if (Libc.bind(poller.callState, fd, poller.scratch, length) != 0) {
+            throw new SourceBindException(source, Libc.failure("bind", Libc.errno(poller.callState)));
         }
     }
 

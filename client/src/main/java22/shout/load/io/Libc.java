@@ -24,6 +24,8 @@ final class Libc {
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int SOCK_STREAM_NONBLOCK_CLOEXEC = 1 | 0x800 | 0x80000;
+    static final int IPPROTO_IP = 0;
+    static final int IP_BIND_ADDRESS_NO_PORT = 24;
     static final int IPPROTO_TCP = 6;
     static final int TCP_NODELAY = 1;
     static final int SOL_SOCKET = 1;
@@ -42,6 +44,8 @@ final class Libc {
     static final int ENOTCONN = 107;
     static final int ENOSYS = 38;
     static final int EINPROGRESS = 115;
+    static final int EADDRINUSE = 98;
+    static final int EADDRNOTAVAIL = 99;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
@@ -49,6 +53,7 @@ final class Libc {
     private static final VarHandle ERRNO_HANDLE = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
     private static final MethodHandle SOCKET = handle("socket", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), ERRNO);
+    private static final MethodHandle BIND = handle("bind", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
     private static final MethodHandle CONNECT = handle("connect", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
     private static final MethodHandle SETSOCKOPT = handle("setsockopt",
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), ERRNO);
@@ -123,6 +128,11 @@ final class Libc {
 
     static int eventfd(MemorySegment state) throws ErrnoException {
         return checked("eventfd", state, () -> (int) EVENTFD.invokeExact(state, 0, EFD_NONBLOCK_CLOEXEC));
+    }
+
+    /** 0, or -1 with errno set ({@code EADDRNOTAVAIL}: not an address of this machine). */
+    static int bind(MemorySegment state, int fd, MemorySegment address, int length) {
+        return (int) call(() -> (int) BIND.invokeExact(state, fd, address, length));
     }
 
     /** 0, or -1 with errno set ({@code EINPROGRESS} is the usual answer of a non-blocking socket). */

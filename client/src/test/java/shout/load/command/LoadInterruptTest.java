@@ -77,7 +77,7 @@ class LoadInterruptTest {
 
     private static void assertNothingMeasured(LoadRun result, Path json) throws Exception {
         assertEquals(ExitCode.INTERRUPTED.code(), result.exitCode(), result.err());
-        assertTrue(result.out().startsWith("interrupted    by Ctrl-C or SIGTERM while connecting or warming up: nothing measured yet"),
+        assertTrue(result.out().startsWith("interrupted    by Ctrl-C or SIGTERM while connecting, waiting or warming up: nothing measured yet"),
                 result.out());
         assertFalse(result.err().contains("Exception"), result.err());
         assertFalse(result.out().contains("verified in"), "no figures of a measured part that never began: " + result.out());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +91,20 @@ class LoadOptionsTest {
         LoadRun run = LoadRun.of("127.0.0.1:8081", option, value);
         assertEquals(2, run.exitCode());
         assertEquals("error: give the server as HOST:PORT or with --host/--port, not both", run.err().strip());
+    }
+
+    @Test
+    void helpSaysWhatTheSeveralMachineOptionsDoWithAnExample() {
+        LoadRun run = LoadRun.of("--help");
+        assertEquals(0, run.exitCode(), run.err());
+        String help = run.out().replaceAll("\\s+", "");      // picocli wraps the descriptions, also after a colon
+        for (String expected : List.of(
+                "--tag=NAME Names this run among runs from several machines that are merged later, e.g. --tag east-1:",
+                "--start-at=TIME Connect first, then send nothing until TIME, then warm up and measure as usual",
+                "TIME is an ISO-8601 instant with Z or an offset, e.g. 2026-11-30T20:15:00Z, or a time of day, e.g. 20:15:00",
+                "--source=ADDR[,ADDR...] Bind the connections to these local addresses in turn, e.g. --source 127.0.0.2,127.0.0.3:")) {
+            assertTrue(help.contains(expected.replaceAll("\\s+", "")), expected + " in " + run.out());
+        }
     }
 
     @Test

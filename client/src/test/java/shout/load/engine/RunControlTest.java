@@ -74,17 +74,19 @@ class RunControlTest {
     }
 
     @Test
-    void aStopRequestEndsBothWaitsOfTheCoordinatorAtOnceAndForGood() throws InterruptedException {
+    void aStopRequestEndsEveryWaitOfTheCoordinatorAtOnceAndForGood() throws InterruptedException {
         RunControl control = new RunControl(3, 2, 0);
         control.connectionUp();
         assertFalse(control.stopRequested());
         assertFalse(control.awaitSettled(0));
         assertFalse(control.awaitLoopsDone(0));
+        assertFalse(control.awaitStop(0));
         control.requestStop();
         control.requestStop();
         assertTrue(control.stopRequested());
         assertTrue(control.awaitSettled(0));
         assertTrue(control.awaitLoopsDone(0));
+        assertTrue(control.awaitStop(0));           // the wait for --start-at
         control.loopDone();                           // a loop that finishes later changes nothing
         control.connectionUp();
         assertTrue(control.awaitLoopsDone(0));

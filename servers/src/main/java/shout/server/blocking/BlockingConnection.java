@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.util.function.Consumer;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
@@ -16,19 +16,30 @@ import shout.server.support.IdleTimeout;
  * The per-connection blocking loop, written once for every thread-based mode: read a chunk, do the
  * configured work, upper-case it in place, write it back. Because the write blocks until the bytes are
  * taken, a client that does not read stops this loop from reading: TCP itself pushes back, and the
- * connection never holds more than one buffer. The idle timeout is the read timeout.
+ * connection never holds more than one buffer. The idle timeout is enforced from outside, by the
+ * {@link IdleSweeper} closing the socket, so no read arms a timer.
  */
 final class BlockingConnection implements Runnable {
 
     private static final System.Logger LOGGER = System.getLogger(BlockingConnection.class.getName());
+    /**
+     * What a connection reads into while its reads stay small: an idle connection waits holding only
+     * this, not the full {@link ServerConfig#bufferBytes()}, which is what a thread costs per idle
+     * connection beyond its stack.
+     */
+    static final int SMALL_READ_BYTES = 1024;
 
     private final Admitted<Socket> admitted;
     private final Socket socket;
     private final ServerConfig config;
     private final ServerStats stats;
-    private final Runnable onClose;
+    private final Consumer<BlockingConnection> onClose;
+    private volatile boolean serving;
+    private volatile boolean closedIdle;
+    /** When a byte last went either way; written by the connection's thread, read by the sweeper. */
+    private volatile long lastActivityNanos;
 
-    BlockingConnection(Admitted<Socket> admitted, ServerConfig config, ServerStats stats, Runnable onClose) {
+    BlockingConnection(Admitted<Socket> admitted, ServerConfig config, ServerStats stats, Consumer<BlockingConnection> onClose) {
         this.admitted = admitted;
         this.socket = admitted.connection();
         this.config = config;
@@ -38,31 +49,65 @@ final class BlockingConnection implements Runnable {
 
     @Override
     public void run() {
+        lastActivityNanos = System.nanoTime();
+        serving = true;                               // from now on the sweeper times it: a queued connection is not idle
         try (admitted) {
             ConnectionOptions.apply(socket);
-            socket.setSoTimeout(IdleTimeout.of(config).readTimeoutMillis());
             echoUntilEndOfInput(socket.getInputStream(), socket.getOutputStream());
             socket.shutdownOutput();                  // input ended and everything owed is written
-        } catch (SocketTimeoutException e) {
-            IdleTimeout.closing(stats, socket.getRemoteSocketAddress());
         } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
+            if (!closedIdle) {
+                LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", socket.getRemoteSocketAddress(), e.toString());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();       // the server is closing; the socket closes with the try
         } finally {
-            onClose.run();
+            onClose.accept(this);
         }
     }
 
+    /**
+     * Closes the connection if no byte went either way for longer than the idle timeout; the blocked
+     * read or write then fails and the loop ends. A write that blocks on a client that does not read
+     * is not progress. Called by the sweeper.
+     */
+    void closeIfIdle(long nowNanos, IdleTimeout idleTimeout) {
+        if (serving && !closedIdle && idleTimeout.expired(lastActivityNanos, nowNanos)) {
+            closedIdle = true;
+            IdleTimeout.closing(stats, socket.getRemoteSocketAddress());
+            admitted.close();
+        }
+    }
+
+    /** Closes the socket and releases the permit; safe from any thread, and twice. */
+    void close() {
+        admitted.close();
+    }
+
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
-        byte[] buffer = new byte[config.bufferBytes()];
+        byte[] small = new byte[Math.min(SMALL_READ_BYTES, config.bufferBytes())];
+        byte[] buffer = small;
         int n;
         while ((n = in.read(buffer)) > 0) {
+            lastActivityNanos = System.nanoTime();
             stats.received(n);
             config.work().performBlocking();
             UpperCase.inPlace(buffer, 0, n);
             out.write(buffer, 0, n);
+            lastActivityNanos = System.nanoTime();
             stats.sent(n);
+            buffer = nextBuffer(buffer, small, n);
         }
+    }
+
+    /**
+     * A read that filled the buffer says more is coming: the next read gets the full-size buffer. Once
+     * reads fit the small one again the large one is dropped, so a quiet connection holds only the small.
+     */
+    private byte[] nextBuffer(byte[] buffer, byte[] small, int read) {
+        if (read == buffer.length && buffer.length < config.bufferBytes()) {
+            return new byte[config.bufferBytes()];
+        }
+        return read < small.length ? small : buffer;
     }
 }

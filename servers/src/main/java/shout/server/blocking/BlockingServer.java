@@ -14,6 +14,7 @@ import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.support.AcceptLoop;
 import shout.server.support.Admitted;
+import shout.server.support.IdleTimeout;
 import shout.server.support.Lifecycle;
 import shout.server.support.Listener;
 
@@ -30,8 +31,9 @@ public final class BlockingServer implements EchoServer {
     private final ServerStats stats;
     private final ServerSocket listener;
     private final Executor workers;
-    private final Set<Admitted<Socket>> open = ConcurrentHashMap.newKeySet();
+    private final Set<BlockingConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    private final IdleSweeper idleSweeper;
 
     private BlockingServer(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
         this.config = config;
@@ -41,6 +43,7 @@ public final class BlockingServer implements EchoServer {
         this.listener = Listener.bind(new ServerSocket(), config);
         this.acceptor = Thread.ofPlatform().name("echo-" + mode.cliName() + "-acceptor")
                 .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), stats, this::serve));
+        this.idleSweeper = new IdleSweeper("echo-" + mode.cliName() + "-idle-sweeper", open, IdleTimeout.of(config));
     }
 
     public static EchoServer start(ServerConfig config, Mode mode, Executor workers, String threads) throws IOException {
@@ -51,6 +54,7 @@ public final class BlockingServer implements EchoServer {
             shutdown(workers);
             throw e;
         }
+        server.idleSweeper.start();
         server.acceptor.start();
         return server;
     }
@@ -71,12 +75,13 @@ public final class BlockingServer implements EchoServer {
     }
 
     private void serve(Admitted<Socket> admitted) {
-        open.add(admitted);
+        BlockingConnection connection = new BlockingConnection(admitted, config, stats, open::remove);
+        open.add(connection);
         try {
-            workers.execute(new BlockingConnection(admitted, config, stats, () -> open.remove(admitted)));
+            workers.execute(connection);
         } catch (RejectedExecutionException e) {          // the pool is shutting down
-            open.remove(admitted);
-            admitted.close();
+            open.remove(connection);
+            connection.close();
         }
     }
 
@@ -88,10 +93,11 @@ public final class BlockingServer implements EchoServer {
     @Override
     public void close() {
         stopAccepting();
-        open.forEach(Admitted::close);    // ends the serial mode's inline connection too
+        open.forEach(BlockingConnection::close);    // ends the serial mode's inline connection too
         Lifecycle.join(acceptor);
-        open.forEach(Admitted::close);    // one admitted while the listener was closing
+        open.forEach(BlockingConnection::close);    // one admitted while the listener was closing
         shutdown(workers);
+        idleSweeper.stop();
     }
 
     /** Stops a pool or per-task executor; its connections' sockets are already closed, so its tasks end. */

@@ -11,7 +11,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.io.IOException;
@@ -114,7 +113,7 @@ public final class NettyServer implements EchoServer {
                 children.add(child);
                 child.pipeline()
                         .addLast("admission", admission)
-                        .addLast("idle", new IdleStateHandler(0, 0, IdleTimeout.of(config).nanos(), TimeUnit.NANOSECONDS))
+                        .addLast("idle", new IdleCloseHandler(IdleTimeout.of(config), stats))
                         .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
             }
         };

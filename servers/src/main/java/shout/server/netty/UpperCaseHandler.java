@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -15,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
 import shout.server.Work;
-import shout.server.support.IdleTimeout;
 
 /**
  * One connection's echo for the netty mode: each received chunk gets its work, is upper-cased in its
@@ -82,9 +80,6 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
             if (deferred.isEmpty()) {
                 closeAfterOwedBytes();
             }
-        } else if (event instanceof IdleStateEvent) {
-            IdleTimeout.closing(stats, ctx.channel().remoteAddress());
-            ctx.close();
         } else {
             ctx.fireUserEventTriggered(event);
         }

@@ -14,9 +14,12 @@ import shout.server.support.Admitted;
 import shout.server.support.IdleTimeout;
 
 /**
- * One accepted connection of the selector mode: a single buffer that is read into, worked on,
- * upper-cased in place and written back. While a reply is owed the connection does not read, so it
- * never holds more than one buffer and a client that does not read is slowed by TCP itself.
+ * One accepted connection of the selector mode. It reads into its reactor's shared direct buffer,
+ * upper-cases there and writes back from there, so a connection holds no buffer of its own while
+ * nothing is owed: only bytes that must wait (a partial write, or work that is not done yet) are
+ * copied into a buffer of their exact size, dropped once sent. While a reply is owed the connection
+ * does not read, so it never holds more than one read's worth and a client that does not read is
+ * slowed by TCP itself.
  *
  * <p>Threading: confined to its reactor's thread. The one exception is an offloaded cpu task, which
  * runs {@link Work.Cpu#burn()} on a worker without touching this state and then asks the reactor to
@@ -35,7 +38,8 @@ final class NioConnection {
     private final ServerStats stats;
     private final Work work;
     private final Executor cpuWorkers;
-    private final ByteBuffer buffer;
+    /** The bytes owed to the client that could not go out at once; null while nothing is owed. */
+    private ByteBuffer owed;
     private final Runnable offloadedWork;
     private final SelectionKey key;
     private State state = State.READING;
@@ -54,7 +58,6 @@ final class NioConnection {
         this.stats = stats;
         this.work = config.work();
         this.cpuWorkers = cpuWorkers;
-        this.buffer = ByteBuffer.allocate(config.bufferBytes());
         this.offloadedWork = this::burnThenHandBack;
         this.lastActivityNanos = reactor.now();
         this.key = channel.register(selector, SelectionKey.OP_READ, this);   // last: publishes a complete object
@@ -80,7 +83,9 @@ final class NioConnection {
             return;
         }
         try {
-            reply();
+            ByteBuffer worked = owed;
+            owed = null;
+            reply(worked);
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", channel, e.toString());
             close();
@@ -109,11 +114,14 @@ final class NioConnection {
             return;
         }
         state = State.CLOSED;
+        owed = null;
         key.cancel();
         admitted.close();
     }
 
     private void read() throws IOException {
+        ByteBuffer buffer = reactor.readBuffer();
+        buffer.clear();
         int n = channel.read(buffer);
         if (n < 0) {
             // Reads happen only with nothing owed, so end of input means: half-close back, then close.
@@ -124,30 +132,33 @@ final class NioConnection {
         if (n > 0) {
             stats.received(n);
             lastActivityNanos = reactor.now();
-            startWork();
+            buffer.flip();
+            startWork(buffer);
         }
     }
 
-    private void startWork() throws IOException {
+    private void startWork(ByteBuffer received) throws IOException {
         switch (work) {
-            case Work.None none -> reply();
+            case Work.None none -> reply(received);
             case Work.Sleep sleep -> {
-                pause();
+                pause(received);
                 replyDueNanos = reactor.now() + sleep.delay().toNanos();
                 reactor.replyWhenDue(this);
             }
             case Work.Cpu cpu when cpuWorkers != null -> {
-                pause();
+                pause(received);
                 cpuWorkers.execute(offloadedWork);
             }
             case Work.Cpu cpu -> {
                 cpu.burn();
-                reply();
+                reply(received);
             }
         }
     }
 
-    private void pause() {
+    /** Keeps the received bytes (the shared buffer is the next connection's) and stops reading until the work is done. */
+    private void pause(ByteBuffer received) {
+        owed = copyOf(received);
         state = State.WORKING;
         key.interestOps(0);
     }
@@ -158,26 +169,42 @@ final class NioConnection {
         reactor.resumeFromWorker(this);
     }
 
-    private void reply() throws IOException {
-        buffer.flip();
-        UpperCase.inPlace(buffer, 0, buffer.limit());
-        flush();
+    private void reply(ByteBuffer reply) throws IOException {
+        UpperCase.inPlace(reply, reply.position(), reply.limit());
+        write(reply);
+        if (reply.hasRemaining()) {
+            // Stop reading until the client takes what it is owed; OP_WRITE only while output is pending, or the selector spins.
+            owed = reply.isDirect() ? copyOf(reply) : reply;
+            state = State.WRITING;
+            key.interestOps(SelectionKey.OP_WRITE);
+        } else {
+            state = State.READING;
+            key.interestOps(SelectionKey.OP_READ);
+        }
     }
 
+    /** Sends more of what is owed; reading resumes once all of it is out. */
     private void flush() throws IOException {
-        int n = channel.write(buffer);
+        write(owed);
+        if (!owed.hasRemaining()) {
+            owed = null;
+            state = State.READING;
+            key.interestOps(SelectionKey.OP_READ);
+        }
+    }
+
+    private void write(ByteBuffer bytes) throws IOException {
+        int n = channel.write(bytes);
         if (n > 0) {
             stats.sent(n);
             lastActivityNanos = reactor.now();
         }
-        if (buffer.hasRemaining()) {
-            // Stop reading until the client takes what it is owed; OP_WRITE only while output is pending, or the selector spins.
-            state = State.WRITING;
-            key.interestOps(SelectionKey.OP_WRITE);
-        } else {
-            buffer.clear();
-            state = State.READING;
-            key.interestOps(SelectionKey.OP_READ);
-        }
+    }
+
+    /** A heap copy of the buffer's remaining bytes, exactly their size. */
+    private static ByteBuffer copyOf(ByteBuffer bytes) {
+        ByteBuffer copy = ByteBuffer.allocate(bytes.remaining());
+        copy.put(bytes).flip();
+        return copy;
     }
 }

@@ -1,6 +1,7 @@
 package shout.server.nio;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -41,6 +42,11 @@ final class NioReactor implements Runnable {
     private final ArrayDeque<NioConnection> sleeping = new ArrayDeque<>();
     private final Consumer<SelectionKey> dispatch = this::dispatch;
     private final IdleTimeout idleTimeout;
+    /**
+     * Every connection of this loop reads into this one buffer and replies from it; direct, so the
+     * JDK reads and writes it without copying through a temporary direct buffer of its own.
+     */
+    private final ByteBuffer readBuffer;
     private final long sweepIntervalNanos;
     private volatile boolean running = true;
     private volatile boolean loopEnded;
@@ -54,6 +60,7 @@ final class NioReactor implements Runnable {
         this.cpuWorkers = cpuWorkers;
         this.idleTimeout = IdleTimeout.of(config);
         this.sweepIntervalNanos = idleTimeout.sweepIntervalNanos();
+        this.readBuffer = ByteBuffer.allocateDirect(config.bufferBytes());
         this.selector = Selector.open();
         this.thread = Thread.ofPlatform().name("echo-nio-reactor-" + index).unstarted(this);
     }
@@ -81,6 +88,11 @@ final class NioReactor implements Runnable {
     /** Schedules the connection's {@link NioConnection#resumeAfterWork()} at its reply deadline; reactor thread only. */
     void replyWhenDue(NioConnection connection) {
         sleeping.addLast(connection);
+    }
+
+    /** The loop's shared read buffer; a connection may use it only until it returns to the loop. Reactor thread only. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
     }
 
     /** The loop's clock, refreshed after each select and each dispatch; reactor thread only. */
