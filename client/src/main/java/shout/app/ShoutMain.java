@@ -7,9 +7,10 @@ import shout.cli.Cli;
 import shout.cli.LogFormat;
 import shout.compare.CompareCommand;
 import shout.load.command.LoadCommand;
+import shout.merge.MergeCommand;
 import shout.server.app.ServerMain;
 
-/** The one entry point of the jar: {@code shout server|chat|load|compare}, and {@code shout help|completion}. */
+/** The one entry point of the jar: {@code shout server|chat|load|compare|merge}, and {@code shout help|completion}. */
 @Command(name = "shout", mixinStandardHelpOptions = true, version = "shout " + Cli.VERSION,
         description = "Interchangeable upper-casing echo servers, and a load client to compare them.")
 public final class ShoutMain {
@@ -34,6 +35,7 @@ public final class ShoutMain {
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
                 .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
                 .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, handleSignals)))
+                .addSubcommand(Cli.commandLine(new MergeCommand()))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));
     }

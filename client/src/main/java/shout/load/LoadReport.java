@@ -53,6 +53,19 @@ public record LoadReport(String target, long seed, boolean openLoop,
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
+
+        /** The percentiles of {@code nanos}, read as a run's and a merge's are: all zero when it is empty. */
+        public static Latency of(Histogram nanos) {
+            if (nanos.getTotalCount() == 0) {
+                return new Latency(0, 0, 0, 0, 0, 0);
+            }
+            return new Latency(micros(nanos, 50), micros(nanos, 90), micros(nanos, 99), micros(nanos, 99.9),
+                    nanos.getMaxValue() / 1e3, nanos.getMean() / 1e3);
+        }
+
+        private static double micros(Histogram nanos, double percentile) {
+            return nanos.getValueAtPercentile(percentile) / 1e3;
+        }
     }
 
     /** Messages completed per connection: min, median, max, and how many connections completed none. */

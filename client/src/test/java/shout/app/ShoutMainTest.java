@@ -23,7 +23,7 @@ class ShoutMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "chat", "load", "compare"})
+    @ValueSource(strings = {"server", "chat", "load", "compare", "merge"})
     void helpCommandShowsACommandsHelpWithExamplesBeforeTheExitCodes(String command) {
         Run help = shout("help", command);
         assertEquals(0, help.exitCode(), help.err());
@@ -36,7 +36,7 @@ class ShoutMainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"server", "chat", "load", "completion"})
+    @ValueSource(strings = {"server", "chat", "load", "merge", "completion"})
     void exitCode130IsListedByLoadNotByServerOrChat(String command) {
         String exitCodes = shout(command, "--help").out().split("\nExit codes:\n")[1];
         assertEquals(command.equals("load"), exitCodes.contains("  130  interrupted"), exitCodes);
@@ -46,7 +46,7 @@ class ShoutMainTest {
     void helpWithoutACommandListsEveryCommand() {
         Run help = shout("help");
         assertEquals(0, help.exitCode());
-        for (String command : new String[] {"server", "chat", "load", "compare", "help", "completion"}) {
+        for (String command : new String[] {"server", "chat", "load", "compare", "merge", "help", "completion"}) {
             assertTrue(help.out().contains("\n  " + command + " "), command + " in " + help.out());
         }
     }

@@ -10,23 +10,51 @@ import java.util.stream.Collectors;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
 
-/** Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}. */
-final class ReportPrinter {
+/**
+ * Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}.
+ * The same look serves one run ({@code shout load}) and the sum of several ({@code shout merge}), which
+ * words the few figures that a sum cannot give exactly. Not thread-safe: one printer per summary.
+ */
+public final class ReportPrinter {
 
     private final PrintWriter out;
+    private final boolean merged;
 
-    ReportPrinter(PrintWriter out) {
-        this.out = out;
+    /** A printer of one run's summary. */
+    public ReportPrinter(PrintWriter out) {
+        this(out, false);
     }
 
-    void print(LoadReport report) {
+    private ReportPrinter(PrintWriter out, boolean merged) {
+        this.out = out;
+        this.merged = merged;
+    }
+
+    /**
+     * A printer of runs merged into one report: no seed (each run had its own), msgs/s as the runs' rates
+     * added, the median per connection marked as the median of the runs' medians, the CPU time of all clients.
+     */
+    public static ReportPrinter merged(PrintWriter out) {
+        return new ReportPrinter(out, true);
+    }
+
+    /** Prints the summary and flushes. */
+    public void print(LoadReport report) {
         if (report.interrupted()) {
-            line("interrupted", "%s", interrupted(report));
+            line("interrupted", "%s", merged ? "a run was ended early by Ctrl-C or SIGTERM; the figures cover what each measured"
+                    : interrupted(report));
         }
-        line("target", "%s%s, %s, %d B messages, pipeline %d, seed %d, io %s", report.target(),
-                report.tag() == null ? "" : " (tag " + report.tag() + ")",
-                report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
-                report.sizeBytes(), report.pipeline(), report.seed(), report.io());
+        if (report.target() != null) {                 // null only in a merge of HdrHistogram logs, which name none
+            line("target", "%s%s, %s, %d B messages, pipeline %d, %sio %s", report.target(),
+                    report.tag() == null ? "" : " (tag " + report.tag() + ")",
+                    report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
+                    report.sizeBytes(), report.pipeline(), merged ? "" : "seed " + report.seed() + ", ", report.io());
+        }
+        if (merged && report.connectionsRequested() == 0) {
+            onlyLatency(report);                        // HdrHistogram logs alone: no connections, bytes or errors
+            out.flush();
+            return;
+        }
         line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
                 report.connectionsRequested());
         if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
@@ -39,20 +67,40 @@ final class ReportPrinter {
         out.flush();
     }
 
+    /** One more line in the summary's look: {@code label} padded to the column where the figures start. */
+    public void line(String label, String format, Object... args) {
+        out.printf(Locale.ROOT, "%-15s" + format + "%n", prepend(label, args));
+    }
+
     /** The figures of the measured part: messages, throughput, latency, fairness and the client's CPU time. */
     private void measured(LoadReport report) {
-        line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),
-                report.messagesPerSecond());
+        line("messages", merged ? "%d verified in %.2f s (the longest run) = %.0f msgs/s (the runs' msgs/s added)"
+                : "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(), report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
-        LoadReport.Latency latency = report.latencyMicros();
+        latency(report.latencyMicros());
+        LoadReport.Fairness fairness = report.fairness();
+        line("per connection", merged ? "min %d  median ~%d (the runs' medians' median, not exact)  max %d messages; %d starved"
+                        : "min %d  median %d  max %d messages; %d starved (none completed)",
+                fairness.min(), fairness.median(), fairness.max(), fairness.starved());
+        if (merged) {
+            line("client cpu", "%.2f s, all clients together", report.clientCpuSeconds());
+        } else {
+            line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
+                    report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
+        }
+    }
+
+    /** What a merge of HdrHistogram logs alone knows: messages, time and latency. */
+    private void onlyLatency(LoadReport report) {
+        line("messages", "%d in %.2f s (the longest log) = %.0f msgs/s (the logs' msgs/s added)", report.messages(),
+                report.measuredSeconds(), report.messagesPerSecond());
+        latency(report.latencyMicros());
+    }
+
+    private void latency(LoadReport.Latency latency) {
         line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
                 readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
                 readable(latency.mean()));
-        LoadReport.Fairness fairness = report.fairness();
-        line("per connection", "min %d  median %d  max %d messages; %d starved (none completed)",
-                fairness.min(), fairness.median(), fairness.max(), fairness.starved());
-        line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
-                report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
     }
 
     private static boolean nothingMeasured(LoadReport report) {
@@ -77,10 +125,6 @@ final class ReportPrinter {
         }
         return errors.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining("  ")) + "   (mismatch and lost in bytes, the rest in connections)";
-    }
-
-    private void line(String label, String format, Object... args) {
-        out.printf(Locale.ROOT, "%-15s" + format + "%n", prepend(label, args));
     }
 
     private static Object[] prepend(String label, Object[] args) {

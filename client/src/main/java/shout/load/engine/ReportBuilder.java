@@ -18,8 +18,6 @@ import shout.load.LoadReport;
 /** Turns the counters of a finished run into its {@link LoadReport}. Called once, after the I/O threads were joined. */
 final class ReportBuilder {
 
-    private static final double NANOS_PER_MICRO = 1e3;
-
     private ReportBuilder() {
     }
 
@@ -35,7 +33,7 @@ final class ReportBuilder {
         return new LoadReport(config.target(), config.seed(), config.openLoop(),
                 config.connections(), up, failed, config.payloadBytes(), config.pipeline(), measurement.interrupted(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
-                latency(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
+                LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
                 Cli.VERSION, hostName(), config.tag(), measurement.start().toString(), settings(config), measurement.intervals(),
                 LoadReport.encode(latencyNanos));
     }
@@ -59,18 +57,6 @@ final class ReportBuilder {
 
     private static double perSecond(double amount, double seconds) {
         return seconds > 0 ? amount / seconds : 0;
-    }
-
-    private static LoadReport.Latency latency(Histogram nanos) {
-        if (nanos.getTotalCount() == 0) {
-            return new LoadReport.Latency(0, 0, 0, 0, 0, 0);
-        }
-        return new LoadReport.Latency(micros(nanos, 50), micros(nanos, 90), micros(nanos, 99), micros(nanos, 99.9),
-                nanos.getMaxValue() / NANOS_PER_MICRO, nanos.getMean() / NANOS_PER_MICRO);
-    }
-
-    private static double micros(Histogram nanos, double percentile) {
-        return nanos.getValueAtPercentile(percentile) / NANOS_PER_MICRO;
     }
 
     private static Map<String, Long> errors(List<LoopStats> stats) {

@@ -1,0 +1,131 @@
+package shout.merge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+import org.HdrHistogram.Histogram;
+import shout.cli.Cli;
+import shout.load.ErrorKind;
+import shout.load.LoadReport;
+
+/**
+ * The sum of runs that ran at once on several machines, as one {@link LoadReport}: HdrHistogram's model,
+ * the latency histograms added and every percentile read from the sum, never averaged.
+ *
+ * <ul>
+ * <li>Exact sums: messages, connections, bytes per second, errors by kind, client CPU time, starved connections.</li>
+ * <li>{@code messagesPerSecond} is the runs' msgs/s added, as for runs that ran at the same time;
+ *     {@code measuredSeconds} the longest run's; {@code startTime} the earliest.</li>
+ * <li>Fairness: min of the minimums, max of the maximums, starved added; the median is the median of the
+ *     runs' medians, which is not the median over all connections (printed as such).</li>
+ * <li>Intervals by position: interval i holds the messages of every run's interval i, which lines up the
+ *     runs' seconds by their order, not by the wall clock.</li>
+ * <li>Settings, size, pipeline, open loop and seed are the first JSON run's, with the totals (connections,
+ *     rate, counted messages) added; host names, tags, targets and engines are the distinct ones, comma-joined.</li>
+ * </ul>
+ * Runs read from an HdrHistogram log add their latencies, messages, msgs/s and intervals; they have no
+ * connections, bytes, errors or fairness to add.
+ */
+final class MergedRun {
+
+    private MergedRun() {
+    }
+
+    /** The sum of {@code runs}, at least one. */
+    static LoadReport of(List<RunFile> runs) {
+        List<LoadReport> all = runs.stream().map(RunFile::report).toList();
+        List<LoadReport> measured = runs.stream().filter(r -> !r.fromLog()).map(RunFile::report).toList();
+        LoadReport first = measured.isEmpty() ? all.getFirst() : measured.getFirst();
+        Histogram latencyNanos = new Histogram(3);      // auto-resizing, the runs' own precision
+        runs.forEach(run -> latencyNanos.add(run.latencyNanos()));
+        return new LoadReport(joined(all, LoadReport::target), first.seed(), first.openLoop(),
+                (int) sum(all, LoadReport::connectionsRequested), (int) sum(all, LoadReport::connectionsUp),
+                (int) sum(all, LoadReport::connectionsFailed), first.sizeBytes(), first.pipeline(),
+                all.stream().anyMatch(LoadReport::interrupted),
+                all.stream().mapToDouble(LoadReport::measuredSeconds).max().orElse(0),
+                sum(all, LoadReport::messages), total(all, LoadReport::messagesPerSecond),
+                total(all, LoadReport::megabytesPerSecondOut), total(all, LoadReport::megabytesPerSecondIn),
+                LoadReport.Latency.of(latencyNanos), errors(all), fairness(measured),
+                total(all, LoadReport::clientCpuSeconds), joined(all, LoadReport::io), Cli.VERSION,
+                joined(all, LoadReport::hostName), joined(all, LoadReport::tag), earliestStart(runs).toString(),
+                settings(measured), intervals(all), LoadReport.encode(latencyNanos));
+    }
+
+    private static long sum(List<LoadReport> reports, ToLongFunction<LoadReport> figure) {
+        return reports.stream().mapToLong(figure).sum();
+    }
+
+    private static double total(List<LoadReport> reports, ToDoubleFunction<LoadReport> figure) {
+        return reports.stream().mapToDouble(figure).sum();
+    }
+
+    /** The distinct values, comma-joined in the runs' order, or null when no run has one. */
+    private static String joined(List<LoadReport> reports, Function<LoadReport, String> value) {
+        List<String> distinct = reports.stream().map(value).filter(Objects::nonNull).distinct().toList();
+        return distinct.isEmpty() ? null : String.join(",", distinct);
+    }
+
+    static Instant earliestStart(List<RunFile> runs) {
+        return runs.stream().map(RunFile::start).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** Added by kind, in {@link ErrorKind}'s order; kinds this version does not know (a newer writer's) after them. */
+    private static Map<String, Long> errors(List<LoadReport> reports) {
+        Map<String, Long> sums = new LinkedHashMap<>();
+        Arrays.stream(ErrorKind.values()).forEach(kind -> sums.put(kind.key(), 0L));
+        reports.forEach(report -> report.errors().forEach((kind, count) -> sums.merge(kind, count, Long::sum)));
+        sums.values().removeIf(count -> count == 0);
+        return sums;
+    }
+
+    /** Over the runs that had connections up; the median is the median of their medians. */
+    private static LoadReport.Fairness fairness(List<LoadReport> measured) {
+        List<LoadReport.Fairness> runs = measured.stream().filter(r -> r.connectionsUp() > 0).map(LoadReport::fairness).toList();
+        if (runs.isEmpty()) {
+            return new LoadReport.Fairness(0, 0, 0, 0);
+        }
+        long[] medians = runs.stream().mapToLong(LoadReport.Fairness::median).sorted().toArray();
+        return new LoadReport.Fairness(runs.stream().mapToLong(LoadReport.Fairness::min).min().orElseThrow(),
+                medians[medians.length / 2], runs.stream().mapToLong(LoadReport.Fairness::max).max().orElseThrow(),
+                runs.stream().mapToInt(LoadReport.Fairness::starved).sum());
+    }
+
+    /** The first JSON run's settings with the figures that are totals (connections, rate, counted messages) added. */
+    private static LoadReport.Settings settings(List<LoadReport> measured) {
+        List<LoadReport.Settings> all = measured.stream().map(LoadReport::settings).filter(Objects::nonNull).toList();
+        if (all.isEmpty()) {
+            return null;
+        }
+        LoadReport.Settings first = all.getFirst();
+        return new LoadReport.Settings(first.target(), all.stream().mapToInt(LoadReport.Settings::connections).sum(),
+                first.threads(), all.stream().mapToDouble(LoadReport.Settings::rateMessagesPerSecond).sum(),
+                first.connectRatePerSecond(), first.warmupSeconds(), first.durationSeconds(),
+                all.stream().mapToLong(LoadReport.Settings::messages).sum(), first.sizeBytes(), first.pipeline(), first.io(),
+                first.seed());
+    }
+
+    /** Interval i is the sum of every run's interval i: aligned by position, not by the wall clock. */
+    private static List<LoadReport.Interval> intervals(List<LoadReport> reports) {
+        List<List<LoadReport.Interval>> runs = reports.stream()
+                .map(r -> r.intervals() == null ? List.<LoadReport.Interval>of() : r.intervals()).toList();
+        int count = runs.stream().mapToInt(List::size).max().orElse(0);
+        List<LoadReport.Interval> merged = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int at = i;
+            List<LoadReport.Interval> same = runs.stream().filter(r -> r.size() > at).map(r -> r.get(at)).toList();
+            merged.add(new LoadReport.Interval(same.stream().mapToDouble(LoadReport.Interval::startSeconds).min().orElseThrow(),
+                    same.stream().mapToDouble(LoadReport.Interval::seconds).max().orElseThrow(),
+                    same.stream().mapToLong(LoadReport.Interval::messages).sum(),
+                    same.stream().mapToDouble(LoadReport.Interval::messagesPerSecond).sum()));
+        }
+        return merged;
+    }
+}
