@@ -286,7 +286,7 @@ cleanup() {
   for host in client1 client2 balancer server1 server2; do stop_namespace "$(ns "$host")"; done
   stop_namespace "$SW"
   wait 2>/dev/null || true
-  if [ "$KEEP" = 1 ]; then echo "$ME: kept $WORK" >&2; else rm -rf "$WORK"; fi
+  [ "$KEEP" = 1 ] || rm -rf "$WORK"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -371,6 +371,7 @@ await_listeners balancer "$PORT" "$HAPROXY_PROCESSES" "$WORK/haproxy-1.log" "${H
 START_EPOCH=$(( $(date +%s) + START_DELAY ))
 START_AT=$(date -u -d "@$START_EPOCH" +%FT%TZ)
 RUN_SECONDS=$((START_DELAY + WARMUP_S + DURATION_S))
+[ "$KEEP" = 1 ] && echo "# work directory, kept: $WORK"
 echo "# clients start at $START_AT (in ${START_DELAY}s); about ${RUN_SECONDS}s to go"
 LOAD_PIDS=() LOAD_NAMES=()
 for c in 1 2; do
@@ -497,7 +498,12 @@ if m["messages"] != parts_sum:
 for b in bad:
     print(f"{me}: FAILED: {b}", file=sys.stderr)
 p99 = m["latencyMicros"]["p99"]
-p99s = f"{p99 / 1000:.2f}ms" if p99 >= 1000 else f"{p99:.0f}us"
+def short(us):   # three significant digits in the unit that fits, as shout load prints latency
+    for unit, size in (("s", 1e6), ("ms", 1e3), ("us", 1)):
+        if us >= size or unit == "us":
+            v = us / size
+            return f"{v:.{2 if v < 10 else 1 if v < 100 else 0}f}{unit}"
+p99s = short(p99)
 errors = ", ".join(f"{k}={v}" for k, v in m["errors"].items()) or "none"
 sys.stdout.flush()
 print(f"merged: {len(runs)} clients, {m['connectionsUp']:,} connections up, {m['connectionsFailed']:,} failed; "
