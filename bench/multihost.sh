@@ -271,10 +271,16 @@ for name in $(ip netns list 2>/dev/null | awk '{ print $1 }' | grep '^shoutmh-[0
     stop_namespace "$name"
   fi
 done
+for dir in /tmp/shoutmh-[0-9]*.*; do     # and its work directory, unless it was to be kept
+  if [ ! -d "$dir" ] || [ -e "$dir/KEEP" ]; then continue; fi
+  owner=${dir#/tmp/shoutmh-}; owner=${owner%%.*}
+  grep -qs multihost "/proc/$owner/cmdline" || rm -rf "$dir"
+done
 
 if ! ip netns add "$SW" 2>/dev/null; then echo "$ME: $NEEDS_ROOT" >&2; exit 2; fi
 
-WORK=$(mktemp -d /tmp/multihost.XXXXXX)
+WORK=$(mktemp -d "/tmp/$PREFIX.XXXXXX")
+[ "$KEEP" = 0 ] || : >"$WORK/KEEP"
 CLEANED=0
 # shellcheck disable=SC2317   # called by the EXIT trap
 cleanup() {
