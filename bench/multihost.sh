@@ -255,9 +255,8 @@ stop_namespace() {   # SIGTERM to every process in namespace $1, up to 10 s, SIG
   ip netns delete "$name" 2>/dev/null || true
 }
 
-stop_child() {       # stop_child PID SECONDS: SIGTERM to a child of this shell, then SIGKILL after SECONDS; reaps it
+reap_child() {       # reap_child PID SECONDS: waits for a child of this shell to exit, SIGKILL after SECONDS
   local pid=$1 deadline=$((SECONDS + $2))
-  kill -TERM "$pid" 2>/dev/null || return 0
   # (a child that exited stays a zombie until waited for, and kill -0 still finds it)
   while [ $SECONDS -lt $deadline ] && [ "$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || echo Z)" != Z ]; do sleep 0.2; done
   kill -KILL "$pid" 2>/dev/null || true
@@ -439,8 +438,9 @@ for h in range(1, count + 1):
           f"| {get('servers', 'server1', 'stot'):,} | {get('servers', 'server2', 'stot'):,} |")
 EOF
 stop_namespace "$(ns balancer)"
+# one SIGTERM each: a second one would make `shout server` stop at once, without its stop lines
 for pid in "${SERVER_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-for pid in "${SERVER_PIDS[@]}"; do stop_child "$pid" 20; done
+for pid in "${SERVER_PIDS[@]}"; do reap_child "$pid" 20; done
 
 # ---- merge, the tables, the checks, and the summary line last ----
 JSONS=()
