@@ -454,15 +454,16 @@ if [ ${#JSONS[@]} -gt 0 ]; then
 fi
 
 echo
-echo "| server host | address | mode | processes | connections accepted | rejected | bytes in | bytes out |"
-echo "|---|---|---|---:|---:|---:|---:|---:|"
+echo "| server host | address | mode | processes | connections accepted | per process | rejected | bytes in | bytes out |"
+echo "|---|---|---|---:|---:|---|---:|---:|---:|"
 for i in 1 2; do
   mode=MODE$i
   awk -v host="server$i" -v addr="${SERVER_ADDR[$((i - 1))]}:$PORT" -v mode="${!mode}" '
     function kv(key,   i, p) { for (i = 1; i <= NF; i++) { p = index($i, "="); if (substr($i, 1, p - 1) == key) return substr($i, p + 1) } return 0 }
     function grouped(n,   s) { s = sprintf("%.0f", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }
-    / stopped: |^stopped: / { n++; acc += kv("accepted"); rej += kv("rejected"); bin += kv("in"); bout += kv("out") }
-    END { printf "| %s | %s | %s | %d | %s | %s | %s | %s |\n", host, addr, mode, n, grouped(acc), grouped(rej), grouped(bin), grouped(bout) }' "$WORK/server$i.out"
+    / stopped: |^stopped: / { n++; acc += kv("accepted"); rej += kv("rejected"); bin += kv("in"); bout += kv("out")
+      each = each (each == "" ? "" : " + ") grouped(kv("accepted")) }
+    END { printf "| %s | %s | %s | %d | %s | %s | %s | %s | %s |\n", host, addr, mode, n, grouped(acc), each, grouped(rej), grouped(bin), grouped(bout) }' "$WORK/server$i.out"
 done
 echo
 cat "$WORK/haproxy-stats.txt"
@@ -512,7 +513,7 @@ def short(us):   # three significant digits in the unit that fits, as shout load
 p99s = short(p99)
 errors = ", ".join(f"{k}={v}" for k, v in m["errors"].items()) or "none"
 sys.stdout.flush()
-print(f"merged: {len(runs)} clients, {m['connectionsUp']:,} connections up, {m['connectionsFailed']:,} failed; "
+print(f"merged: {len(runs)} load runs on 2 client hosts, {m['connectionsUp']:,} connections up, {m['connectionsFailed']:,} failed; "
       f"{m['messages']:,} messages (sum of the parts: {parts_sum:,}) = {m['messagesPerSecond']:,.0f} msgs/s; "
       f"p99 {p99s}; errors {errors}")
 sys.exit(1 if bad else 0)
