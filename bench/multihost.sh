@@ -57,7 +57,7 @@ Options (defaults in brackets):
   --haproxy-processes H  independent haproxy processes on the balancer         [auto: 1.2 x descriptors needed]
   --client-addresses A   addresses per client host (load --source when > 1)     [auto: 1 per 55,000 connections]
   --connect-rate C       connections/s per client host while connecting         [all at once]
-  --start-delay S        seconds from starting the clients to their --start-at  [auto: 8 + 1 per 3,000 connections]
+  --start-delay S        seconds from starting the clients to their --start-at  [auto: 8 + 1 per 1,000 connections]
   --port P               the port everybody listens on                          [8081]
   --keep                 keep the work directory (JSON, hdr-logs, logs, haproxy.cfg) and print its path
   --print-haproxy-config print the haproxy configuration these options give, and exit (no root needed)
@@ -166,7 +166,7 @@ TOTAL=$((2 * CONNECTIONS))                # both client hosts; each server host 
 HAPROXY_MAXCONN=$(( (HARD - RESERVE) / 2 ))  # two descriptors per proxied connection
 [ "$HAPROXY_PROCESSES" = auto ] && HAPROXY_PROCESSES=$(ceil_div $((TOTAL * 12 / 10)) "$HAPROXY_MAXCONN")
 [ "$CLIENT_ADDRESSES" = auto ] && CLIENT_ADDRESSES=$(ceil_div "$CONNECTIONS" "$PORTS_PER_ADDRESS")
-[ "$START_DELAY" = auto ] && START_DELAY=$(( 8 + CONNECTIONS / 3000 ))
+[ "$START_DELAY" = auto ] && START_DELAY=$(( 8 + CONNECTIONS / 1000 ))      # 20,000 per client host connected through haproxy within 30 s here
 for v in LOADS SERVER_PROCESSES HAPROXY_PROCESSES CLIENT_ADDRESSES; do [ "${!v}" -ge 1 ] || usage_error "${v,,} must be at least 1"; done
 [ "$CLIENT_ADDRESSES" -le 250 ] || usage_error "--client-addresses must be at most 250"
 PER_LOAD=$(ceil_div "$CONNECTIONS" "$LOADS")
