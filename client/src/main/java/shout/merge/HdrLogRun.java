@@ -18,10 +18,9 @@ import shout.load.LoadReport;
  * first interval's start to the last one's end the measured time, and each interval one entry of
  * {@link LoadReport#intervals()}. Connections, bytes, errors and fairness are not in a log and stay zero.
  *
- * <p>{@code shout load}'s log holds exactly the latencies of its JSON's histogram, interval by interval, but
- * its first interval is stamped from the client's previous once-a-second tick (while connecting or warming
- * up), up to a second before the measured part began: the span read here can be that much longer than the
- * JSON's {@code measuredSeconds}, and msgs/s that much lower. The start is the first interval's.
+ * <p>{@code shout load}'s log holds exactly the latencies of its JSON's histogram, interval by interval, its
+ * first interval starting when the measured part began. The start is the first interval's; the tag is the
+ * intervals' {@code Tag=} (several distinct ones comma-joined), or none.
  */
 final class HdrLogRun {
 
@@ -40,7 +39,7 @@ final class HdrLogRun {
         long messages = total.getTotalCount();
         LoadReport report = new LoadReport(null, 0, false, 0, 0, 0, 0, 0, false, seconds, messages,
                 seconds > 0 ? messages / seconds : 0, 0, 0, LoadReport.Latency.of(total), Map.of(),
-                new LoadReport.Fairness(0, 0, 0, 0), 0, null, null, null, null,
+                new LoadReport.Fairness(0, 0, 0, 0), 0, null, null, null, tags(intervals),
                 Instant.ofEpochMilli(startMillis).toString(), null, throughput(intervals, startMillis), LoadReport.encode(total));
         return new RunFile(file, report, total, true);
     }
@@ -59,6 +58,11 @@ final class HdrLogRun {
             throw new RunFile.Unreadable(file, "not a readable HdrHistogram log: " + e);
         }
         return intervals;
+    }
+
+    private static String tags(List<Histogram> intervals) {
+        List<String> tags = intervals.stream().map(Histogram::getTag).filter(t -> t != null && !t.isEmpty()).distinct().toList();
+        return tags.isEmpty() ? null : String.join(",", tags);
     }
 
     /** One interval per histogram of the log, timed from the first one's start. */

@@ -79,7 +79,7 @@ class MergeCommandTest {
         var err = new StringWriter();
         int code = Cli.commandLine(new LoadCommand(false)).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute("--port", "" + port, "--connections", "20", "--threads", "1", "--duration", "1s", "--warmup", "0",
-                        "--quiet", "--json", "" + json(name), "--hdr-log", "" + dir.resolve(name + ".hlog"));
+                        "--tag", name, "--quiet", "--json", "" + json(name), "--hdr-log", "" + dir.resolve(name + ".hlog"));
         return code == 0 ? "" : "exit " + code + ": " + err;
     }
 
@@ -201,11 +201,10 @@ class MergeCommandTest {
     }
 
     @Test
-    void anHdrLogMergesWithItsJsonsCountAndHistogramButALongerSpan() throws Exception {
-        // HdrLogFile writes every interval of the measured part, the same latencies the JSON's histogram adds
-        // up, so a run's log and its JSON agree exactly in count and histogram (and interval by interval).
-        // The time does not: the log's first interval is stamped from the tick before measuring began
-        // (up to a second earlier), so the span read from a log is longer than measuredSeconds, never shorter.
+    void anHdrLogMergesWithItsJsonsCountHistogramSpanAndTag() throws Exception {
+        // HdrLogFile writes every interval of the measured part, from its start, the same latencies the JSON's
+        // histogram adds up, so a run's log and its JSON agree in count, histogram (interval by interval),
+        // span (to the log's millisecond timestamps) and tag.
         Path fromLog = dir.resolve("a-log.json");
         Run run = merge(dir.resolve("a.hlog"), "--json", fromLog);
         assertEquals(0, run.exitCode(), run.err());
@@ -215,8 +214,8 @@ class MergeCommandTest {
         assertEquals(a.decodeLatencyHistogram(), log.decodeLatencyHistogram());
         assertEquals(a.intervals().stream().map(LoadReport.Interval::messages).toList(),
                 log.intervals().stream().map(LoadReport.Interval::messages).toList());
-        assertTrue(log.measuredSeconds() > a.measuredSeconds() - 0.01 && log.measuredSeconds() < a.measuredSeconds() + 2,
-                log.measuredSeconds() + " s from the log, " + a.measuredSeconds() + " s measured");
+        assertEquals(a.measuredSeconds(), log.measuredSeconds(), 0.05, "seconds from the log against seconds measured");
+        assertEquals("a", log.tag());
         assertTrue(run.out().contains("(from an HdrHistogram log)"), run.out());
         assertFalse(run.out().contains("\nconnections "), "a log alone knows no connections: " + run.out());
 
