@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
+import shout.load.Steadiness;
 
 /** Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}. */
 final class ReportPrinter {
@@ -44,6 +45,8 @@ final class ReportPrinter {
         line("messages", "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(),
                 report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
+        Steadiness steady = Steadiness.of(report.intervals());
+        line("steady", "%s%s", steady.describe(), steady.spreadPercent() == null ? "; a shorter --interval gives more" : "");
         LoadReport.Latency latency = report.latencyMicros();
         line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
                 readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),

@@ -83,6 +83,8 @@ class LoadOutputsTest {
         assertEquals(0.1, report.settings().intervalSeconds());
         long histograms = Files.readAllLines(hdrLog).stream().filter(l -> !l.startsWith("#") && !l.startsWith("\"")).count();
         assertEquals(intervals.size(), histograms, "one --hdr-log histogram per interval");
+        assertTrue(Pattern.compile("\nsteady +(settled|still rising|falling|unsteady) \\(spread \\d+%, trend [+-]\\d+%, \\d+ intervals\\)\n")
+                .matcher(run.err()).find(), "the summary says whether the rates settled: " + run.err());
     }
 
     @Test
