@@ -145,7 +145,7 @@ final class ChartWriter {
                     unsettled.stream().mapToDouble(p -> p[0]).toArray(), unsettled.stream().mapToDouble(p -> p[1]).toArray());
             rings.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             rings.setMarker(new Ring());
-            rings.setMarkerColor(Color.RED);
+            rings.setMarkerColor(Color.BLACK);        // no server's colour: an annotation, not a row
         }
         return chart;
     }
