@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import shout.cli.ChildJvm;
 import shout.cli.Cli;
 import shout.cli.DurationConverter;
+import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
@@ -37,6 +38,7 @@ import shout.compare.report.MarkdownTable;
 import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
+import shout.load.LoadConfig;
 import shout.server.Mode;
 import shout.server.Work;
 import shout.server.app.ServerOptions;
@@ -251,8 +253,8 @@ public final class CompareCommand implements ShoutCommand {
         if (sizeBytes < 1 || pipeline < 1) {
             return "size and pipeline must be positive";
         }
-        if (duration.isZero() || duration.isNegative() || warmup.isNegative()) {
-            return "duration must be positive and warmup not negative";
+        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative()) {   // a cell needs one whole interval
+            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup not negative";
         }
         if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import shout.cli.Cli;
+import shout.cli.Durations;
 import shout.cli.HostPort;
 
 /**
@@ -32,11 +33,12 @@ import shout.cli.HostPort;
  * @param tag                  names this run among several merged runs; null when not given
  * @param startAt              when not null, traffic waits for this wall-clock instant once the connections are up
  * @param sources              local addresses the connections are bound to in turn (by connection index); empty: the kernel's choice
+ * @param interval             length of the report's throughput intervals and of the {@code --hdr-log} interval histograms
  */
 public record LoadConfig(String host, int port, int connections, int threads, int payloadBytes, int pipeline,
                          Duration duration, long messages, Duration warmup, double messagesPerSecond,
                          double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed,
-                         IoEngine io, String tag, Instant startAt, List<InetAddress> sources) {
+                         IoEngine io, String tag, Instant startAt, List<InetAddress> sources, Duration interval) {
 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
     public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
@@ -49,6 +51,9 @@ public record LoadConfig(String host, int port, int connections, int threads, in
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
     public static final IoEngine DEFAULT_IO = IoEngine.AUTO;
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
+    /** Below this an interval holds too few replies to mean anything, and collecting it costs the coordinator a wakeup. */
+    public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
     public LoadConfig {
         Objects.requireNonNull(host, "host");
@@ -58,6 +63,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Objects.requireNonNull(stallTimeout, "stallTimeout");
         Objects.requireNonNull(io, "io");
         Objects.requireNonNull(sources, "sources");
+        Objects.requireNonNull(interval, "interval");
         Cli.require(!host.isBlank(), "host must not be empty");
         Cli.require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
         Cli.require(connections > 0, "connections must be positive, not " + connections);
@@ -73,6 +79,8 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         Cli.require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
         Cli.require(tag == null || validTag(tag), "tag must be a non-empty word without commas or whitespace "
                 + "(HdrHistogram's log format ends a tag at either), not '" + tag + "'");
+        Cli.require(interval.compareTo(MIN_INTERVAL) >= 0, "interval must be at least "
+                + Durations.format(MIN_INTERVAL) + ", not " + Durations.format(interval));
         sources = List.copyOf(sources);
         threads = Math.min(threads, connections);           // a thread without connections has nothing to do
     }
@@ -107,7 +115,7 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         return new HostPort(host, port).toString();
     }
 
-    /** Names each setting where the record's eighteen positions would not; {@link #build} validates. */
+    /** Names each setting where the record's nineteen positions would not; {@link #build} validates. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -128,6 +136,8 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         private String tag;
         private Instant startAt;
         private List<InetAddress> sources = List.of();
+        /** Null until set: the default may be longer than a short run, an interval given may not. */
+        private Duration interval;
 
         private Builder() {
         }
@@ -229,12 +239,25 @@ public record LoadConfig(String host, int port, int connections, int threads, in
             return this;
         }
 
+        /**
+         * The length of each throughput interval (and {@code --hdr-log} histogram), at most the duration of a timed
+         * run; default {@link #DEFAULT_INTERVAL}, which a shorter run simply does not fill.
+         */
+        public Builder interval(Duration value) {
+            interval = value;
+            return this;
+        }
+
         /** The config; throws {@link IllegalArgumentException} with a message fit for a user. */
         public LoadConfig build() {
             Duration warmupOrDefault = warmup != null ? warmup : messages > 0 ? Duration.ZERO : DEFAULT_WARMUP;
+            if (interval != null && messages == 0 && interval.compareTo(duration) > 0) {
+                throw new IllegalArgumentException("interval must not be longer than the duration ("
+                        + Durations.format(duration) + "), not " + Durations.format(interval));
+            }
             return new LoadConfig(host, port, connections, threads, payloadBytes, pipeline, duration, messages,
                     warmupOrDefault, messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout, seed, io,
-                    tag, startAt, sources);
+                    tag, startAt, sources, interval != null ? interval : DEFAULT_INTERVAL);
         }
     }
 }

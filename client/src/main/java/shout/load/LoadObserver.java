@@ -5,8 +5,8 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Watches a run while it goes: the engine's LoadGenerator calls it from its coordinating thread about
- * once a second. Implementations format or write; the generator never does.
+ * Watches a run while it goes: the engine's LoadGenerator calls it from its coordinating thread: progress
+ * once a second, latencies once an {@code --interval}. Implementations format or write; the generator never does.
  */
 public interface LoadObserver {
 

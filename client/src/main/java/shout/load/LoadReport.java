@@ -37,7 +37,7 @@ import org.HdrHistogram.Histogram;
  * @param tag                 the run's {@code --tag}, naming it among several merged runs; null when not given
  * @param startTime           when the run started (connecting), ISO-8601 in UTC: {@code 2026-11-30T18:00:00.123Z}
  * @param settings            every setting of the run, enough to run it again
- * @param intervals           throughput of the measured part, one entry per second of the run's clock
+ * @param intervals           throughput of the measured part, one entry per {@code --interval} (1 s by default) of the run's clock
  * @param latencyHistogramNanos the measured latencies (ns) as HdrHistogram encodes a histogram
  *                            ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
  */
@@ -74,18 +74,19 @@ public record LoadReport(String target, long seed, boolean openLoop,
 
     /**
      * The run's settings as asked for; {@code io} is the engine asked for ({@code auto}), the report's
-     * {@code io} the one that ran. Durations in seconds; {@code messages} 0 for a timed run.
+     * {@code io} the one that ran. Durations in seconds; {@code messages} 0 for a timed run; {@code intervalSeconds}
+     * the length of the throughput intervals ({@code --interval}).
      */
     public record Settings(String target, int connections, int threads, double rateMessagesPerSecond,
                            double connectRatePerSecond, double warmupSeconds, double durationSeconds, long messages,
-                           int sizeBytes, int pipeline, String io, long seed) {
+                           int sizeBytes, int pipeline, String io, long seed, double intervalSeconds) {
     }
 
     /**
      * The messages completed in one interval of the measured part.
      *
      * @param startSeconds since the measured part began
-     * @param seconds      the interval's length: about a second; the first and the last may be shorter
+     * @param seconds      the interval's length: about the run's {@code --interval}; the last may be shorter
      */
     public record Interval(double startSeconds, double seconds, long messages, double messagesPerSecond) {
     }

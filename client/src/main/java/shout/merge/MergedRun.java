@@ -109,7 +109,7 @@ final class MergedRun {
                 first.threads(), all.stream().mapToDouble(LoadReport.Settings::rateMessagesPerSecond).sum(),
                 first.connectRatePerSecond(), first.warmupSeconds(), first.durationSeconds(),
                 all.stream().mapToLong(LoadReport.Settings::messages).sum(), first.sizeBytes(), first.pipeline(), first.io(),
-                first.seed());
+                first.seed(), first.intervalSeconds());
     }
 
     /** Interval i is the sum of every run's interval i: aligned by position, not by the wall clock. */

@@ -135,7 +135,7 @@ class CompareCommandTest {
             assertEquals(0, code, text.toString());
             String table = Files.readString(onlyResultDirectory().resolve("report.md"));
             assertTrue(table.contains("| pool | 2 | failed: server exited before listening, exit code 2 (bad usage): error: threads must be positive, not 0 |"), table);
-            assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
+            assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ ~ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
         }
     }
 
@@ -156,7 +156,7 @@ class CompareCommandTest {
         }
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("| server | connections | msgs/s | ideal msgs/s | % of ideal | MB/s each way |"), report);
-        assertTrue(report.matches("(?s).*\\| nio \\| 10 \\| [0-9,]+ \\| 500 \\| [0-9.]+% \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| nio \\| 10 \\| [0-9,]+ ~ \\| 500 \\| [0-9.]+% \\|.*"), report);
         assertNotNull(ImageIO.read(dir.resolve("throughput.png").toFile()));
     }
 

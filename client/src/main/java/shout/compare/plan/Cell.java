@@ -13,4 +13,21 @@ import java.time.Duration;
  * @param duration     the measured part
  */
 public record Cell(Target target, int connections, int sizeBytes, int pipeline, Duration warmup, Duration duration) {
+
+    /** Enough intervals to judge whether a cell settled: ten per cell where they may be that short. */
+    static final int INTERVALS_PER_CELL = 10;
+    /** Shorter intervals hold too few replies at one connection (about 11,000 msgs/s) to be more than noise. */
+    static final Duration MIN_INTERVAL = Duration.ofMillis(50);
+    /** Longer cells keep load's default second, so a full run's intervals read as before. */
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(1);
+
+    /**
+     * The load client's {@code --interval} for this cell: duration / 10, within 50 ms and 1 s, so that every cell has
+     * the intervals its steady-state verdict needs (a {@code --quick} cell of 750 ms gets ten of 75 ms).
+     */
+    public Duration throughputInterval() {
+        Duration tenth = duration.dividedBy(INTERVALS_PER_CELL);
+        Duration interval = tenth.compareTo(MIN_INTERVAL) < 0 ? MIN_INTERVAL : tenth.compareTo(MAX_INTERVAL) > 0 ? MAX_INTERVAL : tenth;
+        return interval.compareTo(duration) > 0 ? duration : interval;     // load rejects an interval beyond the duration
+    }
 }

@@ -80,7 +80,8 @@ public final class LoadProcess implements LoadRunner {
         return List.of("load", "--host", host, "--port", Integer.toString(port),
                 "--connections", Integer.toString(cell.connections()), "--size", Integer.toString(cell.sizeBytes()),
                 "--pipeline", Integer.toString(cell.pipeline()), "--duration", Durations.format(cell.duration()),
-                "--warmup", Durations.format(cell.warmup()), "--quiet", "--json", report.toString());
+                "--warmup", Durations.format(cell.warmup()), "--interval", Durations.format(cell.throughputInterval()),
+                "--quiet", "--json", report.toString());
     }
 
     private static String lastLine(Path file) throws IOException {

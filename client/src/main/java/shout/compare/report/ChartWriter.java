@@ -1,6 +1,9 @@
 package shout.compare.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
@@ -18,6 +22,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import shout.compare.plan.ComparePlan;
 import shout.compare.result.CellResult;
@@ -26,7 +31,9 @@ import shout.compare.result.CellResult;
  * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency and server resident
  * memory against connections, one line per server, connections on a log axis. Failed cells and figures
  * that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
- * throughput chart gets one more line, {@code ideal}.
+ * throughput chart gets one more line, {@code ideal}. Cells that had not settled (see {@link CellResult#unsettled})
+ * are ringed: one more series, {@value #UNSETTLED_SERIES}, draws a hollow ring over each of their points, and the
+ * legend names it and the title says so.
  */
 final class ChartWriter {
 
@@ -40,23 +47,19 @@ final class ChartWriter {
             new Metric("server-memory", "Server peak resident memory", "VmHWM (MiB)", false,
                     c -> c.server() == null ? null : c.server().peakResidentMiB()));
 
+    /** The legend entry of the rings around points whose cells had not settled. */
+    static final String UNSETTLED_SERIES = "not settled";
+
     private ChartWriter() {
     }
 
     /** Writes every chart that has data into {@code dir}, file names starting with {@code prefix}; returns the files written. */
     static List<Path> write(Path dir, String prefix, List<CellResult> cells) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Metric metric : METRICS) {
-            Map<String, List<double[]>> series = series(cells, metric);
-            if (series.isEmpty()) {
-                continue;
-            }
-            if (metric.fileName().equals("throughput")) {
-                series.putAll(idealSeries(cells));
-            }
-            XYChart chart = chart(metric, series);
-            Path png = dir.resolve(prefix + metric.fileName() + ".png");
-            Path svg = dir.resolve(prefix + metric.fileName() + ".svg");
+        for (Map.Entry<String, XYChart> named : charts(cells).entrySet()) {
+            XYChart chart = named.getValue();
+            Path png = dir.resolve(prefix + named.getKey() + ".png");
+            Path svg = dir.resolve(prefix + named.getKey() + ".svg");
             try (OutputStream out = Files.newOutputStream(png)) {
                 BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
             }
@@ -68,16 +71,41 @@ final class ChartWriter {
         return written;
     }
 
+    /** The charts that have data, by file name without extension, in {@link #METRICS} order. */
+    static Map<String, XYChart> charts(List<CellResult> cells) {
+        Map<String, XYChart> charts = new LinkedHashMap<>();
+        for (Metric metric : METRICS) {
+            Map<String, List<double[]>> series = series(cells, metric);
+            if (series.isEmpty()) {
+                continue;
+            }
+            if (metric.fileName().equals("throughput")) {
+                series.putAll(idealSeries(cells));
+            }
+            List<double[]> unsettled = points(cells.stream().filter(CellResult::unsettled).toList(), metric);
+            charts.put(metric.fileName(), chart(metric, series, unsettled));
+        }
+        return charts;
+    }
+
     /** Points (connections, value) per server, in table order; log axes only take positive values. */
     private static Map<String, List<double[]>> series(List<CellResult> cells, Metric metric) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (CellResult cell : cells) {
-            Double value = cell.ok() ? metric.value().apply(cell) : null;
-            if (value != null && (!metric.logY() || value > 0)) {
-                series.computeIfAbsent(cell.target(), name -> new ArrayList<>()).add(new double[] {cell.connections(), value});
-            }
+            point(cell, metric).ifPresent(p -> series.computeIfAbsent(cell.target(), name -> new ArrayList<>()).add(p));
         }
         return series;
+    }
+
+    /** The points of {@code cells} that the chart draws, in order. */
+    private static List<double[]> points(List<CellResult> cells, Metric metric) {
+        return cells.stream().flatMap(c -> point(c, metric).stream()).toList();
+    }
+
+    private static Optional<double[]> point(CellResult cell, Metric metric) {
+        Double value = cell.ok() ? metric.value().apply(cell) : null;
+        return value != null && (!metric.logY() || value > 0)
+                ? Optional.of(new double[] {cell.connections(), value}) : Optional.empty();
     }
 
     /** The ideal at each connection count, once, when cells have one; else nothing. */
@@ -91,8 +119,9 @@ final class ChartWriter {
         return Map.of(ComparePlan.IDEAL_ROW, byConnections.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
     }
 
-    private static XYChart chart(Metric metric, Map<String, List<double[]>> series) {
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(metric.title() + " vs connections")
+    private static XYChart chart(Metric metric, Map<String, List<double[]>> series, List<double[]> unsettled) {
+        String title = metric.title() + " vs connections" + (unsettled.isEmpty() ? "" : " (ringed: not settled)");
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
                 .xAxisTitle("connections (log scale)").yAxisTitle(metric.yAxis() + (metric.logY() ? " (log scale)" : "")).build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(metric.logY());
@@ -111,6 +140,25 @@ final class ChartWriter {
                 line.setLineColor(Color.BLACK);
             }
         });
+        if (!unsettled.isEmpty()) {     // added last, so the rings are drawn over the lines' own markers
+            XYSeries rings = chart.addSeries(UNSETTLED_SERIES,
+                    unsettled.stream().mapToDouble(p -> p[0]).toArray(), unsettled.stream().mapToDouble(p -> p[1]).toArray());
+            rings.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            rings.setMarker(new Ring());
+            rings.setMarkerColor(Color.BLACK);        // no server's colour: an annotation, not a row
+        }
         return chart;
+    }
+
+    /** A hollow circle twice a marker's size, so the point's own marker stays visible inside it. */
+    private static final class Ring extends Marker {
+        private static final BasicStroke STROKE = new BasicStroke(2f);
+
+        @Override
+        public void paint(Graphics2D graphics, double x, double y, int markerSize) {
+            double diameter = 2.0 * markerSize;
+            graphics.setStroke(STROKE);
+            graphics.draw(new Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
+        }
     }
 }

@@ -8,13 +8,19 @@ import java.util.stream.Collectors;
 import shout.compare.result.CellResult;
 import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
+import shout.load.Steadiness;
 
 /**
  * Formats cell results as one Markdown table, a row per server and connection count, followed by the notes
  * of cells whose server did not stop cleanly. Figures the harness cannot know (a peer's memory) read n/a.
  * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
+ * The msgs/s of a cell whose throughput had not settled carries {@link #UNSETTLED_MARK}, and a footnote under the
+ * table says what it means and each such cell's verdict.
  */
 public final class MarkdownTable {
+
+    /** Follows the msgs/s of a cell that had not reached steady state. */
+    public static final String UNSETTLED_MARK = "~";
 
     private static final List<String> HEADER = List.of("server", "connections", "msgs/s", "MB/s each way",
             "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s");
@@ -35,6 +41,7 @@ public final class MarkdownTable {
             List<String> columns = cell.ok() ? measured(cell) : failed(cell);
             text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
         }
+        text.append(unsettledFootnote(cells));
         List<String> notes = cells.stream().filter(c -> c.note() != null)
                 .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.note()).toList();
         if (!notes.isEmpty()) {
@@ -47,7 +54,7 @@ public final class MarkdownTable {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
         List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
-                String.format(Locale.ROOT, "%,.0f", load.messagesPerSecond()),
+                String.format(Locale.ROOT, "%,.0f", load.messagesPerSecond()) + (cell.unsettled() ? " " + UNSETTLED_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
@@ -59,6 +66,19 @@ public final class MarkdownTable {
                     Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds())));
         }
         return columns;
+    }
+
+    /** What the mark means and each marked cell's verdict, or nothing when every cell settled. */
+    private static String unsettledFootnote(List<CellResult> cells) {
+        List<String> lines = cells.stream().filter(CellResult::unsettled)
+                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.steady().describe()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "\n%s not settled: the rates of the measured intervals still rose, fell or spread "
+                + "(more than %.0f%% trend or %.0f%% spread), or were too few to tell; read these msgs/s as a first look, "
+                + "not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT, Steadiness.MAX_SPREAD_PERCENT)
+                + String.join("\n", lines) + "\n";
     }
 
     private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {

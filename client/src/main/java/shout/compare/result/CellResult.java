@@ -3,7 +3,9 @@ package shout.compare.result;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
+import java.util.List;
 import shout.load.LoadReport;
+import shout.load.Steadiness;
 
 /**
  * The outcome of one cell: the load client's report and the server's cost, or the reason it failed.
@@ -18,24 +20,32 @@ import shout.load.LoadReport;
  * @param serverStartLine the server's own start line (mode, threads, work, processes), or null
  * @param serverSummary the server's own closing line (its connection and byte counters), or null
  * @param idealMessagesPerSecond the best this cell's work allows (see {@link ServerWork}), or null for no work
+ * @param steady      whether the load's throughput had settled over the measured part, null when failed
  */
 public record CellResult(String target, boolean peer, int connections, String failure, LoadReport load,
                   ServerCost server, String note, String serverStartLine, String serverSummary,
-                  Double idealMessagesPerSecond) {
+                  Double idealMessagesPerSecond, Steadiness steady) {
 
     public static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note, String startLine, String summary) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                null, load, server, note, startLine, summary, null);
+                null, load, server, note, startLine, summary, null,
+                Steadiness.of(load.intervals() == null ? List.of() : load.intervals()));
     }
 
     public static CellResult failed(Cell cell, String reason) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                reason, null, null, null, null, null, null);
+                reason, null, null, null, null, null, null, null);
     }
 
     /** This result with its ideal throughput set. */
     public CellResult withIdeal(Double ideal) {
-        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary, ideal);
+        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary, ideal,
+                steady);
+    }
+
+    /** True when the cell was measured but its throughput had not settled: its figures are a first look, not a result. */
+    public boolean unsettled() {
+        return ok() && steady != null && !steady.settled();
     }
 
     /** True when the cell has figures. */

@@ -10,7 +10,7 @@ import org.HdrHistogram.HistogramLogWriter;
 import shout.load.LoadObserver;
 
 /**
- * {@code --hdr-log FILE}: the measured part's latencies (ns), one interval histogram a second, in
+ * {@code --hdr-log FILE}: the measured part's latencies (ns), one interval histogram per {@code --interval}, in
  * HdrHistogram's log format, so HdrHistogram's own tools can merge and plot runs; each line carries the
  * run's {@code --tag}, so the intervals of several runs can share one file and still be told apart.
  */

@@ -91,17 +91,18 @@ public final class LoadCommand implements ShoutCommand {
      * one source, and the help text shows it.
      */
     static final class Defaults implements IDefaultValueProvider {
-        private static final Map<String, String> VALUES = Map.of(
-                "--host", LoadConfig.DEFAULT_HOST,
-                "--port", String.valueOf(LoadConfig.DEFAULT_PORT),
-                "--connections", String.valueOf(LoadConfig.DEFAULT_CONNECTIONS),
-                "--size", String.valueOf(LoadConfig.DEFAULT_PAYLOAD_BYTES),
-                "--pipeline", String.valueOf(LoadConfig.DEFAULT_PIPELINE),
-                "--duration", Durations.format(LoadConfig.DEFAULT_DURATION),
-                "--warmup", Durations.format(LoadConfig.DEFAULT_WARMUP),
-                "--connect-timeout", Durations.format(LoadConfig.DEFAULT_CONNECT_TIMEOUT),
-                "--stall-timeout", Durations.format(LoadConfig.DEFAULT_STALL_TIMEOUT),
-                "--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT));
+        private static final Map<String, String> VALUES = Map.ofEntries(
+                Map.entry("--host", LoadConfig.DEFAULT_HOST),
+                Map.entry("--port", String.valueOf(LoadConfig.DEFAULT_PORT)),
+                Map.entry("--connections", String.valueOf(LoadConfig.DEFAULT_CONNECTIONS)),
+                Map.entry("--size", String.valueOf(LoadConfig.DEFAULT_PAYLOAD_BYTES)),
+                Map.entry("--pipeline", String.valueOf(LoadConfig.DEFAULT_PIPELINE)),
+                Map.entry("--duration", Durations.format(LoadConfig.DEFAULT_DURATION)),
+                Map.entry("--interval", Durations.format(LoadConfig.DEFAULT_INTERVAL)),
+                Map.entry("--warmup", Durations.format(LoadConfig.DEFAULT_WARMUP)),
+                Map.entry("--connect-timeout", Durations.format(LoadConfig.DEFAULT_CONNECT_TIMEOUT)),
+                Map.entry("--stall-timeout", Durations.format(LoadConfig.DEFAULT_STALL_TIMEOUT)),
+                Map.entry("--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT)));
 
         @Override
         public String defaultValue(ArgSpec argument) {

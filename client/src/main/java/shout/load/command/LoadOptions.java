@@ -53,6 +53,12 @@ final class LoadOptions {
             description = "Length of the measured part (default: ${DEFAULT-VALUE}); ignored with --messages.")
     private Duration duration;
 
+    @Option(names = "--interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Length of each throughput interval in the --json report (its intervals) and of each --hdr-log "
+                    + "histogram, from 10ms up to --duration (default: ${DEFAULT-VALUE}); shorter intervals show a run "
+                    + "settling, or not, within a short --duration.")
+    private Duration interval;
+
     @Option(names = "--messages", paramLabel = "N", converter = Counts.LongConverter.class,
             description = "End after exactly N verified messages in all (e.g. 1M), warm-up not counted, instead of after --duration.")
     private Long messages;
@@ -122,6 +128,9 @@ final class LoadOptions {
         if (messages != null) {
             Cli.require(messages > 0, "messages must be positive, not " + messages);
             config.messages(messages);
+        }
+        if (parsed.hasMatchedOption("--interval")) {
+            config.interval(interval);                      // else the default, which a short run may not fill
         }
         if (parsed.hasMatchedOption("--warmup")) {
             config.warmup(warmup);                          // else the config's default, which depends on --messages

@@ -25,12 +25,12 @@ final class LoadOutputs {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the report as JSON to FILE, or to standard output with '-' (the summary then "
-                    + "goes to standard error): every figure in microseconds, the settings, throughput per second "
+                    + "goes to standard error): every figure in microseconds, the settings, throughput per --interval "
                     + "and the latency histogram (HdrHistogram, compressed, Base64).")
     private String json;
 
     @Option(names = "--hdr-log", paramLabel = "FILE",
-            description = "Also write the measured latencies (ns) to FILE in HdrHistogram's log format, one interval a second.")
+            description = "Also write the measured latencies (ns) to FILE in HdrHistogram's log format, one interval histogram per --interval.")
     private Path hdrLog;
 
     @Option(names = "--progress-interval", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1s",

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
+import shout.load.Steadiness;
 
 /**
  * Prints a {@link LoadReport} as the summary table a person reads; numbers in {@link Locale#ROOT}.
@@ -77,6 +78,8 @@ public final class ReportPrinter {
         line("messages", merged ? "%d verified in %.2f s (the longest run) = %.0f msgs/s (the runs' msgs/s added)"
                 : "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(), report.messagesPerSecond());
         line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
+        Steadiness steady = Steadiness.of(report.intervals());
+        line("steady", "%s%s", steady.describe(), steady.spreadPercent() == null ? "; a shorter --interval gives more" : "");
         latency(report.latencyMicros());
         LoadReport.Fairness fairness = report.fairness();
         line("per connection", merged ? "min %d  median ~%d (the runs' medians' median, not exact)  max %d messages; %d starved"

@@ -24,14 +24,15 @@ import shout.load.io.Poller;
  * Runs one load: opens the connections, warms up, measures, and returns a {@link LoadReport}; it
  * never formats. Threading model: the calling thread coordinates. It starts one {@link LoadLoop} per
  * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), waits for
- * {@code --start-at} between connect and warm-up, and about once a
- * second collects the interval latencies and tells the {@link LoadObserver}. It joins every I/O
+ * {@code --start-at} between connect and warm-up, once an {@code --interval} collects the interval
+ * latencies (the report's throughput intervals and the observer's histograms), and once a second tells the
+ * {@link LoadObserver} the progress, whatever the interval: a person reads that line. It joins every I/O
  * thread before it returns, so all sockets and selectors are closed by then, on success or failure.
  * {@link #stop} may come from any thread and ends the run as its duration would.
  */
 public final class LoadGenerator {
 
-    private static final long TICK_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final LoadConfig config;
     private final LoadObserver observer;
@@ -42,14 +43,19 @@ public final class LoadGenerator {
     private final IntervalCollector collector;
     private final CpuClock cpuClock = CpuClock.forThisProcess();
     private final ThroughputLog throughput = new ThroughputLog();
+    private final ProgressRate progressRate = new ProgressRate();
+    private final long intervalNanos;
     private long startNanos;
+    /** When the next interval is collected. */
     private long nextTickNanos;
+    private long nextProgressNanos;
     private long lastReplyNanos;
 
     public LoadGenerator(LoadConfig config, LoadObserver observer) {
         this.config = config;
         this.observer = observer;
         this.control = new RunControl(config.connections(), config.threads(), config.messages());
+        this.intervalNanos = config.interval().toNanos();
         for (int thread = 0; thread < config.threads(); thread++) {
             stats.add(new LoopStats());
         }
@@ -73,7 +79,9 @@ public final class LoadGenerator {
         InetSocketAddress address = resolve();
         Instant start = Instant.now();
         startNanos = System.nanoTime();
-        nextTickNanos = startNanos + TICK_NANOS;
+        nextTickNanos = startNanos + intervalNanos;
+        nextProgressNanos = startNanos + PROGRESS_NANOS;
+        progressRate.start(startNanos);
         createLoops(address);
         List<Thread> threads = new ArrayList<>();
         Measured measurement;
@@ -157,7 +165,8 @@ public final class LoadGenerator {
                 return Measured.NOTHING;
             }
         }
-        collector.collect();        // nothing measured yet: the first measured interval then starts now, not at the last tick
+        // nothing measured yet: the first measured interval then starts now, not at the last tick
+        progressRate.add(collector.collect().getTotalCount(), System.nanoTime());
         if (warmup) {
             control.enter(Phase.MEASURE);
         } else {
@@ -167,6 +176,7 @@ public final class LoadGenerator {
         long cpuStartNanos = cpuClock.processCpuNanos();
         long measureStartNanos = System.nanoTime();
         throughput.start(measureStartNanos);
+        nextTickNanos = measureStartNanos + intervalNanos;  // so the first measured interval is a whole one
         runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
         long measureEndNanos = System.nanoTime();
         return new Measured(true, measureEndNanos - measureStartNanos, measureEndNanos,
@@ -174,7 +184,7 @@ public final class LoadGenerator {
     }
 
     /**
-     * Once connected, sends nothing until {@code --start-at}, ticking once a second; false when a stop
+     * Once connected, sends nothing until {@code --start-at}, ticking as it waits; false when a stop
      * request came first. Connections settled only after it start at once, and the observer hears how late.
      */
     private boolean waitForStartTime() throws LoadException, InterruptedException {
@@ -193,7 +203,7 @@ public final class LoadGenerator {
         return true;
     }
 
-    /** Waits until the deadline, until every loop has run out of work or until a stop request, ticking once a second. */
+    /** Waits until the deadline, until every loop has run out of work or until a stop request, ticking meanwhile. */
     private void runUntil(long deadlineNanos, Phase phase) throws LoadException, InterruptedException {
         while (true) {
             long leftNanos = deadlineNanos - System.nanoTime();
@@ -214,8 +224,10 @@ public final class LoadGenerator {
         }
     }
 
+    /** Until the next interval is due, or the next progress report when intervals are longer than its second. */
     private long untilTick() {
-        return Math.max(0, nextTickNanos - System.nanoTime());
+        long next = intervalNanos > PROGRESS_NANOS ? Math.min(nextTickNanos, nextProgressNanos) : nextTickNanos;
+        return Math.max(0, next - System.nanoTime());
     }
 
     private void tick(Phase phase) throws LoadException {
@@ -225,19 +237,29 @@ public final class LoadGenerator {
             }
         }
         long nowNanos = System.nanoTime();
-        if (nowNanos < nextTickNanos) {
-            return;
+        boolean collected = nowNanos >= nextTickNanos;
+        if (collected) {
+            collectInterval(phase, nowNanos);
         }
-        double intervalSeconds = (nowNanos - nextTickNanos + TICK_NANOS) / 1e9;
-        nextTickNanos = nowNanos + TICK_NANOS;
+        // With intervals of a second or less, progress comes with the first interval collected after its second is up,
+        // so its rate and p99 include that interval, as they did when both were one tick.
+        if (nowNanos >= nextProgressNanos && (collected || intervalNanos > PROGRESS_NANOS)) {
+            nextProgressNanos = nowNanos + PROGRESS_NANOS;
+            double p99Micros = collector.total().getTotalCount() == 0 ? 0 : collector.total().getValueAtPercentile(99) / 1e3;
+            observer.progress(new LoadProgress(phase, (nowNanos - startNanos) / 1e9, control.connectionsUp(),
+                    progressRate.take(), p99Micros));
+        }
+    }
+
+    /** Ends one interval: its latencies go to the observer and its count to the throughput log while measuring. */
+    private void collectInterval(Phase phase, long nowNanos) throws LoadException {
+        nextTickNanos = nowNanos + intervalNanos;
         Histogram interval = collector.collect();
+        progressRate.add(interval.getTotalCount(), nowNanos);
         if (phase == Phase.MEASURE) {
             observer.interval(interval);
             throughput.add(interval.getTotalCount(), nowNanos);
             checkNotStalled(interval.getTotalCount(), nowNanos);
         }
-        double p99Micros = collector.total().getTotalCount() == 0 ? 0 : collector.total().getValueAtPercentile(99) / 1e3;
-        observer.progress(new LoadProgress(phase, (nowNanos - startNanos) / 1e9, control.connectionsUp(),
-                interval.getTotalCount() / intervalSeconds, p99Micros));
     }
 }

@@ -41,7 +41,8 @@ final class ReportBuilder {
     private static LoadReport.Settings settings(LoadConfig config) {
         return new LoadReport.Settings(config.target(), config.connections(), config.threads(), config.messagesPerSecond(),
                 config.connectsPerSecond(), config.warmup().toNanos() / 1e9, config.countedRun() ? 0 : config.duration().toNanos() / 1e9,
-                config.messages(), config.payloadBytes(), config.pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed());
+                config.messages(), config.payloadBytes(), config.pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed(),
+                config.interval().toNanos() / 1e9);
     }
 
     /** The kernel's host name where Linux tells it without a lookup, else what the JDK resolves. */

@@ -5,7 +5,7 @@ import java.util.List;
 import shout.load.LoadReport;
 
 /**
- * The measured part's throughput, an entry per interval the coordinator collects (about a second),
+ * The measured part's throughput, an entry per interval the coordinator collects ({@code --interval}),
  * counted from the interval histograms it collects anyway: no work per message. Coordinator thread only.
  */
 final class ThroughputLog {

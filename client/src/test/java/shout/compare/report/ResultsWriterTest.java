@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
+import shout.server.Mode;
 
 /** The results folder: results.json replaced whole after every cell, and a report even for a run cut short. */
 class ResultsWriterTest {
@@ -38,6 +40,23 @@ class ResultsWriterTest {
         String report = Files.readString(writer.writeAll(result(0, true)));
         assertTrue(report.contains("\n- interrupted after 0 of 4 cells (Ctrl-C or SIGTERM); the cell under way is not reported\n"), report);
         assertTrue(ResultsWriter.create(out, "2026-11-30T20:00:00Z").directory().endsWith("20261130-200000-2"), "a fresh directory each run");
+    }
+
+    @Test
+    void resultsJsonCarriesEachCellsSteadinessAndAFailedCellNone() throws Exception {
+        ResultsWriter writer = ResultsWriter.create(out, "2026-11-30T20:00:00Z");
+        List<CellResult> cells = List.of(ReportCells.settled(Mode.NIO, 1), ReportCells.rising(Mode.NIO, 100), ReportCells.failed(Mode.NIO, 1000));
+        CompareResult.Settings settings = new CompareResult.Settings(64, 1, 0, 1, "none", false, 1, null, List.of());
+        writer.writeResults(new CompareResult("shout compare", MachineInfo.current(), null, 1.5, 3, 3, false,
+                List.of(new CompareResult.Part(null, List.of(), "none", settings, cells))));
+        var json = new ObjectMapper().readTree(writer.directory().resolve("results.json").toFile()).get("parts").get(0).get("cells");
+        assertTrue(json.get(0).get("steady").get("settled").asBoolean(), json.toString());
+        assertEquals("settled", json.get(0).get("steady").get("verdict").asText());
+        var rising = json.get(1).get("steady");
+        assertEquals("still rising", rising.get("verdict").asText());
+        assertTrue(rising.get("trendPercent").asDouble() > 10, rising.toString());
+        assertTrue(rising.get("spreadPercent").isNumber(), rising.toString());
+        assertTrue(json.get(2).get("steady").isNull(), "a failed cell has no verdict: " + json.get(2));
     }
 
     private static CompareResult result(int cellsRun, boolean interrupted) {

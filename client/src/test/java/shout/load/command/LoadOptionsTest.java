@@ -77,6 +77,8 @@ class LoadOptionsTest {
         "-d|soon|Invalid value for option '--duration': 'soon' is not a duration (examples: 300s, 10ms, 200us, 2m)",
         "--progress-interval|-1s|Invalid value for option '--progress-interval': '-1s' is not a duration (examples: 300s, 10ms, 200us, 2m)",
         "--fail-p99|0|fail-p99 must be above 0",
+        "--interval|5ms|interval must be at least 10ms, not 5ms",
+        "--interval|11s|interval must not be longer than the duration (10s), not 11s",
         "--fail-errors|-1|Invalid value for option '--fail-errors': '-1' is not a count (examples: 100, 10k, 2.5k, 1M, 1G)"})
     void aBadValueIsOneLineAndExitTwo(String option, String value, String message) {
         LoadRun run = LoadRun.of("127.0.0.1:1", option, value);

@@ -55,7 +55,7 @@ class LoadOutputsTest {
         assertFalse(json.get("hostName").asText().isBlank());
         Instant start = Instant.parse(json.get("startTime").asText());
         assertFalse(start.isBefore(before.minusSeconds(1)), start + " vs " + before);
-        assertEquals(new LoadReport.Settings(report.target(), 4, 2, 0, 0, 0.1, 2.2, 0, 32, 2, "nio", 7), report.settings());
+        assertEquals(new LoadReport.Settings(report.target(), 4, 2, 0, 0, 0.1, 2.2, 0, 32, 2, "nio", 7, 1.0), report.settings());
         assertTrue(json.get("latencyMicros").has("p99"), "latency stays in microseconds, the unit in its key");
         Histogram histogram = report.decodeLatencyHistogram();
         assertEquals(report.messages(), histogram.getTotalCount());
@@ -64,6 +64,27 @@ class LoadOutputsTest {
         assertTrue(intervals.size() >= 3 && intervals.size() <= 4, "one per second of 2.2 s: " + intervals);
         assertEquals(report.messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
         assertEquals(report.measuredSeconds(), intervals.stream().mapToDouble(LoadReport.Interval::seconds).sum(), 0.01);
+    }
+
+    @Test
+    void anIntervalOf100msCutsASecondIntoAboutTenIntervalsAndHdrLogHistograms() throws Exception {
+        Path hdrLog = dir.resolve("run.hlog");
+        LoadRun run;
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
+            run = LoadRun.of("127.0.0.1:" + server.port(), "-c", "4", "-d", "1s", "--warmup", "100ms", "--interval", "100ms",
+                    "--quiet", "--json", "-", "--hdr-log", hdrLog.toString());
+        }
+        assertEquals(0, run.exitCode(), run.err());
+        LoadReport report = JSON.readValue(run.out(), LoadReport.class);
+        List<LoadReport.Interval> intervals = report.intervals();
+        assertTrue(intervals.size() >= 9 && intervals.size() <= 11, "about ten of 100 ms in 1 s: " + intervals);
+        assertEquals(report.messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
+        assertEquals(0.1, intervals.getFirst().seconds(), 0.05, "the first measured interval is a whole one: " + intervals);
+        assertEquals(0.1, report.settings().intervalSeconds());
+        long histograms = Files.readAllLines(hdrLog).stream().filter(l -> !l.startsWith("#") && !l.startsWith("\"")).count();
+        assertEquals(intervals.size(), histograms, "one --hdr-log histogram per interval");
+        assertTrue(Pattern.compile("\nsteady +(settled|still rising|falling|unsteady) \\(spread \\d+%, trend [+-]\\d+%, \\d+ intervals\\)\n")
+                .matcher(run.err()).find(), "the summary says whether the rates settled: " + run.err());
     }
 
     @Test

@@ -1,0 +1,41 @@
+package shout.compare.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import shout.server.Mode;
+
+/** The comparison table: a cell that had not settled carries a mark on its msgs/s and a line in the footnote. */
+class MarkdownTableTest {
+
+    @Test
+    void anUnsettledCellIsMarkedAndItsVerdictIsInTheFootnote() {
+        String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 100), ReportCells.rising(Mode.NIO, 1000),
+                ReportCells.failed(Mode.NIO, 10000)));
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(2).startsWith("| nio | 100 | 100,000 | "), table);
+        assertTrue(lines.get(3).startsWith("| nio | 1000 | 63,700 ~ | "), table);
+        assertFalse(lines.get(4).contains("~"), "a failed cell has no verdict: " + table);
+        assertEquals("", lines.get(5));
+        assertTrue(lines.get(6).startsWith("~ not settled: "), table);
+        assertTrue(lines.get(7).matches("- nio at 1000 connections: still rising \\(spread \\d+%, trend \\+\\d+%, 10 intervals\\)"), table);
+        assertEquals(8, lines.size(), "only the unsettled cell is listed: " + table);
+    }
+
+    @Test
+    void whenEveryCellSettledThereIsNoMarkAndNoFootnote() {
+        String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 1), ReportCells.settled(Mode.NETTY, 1)));
+        assertFalse(table.contains("~"), table);
+        assertEquals(4, table.lines().count(), table);
+    }
+
+    @Test
+    void aCellTooShortToTellIsMarkedToo() {
+        String table = MarkdownTable.render(List.of(ReportCells.measured(Mode.VIRTUAL, 10, 50_000, 50_000, 50_000)));
+        assertTrue(table.contains("| 50,000 ~ |"), table);
+        assertTrue(table.contains("- virtual at 10 connections: too short to tell (3 whole intervals, at least 5 needed)"), table);
+    }
+}

@@ -1,0 +1,51 @@
+package shout.compare.report;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import shout.compare.plan.Cell;
+import shout.compare.plan.Target;
+import shout.compare.result.CellResult;
+import shout.compare.result.ServerCost;
+import shout.load.LoadReport;
+import shout.server.Mode;
+
+/** Measured cells for the report tests, made from the interval rates a load run would have reported. */
+final class ReportCells {
+
+    private ReportCells() {
+    }
+
+    /** A cell of {@code mode} at {@code connections} whose 0.1 s intervals ran at {@code rates} (msgs/s). */
+    static CellResult measured(Mode mode, int connections, double... rates) {
+        List<LoadReport.Interval> intervals = new ArrayList<>();
+        long messages = 0;
+        for (int i = 0; i < rates.length; i++) {
+            long count = Math.round(rates[i] * 0.1);
+            intervals.add(new LoadReport.Interval(i * 0.1, 0.1, count, rates[i]));
+            messages += count;
+        }
+        double seconds = rates.length * 0.1;
+        LoadReport load = new LoadReport("127.0.0.1:1", 1, false, connections, connections, 0, 64, 1, false, seconds,
+                messages, messages / seconds, 1, 1, new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(),
+                new LoadReport.Fairness(1, 1, 1, 0), 0.1, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
+                intervals, null);
+        Cell cell = new Cell(new Target.Server(mode), connections, 64, 1, Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
+        return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null, null, null);
+    }
+
+    /** Ten flat intervals at about 100,000 msgs/s. */
+    static CellResult settled(Mode mode, int connections) {
+        return measured(mode, connections, 100_000, 101_000, 99_000, 100_500, 99_500, 100_000, 101_000, 99_000, 100_000, 100_000);
+    }
+
+    /** Ten intervals climbing from 20,000 to 90,000 msgs/s, as a JVM does while its JIT compiles. */
+    static CellResult rising(Mode mode, int connections) {
+        return measured(mode, connections, 20_000, 35_000, 48_000, 58_000, 66_000, 72_000, 78_000, 83_000, 87_000, 90_000);
+    }
+
+    static CellResult failed(Mode mode, int connections) {
+        return CellResult.failed(new Cell(new Target.Server(mode), connections, 64, 1, Duration.ZERO, Duration.ofSeconds(1)), "boom");
+    }
+}
