@@ -1,6 +1,7 @@
 package shout.compare.report;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import shout.load.LoadReport;
  * Formats cell results as one Markdown table, a row per server and connection count, followed by the notes
  * of cells whose server did not stop cleanly. Figures the harness cannot know (a peer's memory) read n/a.
  * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
+ * A cell measured several times ({@code --repeat}) shows its median msgs/s and their spread: {@code 91,200 (88,004-93,517)}.
  */
 public final class MarkdownTable {
 
@@ -47,7 +49,7 @@ public final class MarkdownTable {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
         List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
-                String.format(Locale.ROOT, "%,.0f", load.messagesPerSecond()),
+                messagesPerSecond(cell),
                 String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
@@ -59,6 +61,16 @@ public final class MarkdownTable {
                     Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds())));
         }
         return columns;
+    }
+
+    /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */
+    private static String messagesPerSecond(CellResult cell) {
+        String median = String.format(Locale.ROOT, "%,.0f", cell.load().messagesPerSecond());
+        if (cell.repeats().size() < 2) {
+            return median;
+        }
+        DoubleSummaryStatistics spread = cell.repeats().stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format(Locale.ROOT, "%s (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
     }
 
     private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {
