@@ -58,7 +58,7 @@ import shout.server.app.ServerOptions;
             "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s --repeat 3",
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
-            "  # the concurrency lessons in one report, about 5 minutes",
+            "  # the concurrency lessons in one report, about 4 minutes",
             "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
