@@ -54,7 +54,7 @@ import shout.server.app.ServerOptions;
         footer = {
             "  # a first look at every mode in under a minute",
             "  shout compare --quick",
-            "  # three modes at two connection counts, 10 s a cell, each cell 3 times (median and spread)",
+            "  # three modes, two connection counts, 10 s a cell, each 3 times: median and spread",
             "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s --repeat 3",
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
@@ -105,7 +105,7 @@ public final class CompareCommand implements ShoutCommand {
     private Duration jitWarmup;
 
     @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
-            + ", 1500ms JIT warm-up per server, 500ms warm-up, 1s cells (explicit options still win).")
+            + ", 1.5 s JIT warm-up per server, 500 ms warm-up, 1 s cells (explicit options still win).")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
