@@ -36,8 +36,13 @@ public final class ProcSampler implements AutoCloseable {
         this.sampler = Thread.ofPlatform().name("proc-sampler-" + name).daemon().start(this::sampleUntilStopped);
     }
 
-    /** Takes a first sample of {@code pid} now and starts sampling; {@code name} names the thread. */
+    /**
+     * Resets the peak resident memory of {@code pid}'s tree (so that the cell's peak is its own, not an earlier
+     * cell's of the same long-lived server; see {@link ProcStat#resetPeaks}), takes a first sample now and starts
+     * sampling; {@code name} names the thread.
+     */
     public static ProcSampler start(long pid, long clockTicksPerSecond, String name) throws IOException {
+        ProcStat.resetPeaks(pid);
         return new ProcSampler(pid, clockTicksPerSecond, ProcStat.readTree(pid), name);
     }
 

@@ -89,8 +89,9 @@ public final class ResultsWriter {
                 .append(machine.os()).append('\n')
                 .append("- JDK: ").append(machine.jdk()).append('\n')
                 .append(String.format(Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
-                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM) since it "
-                        + "started: one server serves every cell of its row, connection counts ascending, so that of the largest count so far\n")
+                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM) during the "
+                        + "cell. One server serves every cell of its row, connection counts ascending, and keeps the memory it grew "
+                        + "for the earlier ones (a JVM seldom gives heap back), so RSS is at least that of the largest count so far\n")
                 .append("- starved: connections that completed no message; latency covers only the messages that completed\n");
     }
 
