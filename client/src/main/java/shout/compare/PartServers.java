@@ -82,7 +82,7 @@ final class PartServers implements AutoCloseable {
             throw new CellFailure(started.failure());
         }
         if (!started.process().isAlive()) {
-            throw new CellFailure("server exited in an earlier cell, " + started.process().exitReason());
+            throw new CellFailure("server exited before this cell, " + started.process().exitReason());
         }
         return started.process();
     }

@@ -301,11 +301,11 @@ class CompareCommandTest {
         assertEquals(6, cells.size(), cells.toString());
         assertTrue(cells.get(0).get("failure").isNull(), cells.toString());
         assertEquals("server exited during this cell, exit code 137: ", cells.get(1).get("failure").asText(), cells.toString());
-        assertEquals("server exited in an earlier cell, exit code 137: ", cells.get(2).get("failure").asText(), cells.toString());
+        assertEquals("server exited before this cell, exit code 137: ", cells.get(2).get("failure").asText(), cells.toString());
         for (JsonNode nio : List.of(cells.get(3), cells.get(4), cells.get(5))) {
             assertTrue(nio.get("failure").isNull(), nio.toString());
         }
-        assertTrue(text.toString().contains("virtual, 3 connections: failed: server exited in an earlier cell"), text.toString());
+        assertTrue(text.toString().contains("virtual, 3 connections: failed: server exited before this cell"), text.toString());
     }
 
     /** Kills the server child running {@code mode} at once and waits until it is gone. */
