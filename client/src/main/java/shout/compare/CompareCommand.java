@@ -63,7 +63,7 @@ import shout.server.app.ServerOptions;
 public final class CompareCommand implements ShoutCommand {
 
     static final String QUICK_CONNECTIONS = "1,100,1000";
-    /** 6 modes x (1.5s JIT warm-up + 3 counts x (500ms + 1s + 0.3s overhead)) + 3s server starts = 44 s, plus report. */
+    /** 6 modes x (1.5s JIT warm-up + 3 counts x (500ms + 1s + 0.4s overhead)) + 3s server starts = 46 s, plus report. */
     static final Duration QUICK_WARMUP = Duration.ofMillis(500);
     static final Duration QUICK_DURATION = Duration.ofSeconds(1);
     static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(1500);

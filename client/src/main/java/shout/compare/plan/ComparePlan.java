@@ -31,7 +31,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     public static final int JIT_WARMUP_CONNECTIONS = 100;
 
     /** Per measurement beyond warm-up and duration: connecting, closing, letting the last server go quiet. */
-    static final Duration CELL_OVERHEAD = Duration.ofMillis(300);
+    static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
 
     /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
@@ -112,7 +112,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
                 + targets.size() * connections.size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
     }
 
-    /** {@code  x (250ms warm-up + 750ms + ~0.3s), one server each warmed 1.5s}, with {@code  x 3 runs} when repeated. */
+    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1500ms first}, with {@code  x 3 runs} when repeated. */
     String shape() {
         return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
