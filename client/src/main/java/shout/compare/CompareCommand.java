@@ -29,8 +29,8 @@ import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
 import shout.compare.process.ChildShout;
-import shout.compare.process.LiveChildren;
 import shout.compare.process.InProcessLoad;
+import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
 import shout.compare.report.CompareProgress;
 import shout.compare.report.MarkdownTable;
@@ -43,8 +43,8 @@ import shout.server.app.ServerOptions;
 
 /**
  * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, once for all its
- * cells, warms it up, drives it with the load client (in this JVM) at each connection count, and prints a table; results, report and charts go to
- * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
+ * cells, warms it up, drives it with the load client (in this JVM) at each connection count, and prints a table;
+ * results, report and charts go to {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake, unwritable results, or a run
  * stopped by Ctrl-C or SIGTERM (which keeps the cells it finished, marked interrupted).
  */
