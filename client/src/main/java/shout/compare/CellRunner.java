@@ -1,15 +1,9 @@
 package shout.compare;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import shout.compare.plan.Cell;
-import shout.compare.plan.CpuPinning;
 import shout.compare.plan.Target;
 import shout.compare.process.CellFailure;
-import shout.compare.process.ChildShout;
-import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
 import shout.compare.process.ProcSampler;
 import shout.compare.process.SpawnedServer;
@@ -18,35 +12,25 @@ import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
 
 /**
- * Runs one cell: for a mode, a fresh server process per cell (so its peak memory and threads belong to this
- * connection count alone), sampled from /proc while the load runs, then stopped with SIGTERM; for a peer,
- * just the load. Whatever goes wrong becomes a failed {@link CellResult}, never an exception.
+ * Runs one measurement of a cell: for a mode, against its part's running server (see {@link PartServers}),
+ * sampled from /proc while the load runs; for a peer, just the load. Whatever goes wrong becomes a failed
+ * {@link CellResult}, never an exception. The server's closing counters come only at the end of the part.
  */
 final class CellRunner {
 
     private static final System.Logger LOGGER = System.getLogger(CellRunner.class.getName());
-    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    /** The server's own grace is 5 s; beyond that plus JVM exit it is stuck. */
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
-    private final ChildShout shout;
-    private final CpuPinning pinning;
-    private final List<String> serverArgs;
+    private final PartServers servers;
     private final LoadRunner load;
-    private final LiveChildren children;
     private final long clockTicksPerSecond;
 
-    CellRunner(ChildShout shout, CpuPinning pinning, List<String> serverArgs, LoadRunner load,
-               LiveChildren children, long clockTicksPerSecond) {
-        this.shout = shout;
-        this.pinning = pinning;
-        this.serverArgs = List.copyOf(serverArgs);
+    CellRunner(PartServers servers, LoadRunner load, long clockTicksPerSecond) {
+        this.servers = servers;
         this.load = load;
-        this.children = children;
         this.clockTicksPerSecond = clockTicksPerSecond;
     }
 
-    /** Measures {@code cell}; a failure is returned as a result. */
+    /** Measures {@code cell} once; a failure is returned as a result. */
     CellResult run(Cell cell) throws InterruptedException {
         try {
             return switch (cell.target()) {
@@ -61,21 +45,32 @@ final class CellRunner {
         }
     }
 
-    private CellResult againstServer(Cell cell, Target.Server target) throws CellFailure, IOException, InterruptedException {
-        String name = "server-" + target.label().replaceAll("\\W+", "_") + "-" + cell.connections();
-        try (SpawnedServer server = SpawnedServer.start(serverCommand(target), name, children)) {
-            int port = server.awaitPort(START_TIMEOUT);
-            Measured measured;
-            String note;
-            try {
-                measured = measure(cell, server.pid(), port, name);
-            } finally {
-                // SIGTERM also when the load failed or the run is being interrupted: a listening server ends gracefully
-                note = server.stop(STOP_TIMEOUT);
+    /**
+     * Runs {@code warmup} unmeasured: the JIT warm-up of its target before its first cell. Its outcome is dropped;
+     * a target that cannot be driven fails its cells, which say why.
+     */
+    void warmUp(Cell warmup) throws InterruptedException {
+        try {
+            switch (warmup.target()) {
+                case Target.Server server -> {
+                    servers.running(server);
+                    load.run(warmup, "127.0.0.1", servers.port(server));
+                }
+                case Target.Peer peer -> load.run(warmup, peer.host(), peer.port());
             }
-            String summary = server.lastOutputLine().startsWith("stopped:") ? server.lastOutputLine() : null;
-            return CellResult.measured(cell, measured.report(), measured.cost(), note, server.startLine(), summary);
+        } catch (CellFailure | IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "JIT warm-up of {0} failed: {1}", warmup.target().name(), e.getMessage());
         }
+    }
+
+    private CellResult againstServer(Cell cell, Target.Server target) throws CellFailure, IOException, InterruptedException {
+        SpawnedServer server = servers.running(target);
+        servers.awaitOthersQuiet(target);
+        Measured measured = measure(cell, server.pid(), servers.port(target), PartServers.threadName(target) + "-" + cell.connections());
+        if (!server.isAlive()) {
+            throw new CellFailure("server exited during this cell, " + server.exitReason());
+        }
+        return CellResult.measured(cell, measured.report(), measured.cost(), null, server.startLine(), null);
     }
 
     private record Measured(LoadReport report, ServerCost cost) {
@@ -90,13 +85,5 @@ final class CellRunner {
             LoadReport report = load.run(cell, "127.0.0.1", port);
             return new Measured(report, sampler.finish());
         }
-    }
-
-    /** {@code shout server} for {@code target}: the harness's arguments, then the ones every server gets, then the variant's. */
-    private List<String> serverCommand(Target.Server target) {
-        List<String> args = new ArrayList<>(List.of("server", "--mode", target.mode().cliName(), "--port", "0"));
-        args.addAll(serverArgs);
-        args.addAll(target.args());
-        return shout.command(pinning.serverPrefix(), args);
     }
 }

@@ -30,8 +30,8 @@ import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
 import shout.compare.plan.VariantConverter;
 import shout.compare.process.ChildShout;
+import shout.compare.process.InProcessLoad;
 import shout.compare.process.LiveChildren;
-import shout.compare.process.LoadProcess;
 import shout.compare.process.LoadRunner;
 import shout.compare.report.CompareProgress;
 import shout.compare.report.MarkdownTable;
@@ -44,9 +44,9 @@ import shout.server.Work;
 import shout.server.app.ServerOptions;
 
 /**
- * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, drives it with
- * the load client at each connection count, and prints a table; results, report and charts go to
- * {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
+ * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, once for all its
+ * cells, warms it up, drives it with the load client (in this JVM) at each connection count, and prints a table;
+ * results, report and charts go to {@code OUT/<timestamp>/}. {@code --scenario} runs a ready-made set of such comparisons into one report.
  * A cell that fails is a result; the exit code is non-zero only for a usage mistake, unwritable results, or a run
  * stopped by Ctrl-C or SIGTERM (which keeps the cells it finished, marked interrupted).
  */
@@ -56,18 +56,19 @@ import shout.server.app.ServerOptions;
         footer = {
             "  # a first look at every mode in under a minute",
             "  shout compare --quick",
-            "  # three modes at two connection counts, 10 s a cell",
-            "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s",
+            "  # three modes, two connection counts, 10 s a cell, each 3 times: median and spread",
+            "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s --repeat 3",
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
-            "  # the concurrency lessons in one report, about 5 minutes",
+            "  # the concurrency lessons in one report, about 4 minutes",
             "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
     static final String QUICK_CONNECTIONS = "1,100,1000";
-    /** 6 modes x 3 counts x (250ms + 750ms + 2s overhead) = 54 s. */
-    static final Duration QUICK_WARMUP = Duration.ofMillis(250);
-    static final Duration QUICK_DURATION = Duration.ofMillis(750);
+    /** 6 modes x (1.5s JIT warm-up + 3 counts x (500ms + 1s + 0.4s overhead)) + 3s server starts = 46 s, plus report. */
+    static final Duration QUICK_WARMUP = Duration.ofMillis(500);
+    static final Duration QUICK_DURATION = Duration.ofSeconds(1);
+    static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(1500);
 
     @Spec
     private CommandSpec spec;
@@ -95,8 +96,18 @@ public final class CompareCommand implements ShoutCommand {
             description = "Discarded load before each measurement (default: ${DEFAULT-VALUE}).")
     private Duration warmup;
 
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+            description = "Measure each cell R times, rotating the servers' order each time; a cell shows the median msgs/s "
+                    + "and the spread (default: ${DEFAULT-VALUE}).")
+    private int repeat;
+
+    @Option(names = "--jit-warmup", paramLabel = "DURATION", defaultValue = "3s", converter = DurationConverter.class,
+            description = "Unmeasured load (100 connections) on each server before its first cell, so that its JIT has "
+                    + "compiled the hot paths; 0s for none (default: ${DEFAULT-VALUE}).")
+    private Duration jitWarmup;
+
     @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
-            + ", 250ms warm-up, 750ms cells (explicit options still win).")
+            + ", 1.5 s JIT warm-up per server, 500 ms warm-up, 1 s cells (explicit options still win).")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
@@ -123,7 +134,8 @@ public final class CompareCommand implements ShoutCommand {
     @Option(names = "--scenario", paramLabel = "NAME", converter = Scenario.Converter.class,
             completionCandidates = Scenario.Names.class,
             description = "A ready-made grid in one report, one section each: ${COMPLETION-CANDIDATES} "
-                    + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --out and the CPU options combine with it).")
+                    + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --repeat, --jit-warmup, --out "
+                    + "and the CPU options combine with it).")
     private Scenario scenario;
 
     @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--threads=4.")
@@ -141,14 +153,15 @@ public final class CompareCommand implements ShoutCommand {
     private final boolean handleSignals;
 
     /**
-     * The command as {@code shout compare} runs it: the load client as a child process.
+     * The command as {@code shout compare} runs it: the load client in this JVM ({@link InProcessLoad}), warm after
+     * the first cell.
      *
      * @param entryPoint    the jar's main class, which every server and load client child runs ({@code shout server ...})
      * @param handleSignals whether Ctrl-C and SIGTERM stop a run, keeping its finished cells: true only for the
      *                      process entry, never in-process tests
      */
     public CompareCommand(Class<?> entryPoint, boolean handleSignals) {
-        this(entryPoint, LoadProcess::new, handleSignals);
+        this(entryPoint, InProcessLoad.factory(), handleSignals);
     }
 
     /** With another load runner and no signal handling: tests use one that does not need the real client. */
@@ -244,6 +257,9 @@ public final class CompareCommand implements ShoutCommand {
         if ((quick || scenario != null) && !parsed.hasMatchedOption("--duration")) {
             duration = scenario != null ? Scenario.DURATION : QUICK_DURATION;
         }
+        if (quick && scenario == null && !parsed.hasMatchedOption("--jit-warmup")) {
+            jitWarmup = QUICK_JIT_WARMUP;
+        }
     }
 
     private String usageMistake() {
@@ -253,8 +269,12 @@ public final class CompareCommand implements ShoutCommand {
         if (sizeBytes < 1 || pipeline < 1) {
             return "size and pipeline must be positive";
         }
-        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative()) {   // a cell needs one whole interval
-            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup not negative";
+        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
+            // a cell needs one whole throughput interval
+            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
+        }
+        if (repeat < 1) {
+            return "repeat must be positive, not " + repeat;
         }
         if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";
@@ -282,10 +302,11 @@ public final class CompareCommand implements ShoutCommand {
     private List<ComparePart> parts(int machineCores) {
         CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
         if (scenario != null) {
-            ComparePlan cells = new ComparePlan(List.of(), List.of(), sizeBytes, pipeline, warmup, duration);
+            ComparePlan cells = new ComparePlan(List.of(), List.of(), sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
             return scenario.parts(cells, pinning, machineCores);
         }
-        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration);
+        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration,
+                repeat, jitWarmup);
         return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));
     }
 

@@ -3,10 +3,14 @@ package shout.compare;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import shout.compare.plan.Cell;
+import java.util.Set;
 import shout.compare.plan.ComparePart;
+import shout.compare.plan.ComparePlan;
+import shout.compare.plan.Target;
 import shout.compare.process.ChildShout;
+import shout.compare.process.JvmAffinity;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
 import shout.compare.process.ProcStat;
@@ -15,25 +19,27 @@ import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
 
 /**
- * Runs the parts of a comparison one cell at a time, printing a progress line and handing over the results so
- * far after each cell. Each part gets its own {@link CellRunner} and load runner, because its pinning and server
- * arguments are its own. One run per instance, on one thread. {@link LiveChildren#interrupt()} (the first Ctrl-C
- * or SIGTERM, from another thread) stops the cell under way, which is then left out, and ends the run.
+ * Runs the parts of a comparison one after the other. A part starts all its servers at once ({@link PartServers}),
+ * pins this JVM (and so the in-process load client) to its client CPUs, warms each target up once before its
+ * first cell, runs its measurements in {@link ComparePlan#runOrder()}, printing a progress line and handing over
+ * the results so far after each, and stops its servers at its end. Each part gets its own load runner, because
+ * its pinning is its own. One run per instance, on one thread. {@link LiveChildren#interrupt()} (the first Ctrl-C
+ * or SIGTERM, from another thread) stops the measurement under way, which is then left out, and ends the run.
  */
 final class CompareRun {
 
     /**
      * The results so far, or in the end.
      *
-     * @param parts        the parts with at least one finished cell, each with its finished cells
-     * @param cellsRun     cells finished (measured or failed); never the one under way when interrupted
+     * @param parts        the parts with at least one measured cell, each with those cells
+     * @param cellsRun     cells with every repetition finished (measured or failed); never the one under way when interrupted
      * @param cellsPlanned cells the run was to have
      * @param interrupted  true when {@link LiveChildren#interrupt()} (a signal) stopped the run
      */
     record Outcome(List<CompareResult.Part> parts, int cellsRun, int cellsPlanned, boolean interrupted) {
     }
 
-    /** Takes the results so far after each finished cell, on the run's thread: compare saves them. */
+    /** Takes the results so far after each finished measurement, on the run's thread: compare saves them. */
     @FunctionalInterface
     interface AfterEachCell {
         void accept(Outcome soFar) throws IOException;
@@ -43,8 +49,8 @@ final class CompareRun {
     private final LoadRunner.Factory loadRunners;
     private final int machineCores;
     private final PrintWriter out;
-    private final List<CompareResult.Part> results = new ArrayList<>();
-    private int cellsRun;
+    private final List<PartCells> parts = new ArrayList<>();
+    private int measurementsDone;
 
     CompareRun(ChildShout shout, LoadRunner.Factory loadRunners, int machineCores, PrintWriter out) {
         this.shout = shout;
@@ -53,40 +59,63 @@ final class CompareRun {
         this.out = out;
     }
 
-    /** Every cell of every part, in order, until the end or an interruption of {@code children}; a failed cell is a result. */
-    Outcome run(List<ComparePart> parts, LiveChildren children, AfterEachCell afterEachCell) throws InterruptedException, IOException {
-        int planned = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
-        for (int i = 0; i < parts.size() && !children.interrupted(); i++) {
-            runPart(parts.get(i), children, planned, afterEachCell);
+    /** Every cell of every part, until the end or an interruption of {@code children}; a failed cell is a result. */
+    Outcome run(List<ComparePart> plan, LiveChildren children, AfterEachCell afterEachCell) throws InterruptedException, IOException {
+        int planned = plan.stream().mapToInt(p -> p.plan().cells().size()).sum();
+        int measurements = plan.stream().mapToInt(p -> p.plan().runOrder().size()).sum();
+        JvmAffinity affinity = JvmAffinity.current();
+        try {
+            for (int i = 0; i < plan.size() && !children.interrupted(); i++) {
+                affinity.pin(plan.get(i).pinning().clientCpus());
+                runPart(plan.get(i), children, new Progress(planned, measurements), afterEachCell);
+            }
+        } finally {
+            affinity.restore();
         }
-        return new Outcome(List.copyOf(results), cellsRun, planned, children.interrupted());
+        return outcome(planned, children.interrupted());
     }
 
-    private void runPart(ComparePart part, LiveChildren children, int planned, AfterEachCell afterEachCell)
+    private record Progress(int cells, int measurements) {
+    }
+
+    private void runPart(ComparePart part, LiveChildren children, Progress progress, AfterEachCell afterEachCell)
             throws InterruptedException, IOException {
         announce(part);
-        CellRunner runner = new CellRunner(shout, part.pinning(), part.serverArgs(),
-                loadRunners.create(shout, part.pinning(), children), children, ProcStat.clockTicksPerSecond());
-        List<CellResult> cells = new ArrayList<>();
-        for (Cell cell : part.plan().cells()) {
-            if (children.interrupted()) {
-                return;
+        ComparePlan plan = part.plan();
+        PartCells cells = new PartCells(part, machineCores);
+        parts.add(cells);
+        long ticks = ProcStat.clockTicksPerSecond();
+        try (PartServers servers = PartServers.start(shout, part, children, ticks)) {
+            CellRunner runner = new CellRunner(servers, loadRunners.create(shout, part.pinning(), children), ticks);
+            Set<Target> warmed = new HashSet<>();
+            for (ComparePlan.Trial trial : plan.runOrder()) {
+                if (warmed.add(trial.cell().target()) && !plan.jitWarmup().isZero() && !children.interrupted()) {
+                    runner.warmUp(plan.jitWarmupCell(trial.cell().target()));
+                }
+                if (children.interrupted()) {
+                    break;
+                }
+                CellResult result = runner.run(trial.cell()).withIdeal(part.idealMessagesPerSecond(trial.cell(), machineCores));
+                if (children.interrupted()) {
+                    break;              // stopped midway: its figures are not a measurement
+                }
+                cells.add(trial.cell(), result);
+                out.println(CompareProgress.line(++measurementsDone, progress.measurements(), result, trial.repetition(), plan.repeat()));
+                out.flush();
+                afterEachCell.accept(outcome(progress.cells(), false));
             }
-            CellResult result = runner.run(cell).withIdeal(part.idealMessagesPerSecond(cell, machineCores));
-            if (children.interrupted()) {
-                return;                 // stopped midway: its figures are not a measurement
-            }
-            cells.add(result);
-            out.println(CompareProgress.line(++cellsRun, planned, result));
-            out.flush();
-            CompareResult.Part soFar = new CompareResult.Part(part.title(), part.notes(), part.pinning().description(),
-                    CompareResult.Settings.of(part, machineCores), List.copyOf(cells));
-            if (cells.size() > 1) {
-                results.removeLast();
-            }
-            results.add(soFar);
-            afterEachCell.accept(new Outcome(List.copyOf(results), cellsRun, planned, false));
+            cells.serversStopped(servers.stopAll());
         }
+        if (cells.isEmpty()) {
+            parts.remove(cells);
+        } else {
+            afterEachCell.accept(outcome(progress.cells(), children.interrupted()));
+        }
+    }
+
+    private Outcome outcome(int planned, boolean interrupted) {
+        List<CompareResult.Part> soFar = parts.stream().filter(p -> !p.isEmpty()).map(PartCells::snapshot).toList();
+        return new Outcome(soFar, parts.stream().mapToInt(PartCells::cellsComplete).sum(), planned, interrupted);
     }
 
     private void announce(ComparePart part) {

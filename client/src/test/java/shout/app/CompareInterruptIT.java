@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code shout compare} from the packaged jar, stopped with SIGTERM in its second cell: results.json already
  * held the first cell before the signal, and afterwards the run exits 130 with its finished cells kept and marked
- * interrupted, its server and load client stopped by SIGTERM (nothing left for the final kill).
+ * interrupted, its servers stopped by SIGTERM (nothing left for the final kill) and its in-process load stopped.
  */
 @Timeout(120)
 class CompareInterruptIT {
@@ -43,7 +43,7 @@ class CompareInterruptIT {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> resultsJson(out).map(CompareInterruptIT::finishedCells).orElse(0) >= 1);
-            // the second cell under way: its server and its load client
+            // both servers run, one for each row, for all their cells
             await().atMost(Duration.ofSeconds(30)).until(() -> compare.descendants().filter(ProcessHandle::isAlive).count() >= 2);
             List<ProcessHandle> children = compare.descendants().toList();
             compare.toHandle().destroy();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,13 +79,22 @@ class CompareCommandTest {
         for (JsonNode cell : cells) {
             assertTrue(cell.get("failure").isNull(), cell.toString());
             assertTrue(cell.at("/load/messagesPerSecond").asDouble() > 0, cell.toString());
+            assertEquals(List.of(cell.at("/load/messagesPerSecond").asDouble()), doubles(cell.get("repeats")), cell.toString());
             assertEquals(0, cell.at("/load/errors").size(), cell.toString());
             assertTrue(cell.at("/server/peakResidentMiB").asDouble() > 0, cell.toString());
             assertTrue(cell.at("/server/peakThreads").asInt() > 1, cell.toString());
             assertTrue(cell.get("note").isNull(), cell.toString());
-            assertTrue(cell.get("serverSummary").asText().startsWith("stopped: connections accepted="), cell.toString());
             assertTrue(cell.get("idealMessagesPerSecond").isNull(), cell.toString());
         }
+        // one server per row for all its cells: the same start line (its port) on both, its counters on the last only
+        for (int row : List.of(0, 2)) {
+            assertEquals(cells.get(row).get("serverStartLine"), cells.get(row + 1).get("serverStartLine"), cells.toString());
+            assertTrue(cells.get(row).get("serverSummary").isNull(), cells.toString());
+            assertTrue(cells.get(row + 1).get("serverSummary").asText().startsWith("stopped: connections accepted="), cells.toString());
+        }
+        assertFalse(cells.get(0).get("serverStartLine").equals(cells.get(2).get("serverStartLine")), cells.toString());
+        // the JIT warm-up (100 connections, capped at the largest count: 10) and the two cells of 1 and 10 connections
+        assertTrue(cells.get(1).get("serverSummary").asText().startsWith("stopped: connections accepted=21 "), cells.toString());
         assertChartsAreImages(dir);
         String report = Files.readString(dir.resolve("report.md"));
         for (String row : List.of("| blocking | 1 |", "| blocking | 10 |", "| virtual | 1 |", "| virtual | 10 |")) {
@@ -108,7 +118,8 @@ class CompareCommandTest {
                         return load.run(cell, host, port);
                     }
                 },
-                "--modes", "blocking,virtual", "--connections", "1,10", "--duration", "100ms", "--warmup", "0s", "--out", out.toString());
+                "--modes", "blocking,virtual", "--connections", "1,10", "--duration", "100ms", "--warmup", "0s", "--jit-warmup", "0s",
+                "--out", out.toString());
         assertEquals(130, code, text.toString());
         Path dir = onlyResultDirectory();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
@@ -224,7 +235,8 @@ class CompareCommandTest {
     void quickPresetOverAllModesFitsInAMinute() {
         List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
         List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
-        var plan = new ComparePlan(modes, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION);
+        var plan = new ComparePlan(modes, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION, 1,
+                CompareCommand.QUICK_JIT_WARMUP);
         var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
         String announcement = ComparePart.announcement("", List.of(part));
         assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
@@ -237,6 +249,96 @@ class CompareCommandTest {
         String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
         assertTrue(help.endsWith("Exit codes: 0 done 1 could not run: no connection, a port in use, an output path not writable "
                 + "2 bad usage: an unknown option or a bad value 130 interrupted: Ctrl-C or SIGTERM; what finished is kept"), help);
+    }
+
+    @Test
+    void repeatMeasuresEachCellThatOftenRotatingTheServersAndReportsTheMedianWithItsSpread() throws Exception {
+        StringWriter text = new StringWriter();
+        List<String> runs = new CopyOnWriteArrayList<>();
+        List<Double> throughputs = List.of(300.0, 100.0, 200.0);       // per cell, in the order its repetitions run
+        int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> {
+                    long before = runs.stream().filter(r -> r.equals(cell.target().name() + "/" + cell.connections())).count();
+                    runs.add(cell.target().name() + "/" + cell.connections());
+                    return withThroughput(new RoundTripLoad().run(cell, host, port), throughputs.get((int) before));
+                },
+                "--modes", "blocking,virtual,nio", "--connections", "1,2", "--repeat", "3", "--duration", "100ms",
+                "--warmup", "0s", "--jit-warmup", "0s", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        assertEquals(List.of(
+                "blocking/1", "virtual/1", "nio/1", "blocking/2", "virtual/2", "nio/2",
+                "virtual/1", "nio/1", "blocking/1", "virtual/2", "nio/2", "blocking/2",
+                "nio/1", "blocking/1", "virtual/1", "nio/2", "blocking/2", "virtual/2"), runs, "rotated by one each repetition");
+        assertTrue(text.toString().startsWith("compare: 3 servers x 2 connection counts = 6 cells x 3 runs x "), text.toString());
+        assertTrue(text.toString().contains("[1/18] blocking, 1 connections, run 1/3: 300 msgs/s")
+                && text.toString().contains("[18/18] virtual, 2 connections, run 3/3: 200 msgs/s"), text.toString());
+
+        Path dir = onlyResultDirectory();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertEquals(List.of(6, 6), List.of(results.get("cellsRun").asInt(), results.get("cellsPlanned").asInt()), results.toString());
+        assertEquals(3, results.at("/parts/0/settings/repeat").asInt(), results.toString());
+        for (JsonNode cell : results.at("/parts/0/cells")) {
+            assertEquals(throughputs, doubles(cell.get("repeats")), cell.toString());
+            assertEquals(200.0, cell.at("/load/messagesPerSecond").asDouble(), cell.toString());
+        }
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("| nio | 2 | 200 (100-300) ~ |"), report);   // its stand-in load has no intervals: "too short to tell"
+    }
+
+    @Test
+    void aServerThatDiesFailsTheCellUnderWayAndItsLaterCellsWithTheReasonAndIsNotRestarted() throws Exception {
+        StringWriter text = new StringWriter();
+        int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> {
+                    LoadReport report = new RoundTripLoad().run(cell, host, port);
+                    if (cell.target().name().equals("virtual") && cell.connections() == 2) {
+                        killServerOf("virtual");
+                    }
+                    return report;
+                },
+                "--modes", "virtual,nio", "--connections", "1,2,3", "--duration", "100ms", "--warmup", "0s",
+                "--jit-warmup", "0s", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        JsonNode cells = new ObjectMapper().readTree(onlyResultDirectory().resolve("results.json").toFile()).at("/parts/0/cells");
+        assertEquals(6, cells.size(), cells.toString());
+        assertTrue(cells.get(0).get("failure").isNull(), cells.toString());
+        assertEquals("server exited during this cell, exit code 137: ", cells.get(1).get("failure").asText(), cells.toString());
+        assertEquals("server exited before this cell, exit code 137: ", cells.get(2).get("failure").asText(), cells.toString());
+        for (JsonNode nio : List.of(cells.get(3), cells.get(4), cells.get(5))) {
+            assertTrue(nio.get("failure").isNull(), nio.toString());
+        }
+        assertTrue(text.toString().contains("virtual, 3 connections: failed: server exited before this cell"), text.toString());
+    }
+
+    /** Kills the server child running {@code mode} at once and waits until it is gone. */
+    private static void killServerOf(String mode) {
+        List<ProcessHandle> servers = ProcessHandle.current().children()
+                .filter(p -> commandLine(p).contains("\0--mode\0" + mode + "\0")).toList();
+        assertEquals(1, servers.size(), "one server per mode");
+        servers.getFirst().destroyForcibly();
+        servers.getFirst().onExit().join();
+    }
+
+    /** The process's arguments, each ended by NUL, as /proc has them (ProcessHandle.Info may leave them out). */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static LoadReport withThroughput(LoadReport report, double messagesPerSecond) {
+        return new LoadReport(report.target(), report.seed(), report.openLoop(), report.connectionsRequested(),
+                report.connectionsUp(), report.connectionsFailed(), report.sizeBytes(), report.pipeline(),
+                report.interrupted(), report.measuredSeconds(), report.messages(), messagesPerSecond,
+                report.megabytesPerSecondOut(), report.megabytesPerSecondIn(), report.latencyMicros(), report.errors(),
+                report.fairness(), report.clientCpuSeconds(), report.io(), report.version(), report.hostName(), report.tag(),
+                report.startTime(), report.settings(), report.intervals(), report.latencyHistogramNanos());
+    }
+
+    private static List<Double> doubles(JsonNode array) {
+        List<Double> values = new ArrayList<>();
+        array.forEach(value -> values.add(value.asDouble()));
+        return values;
     }
 
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {

@@ -18,8 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
 import shout.app.TestServer;
 import shout.cli.Cli;
+import shout.compare.process.LoadProcess;
 
-/** {@code shout compare} end to end: real server processes driven by the real {@code shout load} child process. */
+/**
+ * {@code shout compare} end to end: real server processes driven by the real load client, in compare's own JVM
+ * (the default) and as the {@code shout load} child process.
+ */
 @Timeout(60)
 class CompareWithLoadClientTest {
 
@@ -32,12 +36,24 @@ class CompareWithLoadClientTest {
     }
 
     @Test
-    void realLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
+    void inProcessLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
         int closedPort = TestServer.closedPort();
+        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, false), closedPort,
+                "load client could not run: cannot connect to 127.0.0.1:" + closedPort + ": ");
+    }
+
+    @Test
+    void loadClientProcessMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
+        int closedPort = TestServer.closedPort();
+        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, LoadProcess::new), closedPort,
+                "load client exit code 1 (could not run): ");
+    }
+
+    private void measuresEveryCellAndAPeerNobodyServesFails(CompareCommand compare, int closedPort, String failure) throws Exception {
         StringWriter text = new StringWriter();
         PrintWriter writer = new PrintWriter(text, true);
-        int code = Cli.commandLine(new CompareCommand(ShoutMain.class, false)).setOut(writer).setErr(writer).execute(
-                "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms",
+        int code = Cli.commandLine(compare).setOut(writer).setErr(writer).execute(
+                "--modes", "virtual", "--connections", "1,10", "--duration", "300ms", "--warmup", "100ms", "--jit-warmup", "300ms",
                 "--peer", "gone=127.0.0.1:" + closedPort, "--out", out.toString());
         assertEquals(0, code, text.toString());
 
@@ -52,7 +68,7 @@ class CompareWithLoadClientTest {
         }
         for (JsonNode cell : List.of(cells.get(2), cells.get(3))) {
             assertEquals("gone", cell.get("target").asText());
-            assertTrue(cell.get("failure").asText().startsWith("load client exit code 1 (could not run): "), cell.toString());
+            assertTrue(cell.get("failure").asText().startsWith(failure), cell.toString());
             assertTrue(cell.get("failure").asText().contains(":" + closedPort), "the client's own reason: " + cell);
         }
     }

@@ -2,7 +2,6 @@ package shout.compare.plan;
 
 import java.util.ArrayList;
 import java.util.List;
-import shout.cli.Durations;
 
 /**
  * One section of a comparison: a plan run with one server work and one pinning, reported as its own table
@@ -46,12 +45,10 @@ public record ComparePart(String title, List<String> notes, ComparePlan plan, Se
         if (parts.size() == 1) {
             return parts.getFirst().plan().announcement();
         }
-        ComparePlan first = parts.getFirst().plan();
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         int cells = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
         List<String> each = parts.stream().map(p -> p.title() + " " + p.plan().cells().size()).toList();
         return "compare " + name + ": " + parts.size() + " parts (" + String.join(", ", each) + ") = " + cells
-                + " cells x (" + Durations.format(first.warmup()) + " warm-up + " + Durations.format(first.duration())
-                + " + ~" + Durations.format(ComparePlan.CELL_OVERHEAD) + " start/stop) = about " + ComparePlan.minutesAndSeconds(seconds);
+                + " cells" + parts.getFirst().plan().shape() + " = about " + ComparePlan.minutesAndSeconds(seconds);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Set;
 import shout.cli.Durations;
 
 /**
- * What a comparison will run: every target with every connection count, with the same cell settings.
+ * What a comparison will run: every target with every connection count, with the same cell settings, each cell
+ * {@code repeat} times, every target warmed up once before its first cell.
  *
  * @param targets     rows: modes first, then peers
  * @param connections connection counts, one cell each per target
@@ -16,44 +17,106 @@ import shout.cli.Durations;
  * @param pipeline    messages in flight per connection
  * @param warmup      discarded load before each measurement
  * @param duration    measured part of each cell
+ * @param repeat      how many times each cell is measured; the cell reports the median
+ * @param jitWarmup   unmeasured load on each target before its first cell, so that its JIT has compiled the hot
+ *                    paths; zero for none
  */
 public record ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline,
-                   Duration warmup, Duration duration) {
+                   Duration warmup, Duration duration, int repeat, Duration jitWarmup) {
 
     /** The name of the line a chart draws for the ideal throughput, so no row may take it. */
     public static final String IDEAL_ROW = "ideal";
 
-    /** Starting and stopping a server JVM and a load client JVM around each cell: 1.8 s measured on a busy 2-core machine. */
-    static final Duration CELL_OVERHEAD = Duration.ofSeconds(2);
+    /** Connections of the JIT warm-up (fewer when the plan's largest count is smaller). */
+    public static final int JIT_WARMUP_CONNECTIONS = 100;
+
+    /** Per measurement beyond warm-up and duration: connecting, closing, letting the last server go quiet. */
+    static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
+
+    /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
+    static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
 
     public ComparePlan {
         targets = List.copyOf(targets);
         connections = List.copyOf(connections);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("repeat must be positive, not " + repeat);
+        }
     }
 
-    /** Every cell in run order: target by target, connection counts ascending as given. */
+    /** A plan measuring each cell once, without a JIT warm-up. */
+    public ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline, Duration warmup, Duration duration) {
+        this(targets, connections, sizeBytes, pipeline, warmup, duration, 1, Duration.ZERO);
+    }
+
+    /** This plan with other targets and connection counts, the cell settings kept. */
+    public ComparePlan with(List<Target> otherTargets, List<Integer> otherConnections) {
+        return new ComparePlan(otherTargets, otherConnections, sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
+    }
+
+    /** Every cell in table order: target by target, connection counts ascending as given. */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
         for (Target target : targets) {
             for (int count : connections) {
-                cells.add(new Cell(target, count, sizeBytes, pipeline, warmup, duration));
+                cells.add(cell(target, count));
             }
         }
         return cells;
     }
 
-    /** The expected wall time: cells x (warm-up + duration + start/stop overhead). */
+    /**
+     * One measurement of a cell: repetition {@code repetition} (0-based) of {@code cell}.
+     *
+     * @param cell       what is measured
+     * @param repetition which of the plan's {@code repeat} measurements this is, from 0
+     */
+    public record Trial(Cell cell, int repetition) {
+    }
+
+    /**
+     * Every measurement in run order: for each repetition, for each connection count, every target once, the
+     * targets' order rotated by one each repetition, so that a slow drift of the machine hits every target alike.
+     */
+    public List<Trial> runOrder() {
+        List<Trial> trials = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) {
+            for (int count : connections) {
+                for (int t = 0; t < targets.size(); t++) {
+                    trials.add(new Trial(cell(targets.get((t + r) % targets.size()), count), r));
+                }
+            }
+        }
+        return trials;
+    }
+
+    /** The unmeasured load that warms {@code target}'s JIT before its first cell (no warm-up of its own, all measured). */
+    public Cell jitWarmupCell(Target target) {
+        int largest = connections.stream().mapToInt(Integer::intValue).max().orElse(JIT_WARMUP_CONNECTIONS);
+        return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), sizeBytes, pipeline, Duration.ZERO, jitWarmup);
+    }
+
+    private Cell cell(Target target, int count) {
+        return new Cell(target, count, sizeBytes, pipeline, warmup, duration);
+    }
+
+    /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
-        return warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size());
+        Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat);
+        return SERVERS_OVERHEAD.plus(jitWarmup.multipliedBy(targets.size())).plus(measurements);
     }
 
     /** One line said before anything runs: how many cells, of what, and how long it will take. */
     String announcement() {
-        long seconds = estimatedDuration().toSeconds();
         return "compare: " + targets.size() + " servers x " + connections.size() + " connection counts = "
-                + targets.size() * connections.size() + " cells x (" + Durations.format(warmup) + " warm-up + "
-                + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + " start/stop) = about "
-                + minutesAndSeconds(seconds);
+                + targets.size() * connections.size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
+    }
+
+    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1500ms first}, with {@code  x 3 runs} when repeated. */
+    String shape() {
+        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up + "
+                + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
+                + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");
     }
 
     /** One line naming the first row name used twice (or the chart's reserved {@code ideal}), or null when all differ. */

@@ -54,11 +54,20 @@ public record CpuPinning(String serverCpus, String clientCpus, String descriptio
 
     /** How many CPUs a server may use: those in its taskset list, or all {@code machineCores} when not pinned. */
     public int serverCpuCount(int machineCores) {
-        if (serverCpus == null) {
+        return count(serverCpus, machineCores);
+    }
+
+    /** How many CPUs the load client may use: those in its taskset list, or all {@code machineCores} when not pinned. */
+    public int clientCpuCount(int machineCores) {
+        return count(clientCpus, machineCores);
+    }
+
+    private static int count(String cpus, int machineCores) {
+        if (cpus == null) {
             return machineCores;
         }
         int count = 0;
-        for (String range : serverCpus.split(",")) {
+        for (String range : cpus.split(",")) {
             String[] ends = range.strip().split("-");
             count += ends.length == 1 ? 1 : Integer.parseInt(ends[1].strip()) - Integer.parseInt(ends[0].strip()) + 1;
         }

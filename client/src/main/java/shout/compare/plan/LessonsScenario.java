@@ -61,6 +61,6 @@ final class LessonsScenario {
     }
 
     private static ComparePlan withTargets(ComparePlan cells, List<Target> targets, Integer... connections) {
-        return new ComparePlan(targets, List.of(connections), cells.sizeBytes(), cells.pipeline(), cells.warmup(), cells.duration());
+        return cells.with(targets, List.of(connections));
     }
 }

@@ -46,7 +46,7 @@ public enum Scenario {
     /**
      * The parts, in run order.
      *
-     * @param cells        size, pipeline, warm-up and duration of every cell (targets and counts are ignored)
+     * @param cells        size, pipeline, warm-up, duration, repeat and JIT warm-up of every cell (targets and counts are ignored)
      * @param pinned       the pinning of the ordinary parts
      * @param machineCores CPUs of the machine, for the parts that run unpinned
      */

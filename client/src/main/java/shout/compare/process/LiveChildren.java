@@ -4,10 +4,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every child process a comparison has running. A JVM shutdown hook and {@link #close()} kill whatever is
- * still alive, with its own children, so no server or load client outlives the harness. {@link #interrupt()}
- * (the first Ctrl-C or SIGTERM) asks each child to stop with SIGTERM instead, once, as a cell's normal end
- * does. Thread-safe: a signal handler's thread interrupts while the run's thread starts and stops children.
+ * Every child process a comparison has running, and the in-process load under way. A JVM shutdown hook and
+ * {@link #close()} kill whatever is still alive, with its own children, so no server or load client outlives the
+ * harness. {@link #interrupt()} (the first Ctrl-C or SIGTERM) asks each child to stop with SIGTERM instead, once,
+ * as a part's normal end does, and stops an in-process load. Thread-safe: a signal handler's thread interrupts
+ * while the run's thread starts and stops children.
  */
 public final class LiveChildren implements AutoCloseable {
 
@@ -15,6 +16,7 @@ public final class LiveChildren implements AutoCloseable {
 
     private final Set<Process> processes = ConcurrentHashMap.newKeySet();
     private final Set<Process> terminated = ConcurrentHashMap.newKeySet();
+    private final Set<Runnable> inProcessStops = ConcurrentHashMap.newKeySet();
     private final Thread shutdownHook = Thread.ofPlatform().name("compare-kill-children").unstarted(this::killAll);
     private volatile boolean interrupted;
 
@@ -32,10 +34,26 @@ public final class LiveChildren implements AutoCloseable {
         return process;
     }
 
-    /** Sends SIGTERM to every child, and to any started from now on: the run is being stopped. Idempotent. */
+    /**
+     * Runs {@code stop} on {@link #interrupt()} until the returned handle is closed: how an in-process load (the
+     * load client in compare's own JVM) is stopped with the children. Runs it at once when already interrupted.
+     */
+    StopHook stopsOnInterrupt(Runnable stop) {
+        inProcessStops.add(stop);
+        if (interrupted) {
+            stop.run();
+        }
+        return () -> inProcessStops.remove(stop);
+    }
+
+    /**
+     * Sends SIGTERM to every child, and to any started from now on, and stops the in-process load under way:
+     * the run is being stopped. Idempotent.
+     */
     public void interrupt() {
         interrupted = true;
         processes.forEach(this::terminate);
+        inProcessStops.forEach(Runnable::run);
     }
 
     /** True once {@link #interrupt()} was called: the cell under way did not end as planned. */
@@ -70,6 +88,13 @@ public final class LiveChildren implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
         }
+    }
+
+    /** A registered in-process stop; closing it unregisters it. */
+    @FunctionalInterface
+    interface StopHook extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Kills what is still running and removes the shutdown hook. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import shout.compare.result.ServerCost;
@@ -35,14 +36,52 @@ public final class ProcSampler implements AutoCloseable {
         this.sampler = Thread.ofPlatform().name("proc-sampler-" + name).daemon().start(this::sampleUntilStopped);
     }
 
-    /** Takes a first sample of {@code pid} now and starts sampling; {@code name} names the thread. */
+    /**
+     * Resets the peak resident memory of {@code pid}'s tree (so that the cell's peak is its own, not an earlier
+     * cell's of the same long-lived server; see {@link ProcStat#resetPeaks}), takes a first sample now and starts
+     * sampling; {@code name} names the thread.
+     */
     public static ProcSampler start(long pid, long clockTicksPerSecond, String name) throws IOException {
+        ProcStat.resetPeaks(pid);
         return new ProcSampler(pid, clockTicksPerSecond, ProcStat.readTree(pid), name);
     }
 
     /** True where {@code /proc} exists (Linux). */
     public static boolean supported() {
         return Files.isDirectory(Path.of("/proc/self"));
+    }
+
+    /**
+     * Waits until the processes {@code pids} (with their descendants) use at most {@code maxShare} of one CPU over
+     * a {@code window}, for at most {@code atMost}: a server still closing the last cell's connections, or still
+     * compiling, would otherwise take CPU from the next cell's server. Returns whether they went quiet.
+     */
+    public static boolean awaitQuiet(List<Long> pids, Duration window, double maxShare, Duration atMost,
+                                     long clockTicksPerSecond) throws InterruptedException {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        long before = ticks(pids);
+        double maxTicks = maxShare * clockTicksPerSecond * window.toNanos() / 1e9;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(window);
+            long now = ticks(pids);
+            if (now - before <= maxTicks) {
+                return true;
+            }
+            before = now;
+        }
+        return false;
+    }
+
+    private static long ticks(List<Long> pids) {
+        long total = 0;
+        for (long pid : pids) {
+            try {
+                total += ProcStat.readTree(pid).cpuTicks();
+            } catch (IOException e) {
+                LOGGER.log(System.Logger.Level.DEBUG, "cannot sample process {0} (exited?): {1}", pid, e.toString());
+            }
+        }
+        return total;
     }
 
     /** Stops sampling, takes a last sample, and returns peak memory, peak threads and CPU used since {@link #start}. */

@@ -3,6 +3,8 @@ package shout.compare.process;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One reading of a Linux process's figures.
@@ -20,7 +22,7 @@ public record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
      */
     static ProcStat readTree(long pid) throws IOException {
         ProcStat total = read(procDir(pid));
-        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
             try {
                 total = total.plus(read(procDir(child.pid())));
             } catch (IOException e) {
@@ -28,6 +30,26 @@ public record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
             }
         }
         return total;
+    }
+
+    /**
+     * Resets the resident-memory peak (VmHWM) of process {@code pid} and its descendants to their resident memory
+     * now ({@code 5} into {@code clear_refs}, Linux 4.0+), so that the next peak is that of what follows. Best
+     * effort: returns false when the kernel did not allow it, and the peak then counts from the process's start.
+     */
+    static boolean resetPeaks(long pid) {
+        boolean all = true;
+        List<Long> tree = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> tree.add(child.pid())));
+        for (long each : tree) {
+            try {
+                Files.writeString(procDir(each).resolve("clear_refs"), "5");
+            } catch (IOException e) {
+                System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "cannot reset the peak of {0}: {1}", each, e.toString());
+                all = false;
+            }
+        }
+        return all;
     }
 
     private static Path procDir(long pid) {

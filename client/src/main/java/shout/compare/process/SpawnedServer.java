@@ -63,6 +63,23 @@ public final class SpawnedServer implements AutoCloseable {
         }
     }
 
+    /** True while the server process runs. */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Why the server is gone, once it exited: {@code exit code 1 (could not run): <its last stderr line>}. */
+    public String exitReason() throws InterruptedException {
+        process.waitFor();
+        errorReader.join(READER_JOIN);
+        return ExitCode.describe(process.exitValue()) + ": " + lastErrorLine.get();
+    }
+
+    /** Sends SIGTERM (unless an interrupted run already did) and returns at once; {@link #stop} then waits. */
+    public void requestStop() {
+        children.terminate(process);
+    }
+
     /**
      * Sends SIGTERM (unless an interrupted run already did), waits up to {@code timeout} for a graceful stop
      * (else kills it) and returns a note for the cell when the stop was not clean, or null.

@@ -10,9 +10,17 @@ public final class CompareProgress {
     private CompareProgress() {
     }
 
-    /** {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms} or {@code ...: failed: reason}. */
-    public static String line(int done, int total, CellResult cell) {
-        String head = "[" + done + "/" + total + "] " + cell.target() + ", " + cell.connections() + " connections: ";
+    /**
+     * {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms} or {@code ...: failed: reason}; with
+     * {@code , run 2/3} after the connections when each cell is measured {@code repeat > 1} times.
+     *
+     * @param done       measurements finished, this one included
+     * @param total      measurements planned (cells x repeat)
+     * @param repetition which repetition of its cell this was, from 0
+     */
+    public static String line(int done, int total, CellResult cell, int repetition, int repeat) {
+        String head = "[" + done + "/" + total + "] " + cell.target() + ", " + cell.connections() + " connections"
+                + (repeat > 1 ? ", run " + (repetition + 1) + "/" + repeat : "") + ": ";
         if (!cell.ok()) {
             return head + "failed: " + cell.failure();
         }

@@ -1,6 +1,7 @@
 package shout.compare.report;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import shout.load.Steadiness;
  * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
  * The msgs/s of a cell whose throughput had not settled carries {@link #UNSETTLED_MARK}, and a footnote under the
  * table says what it means and each such cell's verdict.
+ * A cell measured several times ({@code --repeat}) shows its median msgs/s and their spread: {@code 91,200 (88,004-93,517)}.
  */
 public final class MarkdownTable {
 
@@ -54,7 +56,7 @@ public final class MarkdownTable {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
         List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
-                String.format(Locale.ROOT, "%,.0f", load.messagesPerSecond()) + (cell.unsettled() ? " " + UNSETTLED_MARK : ""),
+                messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
@@ -79,6 +81,16 @@ public final class MarkdownTable {
                 + "(more than %.0f%% trend or %.0f%% spread), or were too few to tell; read these msgs/s as a first look, "
                 + "not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT, Steadiness.MAX_SPREAD_PERCENT)
                 + String.join("\n", lines) + "\n";
+    }
+
+    /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */
+    private static String messagesPerSecond(CellResult cell) {
+        String median = String.format(Locale.ROOT, "%,.0f", cell.load().messagesPerSecond());
+        if (cell.repeats().size() < 2) {
+            return median;
+        }
+        DoubleSummaryStatistics spread = cell.repeats().stream().mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.format(Locale.ROOT, "%s (%,.0f-%,.0f)", median, spread.getMin(), spread.getMax());
     }
 
     private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {

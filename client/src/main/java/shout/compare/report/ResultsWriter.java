@@ -89,7 +89,9 @@ public final class ResultsWriter {
                 .append(machine.os()).append('\n')
                 .append("- JDK: ").append(machine.jdk()).append('\n')
                 .append(String.format(Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
-                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM)\n")
+                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM) during the "
+                        + "cell. One server serves every cell of its row, connection counts ascending, and keeps the memory it grew "
+                        + "for the earlier ones (a JVM seldom gives heap back), so RSS is at least that of the largest count so far\n")
                 .append("- starved: connections that completed no message; latency covers only the messages that completed\n");
     }
 
@@ -104,7 +106,10 @@ public final class ResultsWriter {
                 .append(settings.idealRule() == null ? "" : "; ideal msgs/s = " + settings.idealRule()).append('\n')
                 .append("- each cell: ").append(settings.sizeBytes()).append("-byte messages, pipeline ")
                 .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
-                .append(settings.durationSeconds()).append(" s measured; a fresh server process per cell")
+                .append(settings.durationSeconds()).append(" s measured")
+                .append(settings.repeat() > 1 ? ", " + settings.repeat() + " times (the median, and min-max)" : "")
+                .append("; one server process per row for all its cells, warmed up with ").append(settings.jitWarmupSeconds())
+                .append(" s of load first")
                 .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append("\n\n")
                 .append(MarkdownTable.render(part.cells())).append('\n');
         for (Path chart : charts) {

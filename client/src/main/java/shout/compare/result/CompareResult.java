@@ -51,16 +51,20 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
      * @param serverCpus      CPUs each server could use: the ideal of cpu work is these / T
      * @param idealRule       how each cell's ideal msgs/s was reckoned, or null for no work
      * @param serverArgs      the arguments every server got beyond mode and port (variants add their own)
+     * @param repeat          how many times each cell was measured; a cell shows the median
+     * @param jitWarmupSeconds unmeasured load on each server before its first cell (one server serves all its row's cells)
      */
     public record Settings(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, String work,
-                    boolean offload, int serverCpus, String idealRule, List<String> serverArgs) {
+                    boolean offload, int serverCpus, String idealRule, List<String> serverArgs, int repeat,
+                    double jitWarmupSeconds) {
 
         /** The settings of {@code part} on a machine with {@code machineCores}. */
         public static Settings of(ComparePart part, int machineCores) {
             ComparePlan plan = part.plan();
             int serverCpus = part.pinning().serverCpuCount(machineCores);
             return new Settings(plan.sizeBytes(), plan.pipeline(), plan.warmup().toNanos() / 1e9, plan.duration().toNanos() / 1e9,
-                    part.work().work().toString(), part.work().offload(), serverCpus, part.work().idealRule(serverCpus), part.serverArgs());
+                    part.work().work().toString(), part.work().offload(), serverCpus, part.work().idealRule(serverCpus), part.serverArgs(),
+                    plan.repeat(), plan.jitWarmup().toNanos() / 1e9);
         }
     }
 }

@@ -3,7 +3,9 @@ package shout.compare.result;
 /**
  * What a server process cost during one cell, read from {@code /proc/<pid>}.
  *
- * @param peakResidentMiB peak resident memory (VmHWM) in MiB since the process started
+ * @param peakResidentMiB peak resident memory (VmHWM) in MiB during the cell: the kernel's peak is reset as the cell
+ *                        starts (where it allows; else since the process started). A server serves its row's earlier
+ *                        cells too, and a JVM keeps the heap it grew for them, so this is at least what it kept
  * @param peakThreads     the most threads seen in any sample during the cell
  * @param cpuSeconds      user + system CPU time the process used during the cell, warm-up included
  */

@@ -22,10 +22,31 @@ class ComparePlanTest {
 
     @Test
     void defaultRunTakesAFewMinutesAndSaysSo() {
-        var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5));
-        assertEquals(Duration.ofSeconds(24 * 9), plan.estimatedDuration());
-        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up + 5s + ~2s start/stop) = about 3 min 36 s",
-                plan.announcement());
+        var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
+                1, Duration.ofSeconds(3));
+        // server starts and stops, a JIT warm-up per server, then 24 cells
+        assertEquals(Duration.ofSeconds(3 + 6 * 3).plus(Duration.ofMillis(7400).multipliedBy(24)), plan.estimatedDuration());
+        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up + 5s + ~400ms), one server per row warmed 3s first"
+                + " = about 3 min 18 s", plan.announcement());
+        var repeated = new ComparePlan(ALL_MODES, List.of(1, 100), 64, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3));
+        assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up + 2s + ~400ms), one server per row"
+                + " warmed 3s first = about 2 min 23 s", repeated.announcement());
+    }
+
+    @Test
+    void repetitionsRunCountByCountWithTheTargetsRotatedByOneEachTime() {
+        List<Target> three = ALL_MODES.subList(0, 3);
+        var plan = new ComparePlan(three, List.of(1, 10), 64, 1, Duration.ZERO, Duration.ofSeconds(1), 3, Duration.ofSeconds(2));
+        List<String> order = plan.runOrder().stream()
+                .map(t -> t.repetition() + ":" + t.cell().target().name() + "/" + t.cell().connections()).toList();
+        assertEquals(List.of("0:serial/1", "0:pool/1", "0:blocking/1", "0:serial/10", "0:pool/10", "0:blocking/10",
+                "1:pool/1", "1:blocking/1", "1:serial/1", "1:pool/10", "1:blocking/10", "1:serial/10",
+                "2:blocking/1", "2:serial/1", "2:pool/1", "2:blocking/10", "2:serial/10", "2:pool/10"), order);
+        assertEquals(List.of("serial/1", "serial/10", "pool/1"),
+                plan.cells().subList(0, 3).stream().map(c -> c.target().name() + "/" + c.connections()).toList(), "table order");
+        Cell warmup = plan.jitWarmupCell(three.getFirst());
+        assertEquals(List.of(10, Duration.ZERO, Duration.ofSeconds(2)), List.of(warmup.connections(), warmup.warmup(), warmup.duration()),
+                "100 connections at most, but no more than the plan's largest count; all of it unmeasured load");
     }
 
     @Test
@@ -81,7 +102,7 @@ class ComparePlanTest {
     @Test
     void lessonsScenarioIsIoBoundThenCpuBoundPinnedThenProcessesAgainstThreadsUnpinned() {
         CpuPinning pinned = CpuPinning.decide(2, true, null, null);
-        var cells = new ComparePlan(List.of(), List.of(), 64, 1, Scenario.WARMUP, Scenario.DURATION);
+        var cells = new ComparePlan(List.of(), List.of(), 64, 1, Scenario.WARMUP, Scenario.DURATION, 1, Duration.ofSeconds(3));
         List<ComparePart> parts = Scenario.LESSONS.parts(cells, pinned, 2);
 
         assertEquals(List.of("I/O-bound", "CPU-bound", "processes vs threads"), parts.stream().map(ComparePart::title).toList());
@@ -108,7 +129,7 @@ class ComparePlanTest {
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
-                + " x (1s warm-up + 3s + ~2s start/stop) = about 4 min 30 s", announcement);
+                + " x (1s warm-up + 3s + ~400ms), one server per row warmed 3s first = about 4 min 14 s", announcement);
     }
 
     private static String peerMistake(String value) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,6 +27,20 @@ class LiveChildrenTest {
             assertEquals(BY_SIGTERM, exitCode(running));
             Process startedLater = children.track(sleeper());
             assertEquals(BY_SIGTERM, exitCode(startedLater));
+        }
+    }
+
+    @Test
+    void interruptRunsTheInProcessStopsStillRegisteredAndOnesRegisteredAfterIt() {
+        try (LiveChildren children = new LiveChildren()) {
+            AtomicInteger stops = new AtomicInteger();
+            LiveChildren.StopHook gone = children.stopsOnInterrupt(() -> stops.addAndGet(100));
+            gone.close();
+            children.stopsOnInterrupt(stops::incrementAndGet);
+            children.interrupt();
+            assertEquals(1, stops.get());
+            children.stopsOnInterrupt(stops::incrementAndGet);
+            assertEquals(2, stops.get(), "registered after the interrupt: stopped at once");
         }
     }
 
