@@ -12,6 +12,7 @@ import java.nio.ByteOrder;
  */
 public final class UpperCase {
 
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[8 * 1024]);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LOW7 = 0x7F7F_7F7F_7F7F_7F7FL;
     private static final long HIGH = 0x8080_8080_8080_8080L;
@@ -45,19 +46,23 @@ public final class UpperCase {
         }
     }
 
-    /** Upper-cases the buffer's bytes at absolute positions {@code [from..to)}, heap or direct; position and limit untouched. */
+    /**
+     * Upper-cases the buffer's bytes at absolute positions {@code [from..to)}, heap or direct; position and
+     * limit untouched. Direct memory is copied through a per-thread array in bulk and transformed there:
+     * reading it eight bytes at a time through the buffer costs a bounds check per word, which made the
+     * transform several times slower than the two copies (seen in a profile of the selector mode at 4 KiB).
+     */
     public static void inPlace(ByteBuffer buffer, int from, int to) {
         if (buffer.hasArray()) {
             inPlace(buffer.array(), buffer.arrayOffset() + from, buffer.arrayOffset() + to);
             return;
         }
-        ByteBuffer words = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            words.putLong(i, upperWord(words.getLong(i)));
-        }
-        for (; i < to; i++) {
-            buffer.put(i, upper(buffer.get(i)));
+        byte[] scratch = SCRATCH.get();
+        for (int i = from; i < to; i += scratch.length) {
+            int n = Math.min(scratch.length, to - i);
+            buffer.get(i, scratch, 0, n);
+            inPlace(scratch, 0, n);
+            buffer.put(i, scratch, 0, n);
         }
     }
 

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -158,20 +159,19 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Upper-cases the readable bytes in place, on the backing array or word by word in direct memory. */
+    /** Upper-cases the readable bytes in place, on the backing array, or through the buffer's memory as NIO sees it. */
     private static void upperCaseReadable(ByteBuf buf) {
         int from = buf.readerIndex();
         int to = buf.writerIndex();
         if (buf.hasArray()) {
             UpperCase.inPlace(buf.array(), buf.arrayOffset() + from, buf.arrayOffset() + to);
-            return;
-        }
-        int i = from;
-        for (; i + Long.BYTES <= to; i += Long.BYTES) {
-            buf.setLongLE(i, UpperCase.upperWord(buf.getLongLE(i)));
-        }
-        for (; i < to; i++) {
-            buf.setByte(i, UpperCase.upper(buf.getByte(i)));
+        } else if (buf.nioBufferCount() == 1) {
+            ByteBuffer memory = buf.internalNioBuffer(from, to - from);   // positioned at the readable bytes
+            UpperCase.inPlace(memory, memory.position(), memory.limit());
+        } else {
+            for (int i = from; i < to; i++) {
+                buf.setByte(i, UpperCase.upper(buf.getByte(i)));
+            }
         }
     }
 }
