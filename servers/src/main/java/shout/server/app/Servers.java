@@ -13,6 +13,7 @@ import shout.server.nio.NioSelectorServer;
 /** Starts a server of any mode: the one place that maps a {@link Mode} to the code that runs it. */
 public final class Servers {
 
+
     private Servers() {
     }
 
@@ -20,13 +21,15 @@ public final class Servers {
     public static EchoServer start(Mode mode, ServerConfig config) throws IOException {
         String name = "echo-" + mode.cliName();
         return switch (mode) {
-            case SERIAL -> BlockingServer.start(config, mode, Runnable::run, "threads=1 (serial)");
-            case POOL -> BlockingServer.start(config, mode,
+            case SERIAL -> BlockingServer.start(config, mode, Thread.ofPlatform(), Runnable::run, "threads=1 (serial)");
+            case POOL -> BlockingServer.start(config, mode, Thread.ofPlatform(),
                     Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name(name + "-", 0).factory()),
                     "threads=" + config.threads());
-            case BLOCKING -> BlockingServer.start(config, mode, perTask(Thread.ofPlatform().name(name + "-", 0)),
+            case BLOCKING -> BlockingServer.start(config, mode, Thread.ofPlatform(),
+                    perTask(Thread.ofPlatform().name(name + "-", 0)),
                     "threads=per-connection");
-            case VIRTUAL -> BlockingServer.start(config, mode, perTask(Thread.ofVirtual().name(name + "-", 0)),
+            case VIRTUAL -> BlockingServer.start(config, mode, Thread.ofVirtual(),
+                    perTask(Thread.ofVirtual().name(name + "-", 0)),
                     "threads=virtual-per-connection");
             case NIO -> NioSelectorServer.start(config);
             case NETTY -> NettyServer.start(config);
