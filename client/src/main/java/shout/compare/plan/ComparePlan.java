@@ -32,6 +32,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** Per measurement beyond warm-up and duration: connecting, closing, letting the last server go quiet. */
     static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
+    /** The most a cell's warm-up grows for its connection count: see {@link #settling}. */
+    static final Duration MAX_SETTLING = Duration.ofSeconds(3);
 
     /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
@@ -97,12 +99,25 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     }
 
     private Cell cell(Target target, int count) {
-        return new Cell(target, count, sizeBytes, pipeline, warmup, duration);
+        return new Cell(target, count, sizeBytes, pipeline, warmup.plus(settling(count)), duration);
+    }
+
+    /**
+     * Warm-up a cell gets on top of {@code warmup} for its connections to settle: 1 ms each, at most 3 s.
+     * Right after a thousand connections open, the server is still accepting and starting them and its
+     * rate climbs for about a second: a quick run with 500 ms of warm-up measured 0.62-0.89x of the warm
+     * rate at 1,000 connections, with 1.5 s 0.97-1.14x (2026-11-30, 2 vCPUs).
+     */
+    static Duration settling(int connections) {
+        return Duration.ofMillis(Math.min(MAX_SETTLING.toMillis(), connections));
     }
 
     /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
-        Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat);
+        Duration settlings = connections.stream().map(ComparePlan::settling).reduce(Duration.ZERO, Duration::plus)
+                .multipliedBy((long) targets.size() * repeat);
+        Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
+                .plus(settlings);
         return SERVERS_OVERHEAD.plus(jitWarmup.multipliedBy(targets.size())).plus(measurements);
     }
 
@@ -114,7 +129,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1500ms first}, with {@code  x 3 runs} when repeated. */
     String shape() {
-        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up + "
+        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up (+1ms a connection) + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
                 + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");
     }
