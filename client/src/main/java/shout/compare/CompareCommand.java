@@ -16,7 +16,6 @@ import picocli.CommandLine.Spec;
 import shout.cli.ChildJvm;
 import shout.cli.Cli;
 import shout.cli.DurationConverter;
-import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
@@ -33,12 +32,10 @@ import shout.compare.process.ChildShout;
 import shout.compare.process.InProcessLoad;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
-import shout.compare.report.CompareProgress;
 import shout.compare.report.MarkdownTable;
 import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
-import shout.load.LoadConfig;
 import shout.server.Mode;
 import shout.server.Work;
 import shout.server.app.ServerOptions;
@@ -218,7 +215,7 @@ public final class CompareCommand implements ShoutCommand {
              StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
             CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners,
                     machine.cores(), out).run(parts, children, soFar -> writer.writeResults(asResult.apply(soFar))));
-            printTables(result, out);
+            out.print(MarkdownTable.renderResult(result));
             Path report = writer.writeAll(result);
             out.println();
             out.println("report: " + report);
@@ -231,18 +228,6 @@ public final class CompareCommand implements ShoutCommand {
     private static void stopNow(LiveChildren children) {
         children.killAll();
         System.exit(ExitCode.INTERRUPTED.code());
-    }
-
-    private static void printTables(CompareResult result, PrintWriter out) {
-        for (CompareResult.Part part : result.parts()) {
-            out.println();
-            out.print(part.title() == null ? "" : "## " + part.title() + "\n\n");
-            out.print(MarkdownTable.render(part.cells()));
-        }
-        if (result.interrupted()) {
-            out.println();
-            out.println(CompareProgress.interruption(result));
-        }
     }
 
     /** --quick and --scenario shorten the cells; options given explicitly still win. */
@@ -263,18 +248,9 @@ public final class CompareCommand implements ShoutCommand {
     }
 
     private String usageMistake() {
-        if (connections.stream().anyMatch(n -> n < 1)) {
-            return "connections must be positive, not " + connections;
-        }
-        if (sizeBytes < 1 || pipeline < 1) {
-            return "size and pipeline must be positive";
-        }
-        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
-            // a cell needs one whole throughput interval
-            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
-        }
-        if (repeat < 1) {
-            return "repeat must be positive, not " + repeat;
+        String cells = ComparePlan.settingsMistake(connections, sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
+        if (cells != null) {
+            return cells;
         }
         if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";

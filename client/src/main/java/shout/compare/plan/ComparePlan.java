@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import shout.cli.Durations;
+import shout.load.LoadConfig;
 
 /**
  * What a comparison will run: every target with every connection count, with the same cell settings, each cell
@@ -90,6 +91,22 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
             }
         }
         return trials;
+    }
+
+    /** One line naming the first setting a plan cannot run with, or null when every one is usable. */
+    public static String settingsMistake(List<Integer> connections, int sizeBytes, int pipeline, Duration warmup,
+                                         Duration duration, int repeat, Duration jitWarmup) {
+        if (connections.stream().anyMatch(n -> n < 1)) {
+            return "connections must be positive, not " + connections;
+        }
+        if (sizeBytes < 1 || pipeline < 1) {
+            return "size and pipeline must be positive";
+        }
+        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
+            // a cell needs one whole throughput interval
+            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
+        }
+        return repeat < 1 ? "repeat must be positive, not " + repeat : null;
     }
 
     /** The unmeasured load that warms {@code target}'s JIT before its first cell (no warm-up of its own, all measured). */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import shout.compare.result.CellResult;
+import shout.compare.result.CompareResult;
 import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
 import shout.load.Steadiness;
@@ -32,6 +33,18 @@ public final class MarkdownTable {
 
     private static final List<String> IDEAL_HEADER = List.of("ideal msgs/s", "% of ideal");
     private static final int IDEAL_COLUMN = HEADER.indexOf("msgs/s") + 1;
+
+    /** What compare prints at the end of a run: each part's table under its title, then the interruption, if any. */
+    public static String renderResult(CompareResult result) {
+        StringBuilder text = new StringBuilder();
+        for (CompareResult.Part part : result.parts()) {
+            text.append('\n').append(part.title() == null ? "" : "## " + part.title() + "\n\n").append(render(part.cells()));
+        }
+        if (result.interrupted()) {
+            text.append('\n').append(CompareProgress.interruption(result)).append('\n');
+        }
+        return text.toString();
+    }
 
     /** The table (and notes), ending with a newline; with the ideal columns when any cell has an ideal. */
     public static String render(List<CellResult> cells) {
