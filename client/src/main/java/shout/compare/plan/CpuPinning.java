@@ -74,9 +74,9 @@ public record CpuPinning(String serverCpus, String clientCpus, String descriptio
         return count;
     }
 
-    /** The command prefix that pins a server process, empty when not pinned. */
-    public List<String> serverPrefix() {
-        return prefix(serverCpus);
+    /** How many CPUs the servers are pinned to, 0 when they are not: a server JVM sizes itself for this many. */
+    public int pinnedServerCpuCount() {
+        return serverCpus == null ? 0 : count(serverCpus, 0);
     }
 
     /** The command prefix that pins the load client, empty when not pinned. */

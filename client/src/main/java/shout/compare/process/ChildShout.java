@@ -17,4 +17,9 @@ public record ChildShout(ChildJvm jvm, Class<?> entryPoint) {
     public List<String> command(List<String> prefix, List<String> shoutArgs) {
         return jvm.command(prefix, entryPoint, shoutArgs);
     }
+
+    /** Children that size themselves for {@code cpus} CPUs (see {@link ChildJvm#sizedFor}). */
+    public ChildShout sizedFor(int cpus) {
+        return new ChildShout(jvm.sizedFor(cpus), entryPoint);
+    }
 }

@@ -1,7 +1,6 @@
 package shout.compare.process;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -46,20 +45,11 @@ public final class JvmAffinity {
         if (wanted == null || wanted.equals(current)) {
             return;
         }
-        try {
-            Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", wanted, Long.toString(ProcessHandle.current().pid()))
-                    .redirectErrorStream(true).start();
-            String said;
-            try (var output = taskset.getInputStream()) {
-                said = new String(output.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            if (taskset.waitFor() == 0) {
-                current = wanted;
-            } else {
-                LOGGER.log(System.Logger.Level.WARNING, "cannot pin compare to CPUs {0}: {1}", wanted, said);
-            }
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.WARNING, "cannot pin compare to CPUs {0}: {1}", wanted, e.toString());
+        String failure = Taskset.pin(ProcessHandle.current().pid(), wanted);
+        if (failure == null) {
+            current = wanted;
+        } else {
+            LOGGER.log(System.Logger.Level.WARNING, "cannot pin compare to CPUs {0}: {1}", wanted, failure);
         }
     }
 

@@ -63,6 +63,14 @@ public final class SpawnedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Pins the server, and any process it started ({@code --processes}), to {@code cpus}: a server starts on every
+     * CPU, so that several starting at once do not queue on the one they are measured on. Returns null, or why not.
+     */
+    public String pinTo(String cpus) throws InterruptedException {
+        return Taskset.pinTree(process.pid(), cpus);
+    }
+
     /** True while the server process runs. */
     public boolean isAlive() {
         return process.isAlive();

@@ -66,9 +66,11 @@ class ComparePlanTest {
     @Test
     void pinsServerToCpu0AndClientToTheRestOnlyWithTwoCoresAndTaskset() {
         CpuPinning four = CpuPinning.decide(4, true, null, null);
-        assertEquals(List.of("taskset", "-c", "0"), four.serverPrefix());
+        assertEquals("0", four.serverCpus());
+        assertEquals(1, four.pinnedServerCpuCount());
+        assertEquals(2, CpuPinning.decide(4, true, "0,2", null).pinnedServerCpuCount());
         assertEquals(List.of("taskset", "-c", "1-3"), four.clientPrefix());
-        assertEquals(List.of(), CpuPinning.decide(1, true, null, null).serverPrefix());
+        assertEquals(0, CpuPinning.decide(1, true, null, null).pinnedServerCpuCount());
         CpuPinning noTaskset = CpuPinning.decide(8, false, "2", "3");
         assertEquals(List.of(), noTaskset.clientPrefix());
         assertEquals("not pinned: taskset not found on the PATH", noTaskset.description());
@@ -120,7 +122,7 @@ class ComparePlanTest {
 
         assertEquals(pinned, parts.get(0).pinning());
         assertEquals(pinned, parts.get(1).pinning());
-        assertEquals(List.of(), parts.get(2).pinning().serverPrefix());
+        assertEquals(0, parts.get(2).pinning().pinnedServerCpuCount());
         assertEquals(List.of(), parts.get(2).pinning().clientPrefix());
         Cell cpuCell = parts.get(1).plan().cells().getFirst();
         assertEquals(1000.0, parts.get(1).idealMessagesPerSecond(cpuCell, 2), 1e-6);
