@@ -2,14 +2,23 @@ package shout.compare.process;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Pins processes that already run, with {@code taskset -a -p -c CPUS PID}: every thread the process has now;
- * threads and processes it starts later inherit the CPUs of their parent thread.
+ * threads and processes it starts later inherit the CPUs of their parent thread. A JVM starts and ends threads
+ * all the time (its JIT adds and drops compiler threads), so one thread may end while taskset walks them (taskset
+ * then fails) or start from a thread not yet pinned; the pinning is therefore checked in /proc and tried again.
  */
 final class Taskset {
+
+    private static final System.Logger LOGGER = System.getLogger(Taskset.class.getName());
+    private static final int ATTEMPTS = 5;
 
     private Taskset() {
     }
@@ -27,8 +36,23 @@ final class Taskset {
         return null;
     }
 
-    /** Pins every thread of {@code pid} to {@code cpus}; returns null, or why not (taskset's own words). */
+    /** Pins every thread of {@code pid} to {@code cpus}; returns null, or why not (taskset's own words, or the thread left unpinned). */
     static String pin(long pid, String cpus) throws InterruptedException {
+        String failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            failure = runTaskset(pid, cpus);
+            if (failure == null) {
+                failure = unpinnedThread(pid, cpus);
+            }
+            if (failure == null || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return failure;
+            }
+            LOGGER.log(System.Logger.Level.DEBUG, "pinning process {0}, attempt {1}: {2}", pid, attempt, failure);
+        }
+        return failure;
+    }
+
+    private static String runTaskset(long pid, String cpus) throws InterruptedException {
         try {
             Process taskset = new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(pid)).redirectErrorStream(true).start();
             String said;
@@ -39,5 +63,46 @@ final class Taskset {
         } catch (IOException e) {
             return "cannot run taskset: " + e.getMessage();
         }
+    }
+
+    /** A thread of {@code pid} that /proc shows on other CPUs than {@code cpus}, or null (also when /proc cannot tell). */
+    private static String unpinnedThread(long pid, String cpus) {
+        BitSet wanted = cpuSet(cpus);
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String allowed = allowedCpus(task.resolve("status"));
+                if (allowed != null && !cpuSet(allowed).equals(wanted)) {
+                    return "thread " + task.getFileName() + " of process " + pid + " still runs on CPUs " + allowed;
+                }
+            }
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "cannot check the pinning of process {0}: {1}", pid, e.toString());
+        }
+        return null;
+    }
+
+    /** {@code Cpus_allowed_list} of a /proc status file; null when the thread is gone. */
+    private static String allowedCpus(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException e) {
+            return null;                              // the thread ended since the listing
+        }
+        return null;
+    }
+
+    /** The CPUs of a list such as {@code 0}, {@code 1-3} or {@code 0,2-3}. */
+    static BitSet cpuSet(String list) {
+        BitSet set = new BitSet();
+        for (String range : list.split(",")) {
+            String[] ends = range.strip().split("-");
+            int from = Integer.parseInt(ends[0].strip());
+            set.set(from, (ends.length == 1 ? from : Integer.parseInt(ends[1].strip())) + 1);
+        }
+        return set;
     }
 }
