@@ -203,6 +203,7 @@ final class LoadConnection {
 
     private void complete(long nowNanos) {
         long message = completed++;
+        stats.completedOne();
         if (message >= firstMeasured) {
             stats.latency.record(nowNanos - slab.issueNanos(slot, message));
             stats.outstandingMeasured--;

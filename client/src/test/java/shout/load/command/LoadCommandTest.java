@@ -159,6 +159,16 @@ class LoadCommandTest {
     }
 
     @Test
+    void progressWhileWarmingUpShowsTheTrafficAlreadyFlowing() throws Exception {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
+            LoadRun result = load(server.port(), "--connections", "4", "--warmup", "1500ms", "--duration", "200ms");
+            assertEquals(0, result.exitCode(), result.out() + result.err());
+            String warming = result.err().lines().filter(line -> line.contains("warming up")).findFirst().orElseThrow();
+            assertFalse(warming.contains(" 0 msgs/s"), warming);
+        }
+    }
+
+    @Test
     void countedRunAgainstAServerThatServesOneAtATimeGivesUpWithOneLine() throws Exception {
         try (EchoServer server = Servers.start(Mode.SERIAL, ServerConfig.ephemeral())) {
             // the one served connection uses up the budget, while the other two still owe their first replies
