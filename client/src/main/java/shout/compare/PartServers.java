@@ -18,9 +18,10 @@ import shout.compare.process.SpawnedServer;
  * The server processes of one part: every mode and variant started once (port 0), all at once, and kept running
  * across their cells, so that each is measured warm. They start on every CPU, sized for the server CPUs, and are
  * pinned to those once they listen: six JVMs starting on one pinned core took 4.0-4.5 s to listen, on two
- * 2.0-2.3 s (2 vCPUs, JDK 25, 2026-12-01), and nothing is measured before they all listen. They are stopped together with SIGTERM at the end of the
- * part. A server that could not start, or that died, is never restarted: its cells fail with the reason. Idle
- * servers cost nothing but memory. Used by the run's one thread; {@link LiveChildren} stops them on a signal.
+ * 2.0-2.3 s (2 vCPUs, JDK 25, 2026-12-01), and nothing is measured before they all listen. They are stopped
+ * together with SIGTERM at the end of the part. A server that could not start, could not be pinned, or died, is
+ * never restarted: its cells fail with the reason. Idle servers cost nothing but memory. Used by the run's one
+ * thread; {@link LiveChildren} stops them on a signal.
  */
 final class PartServers implements AutoCloseable {
 
@@ -73,7 +74,8 @@ final class PartServers implements AutoCloseable {
             try {
                 int port = server.awaitPort(START_TIMEOUT);
                 String unpinned = cpus == null ? null : server.pinTo(cpus);
-                all.servers.put(entry.getKey(), new Started(server, port, unpinned == null ? null : "cannot pin the server to CPUs " + cpus + ": " + unpinned));
+                String failure = unpinned == null ? null : "cannot pin the server to CPUs " + cpus + ": " + unpinned;
+                all.servers.put(entry.getKey(), new Started(server, port, failure));
             } catch (CellFailure e) {
                 all.servers.put(entry.getKey(), new Started(server, 0, e.getMessage()));
             }

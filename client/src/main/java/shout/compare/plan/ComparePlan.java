@@ -144,7 +144,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
                 + targets.size() * connections.size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
     }
 
-    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1500ms first}, with {@code  x 3 runs} when repeated. */
+    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s first}, with {@code  x 3 runs} when repeated. */
     String shape() {
         return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up (+1ms a connection) + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
