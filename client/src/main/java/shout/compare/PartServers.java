@@ -149,8 +149,8 @@ final class PartServers implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("server", "--mode", target.mode().cliName(), "--port", "0"));
         args.addAll(part.serverArgs());
         args.addAll(target.args());
-        ChildShout child = part.pinning().serverCpus() == null ? shout : shout.sizedFor(part.pinning().pinnedServerCpuCount());
-        return child.command(List.of(), args);
+        int cpus = part.pinning().pinnedServerCpuCount();
+        return (cpus == 0 ? shout : shout.sizedFor(cpus)).command(List.of(), args);
     }
 
     static String threadName(Target target) {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -63,20 +64,23 @@ public record CpuPinning(String serverCpus, String clientCpus, String descriptio
     }
 
     private static int count(String cpus, int machineCores) {
-        if (cpus == null) {
-            return machineCores;
-        }
-        int count = 0;
-        for (String range : cpus.split(",")) {
+        return cpus == null ? machineCores : cpuSet(cpus).cardinality();
+    }
+
+    /** The CPUs of a taskset or /proc list such as {@code 0}, {@code 1-3} or {@code 0,2-3}. */
+    public static BitSet cpuSet(String list) {
+        BitSet set = new BitSet();
+        for (String range : list.split(",")) {
             String[] ends = range.strip().split("-");
-            count += ends.length == 1 ? 1 : Integer.parseInt(ends[1].strip()) - Integer.parseInt(ends[0].strip()) + 1;
+            int from = Integer.parseInt(ends[0].strip());
+            set.set(from, (ends.length == 1 ? from : Integer.parseInt(ends[1].strip())) + 1);
         }
-        return count;
+        return set;
     }
 
     /** How many CPUs the servers are pinned to, 0 when they are not: a server JVM sizes itself for this many. */
     public int pinnedServerCpuCount() {
-        return serverCpus == null ? 0 : count(serverCpus, 0);
+        return count(serverCpus, 0);
     }
 
     /** The command prefix that pins the load client, empty when not pinned. */

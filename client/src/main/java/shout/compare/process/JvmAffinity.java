@@ -1,7 +1,5 @@
 package shout.compare.process;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,19 +22,7 @@ public final class JvmAffinity {
 
     /** This JVM's affinity now ({@code Cpus_allowed_list} of {@code /proc/self/status}), to come back to; null when unknown. */
     public static JvmAffinity current() {
-        Path status = Path.of("/proc/self/status");
-        try {
-            if (Files.isReadable(status)) {
-                for (String line : Files.readAllLines(status)) {
-                    if (line.startsWith("Cpus_allowed_list:")) {
-                        return new JvmAffinity(line.substring(line.indexOf(':') + 1).strip());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, "cannot read {0}: {1}", status, e.toString());
-        }
-        return new JvmAffinity(null);
+        return new JvmAffinity(Taskset.allowedCpus(Path.of("/proc/self/status")));
     }
 
     /** Pins every thread of this JVM to {@code cpus} (a taskset list), or back to the original affinity when null. */

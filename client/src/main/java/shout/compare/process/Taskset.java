@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Stream;
+import shout.compare.plan.CpuPinning;
 
 /**
  * Pins processes that already run, with {@code taskset -a -p -c CPUS PID}: every thread the process has now;
@@ -67,11 +68,11 @@ final class Taskset {
 
     /** A thread of {@code pid} that /proc shows on other CPUs than {@code cpus}, or null (also when /proc cannot tell). */
     private static String unpinnedThread(long pid, String cpus) {
-        BitSet wanted = cpuSet(cpus);
+        BitSet wanted = CpuPinning.cpuSet(cpus);
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String allowed = allowedCpus(task.resolve("status"));
-                if (allowed != null && !cpuSet(allowed).equals(wanted)) {
+                if (allowed != null && !CpuPinning.cpuSet(allowed).equals(wanted)) {
                     return "thread " + task.getFileName() + " of process " + pid + " still runs on CPUs " + allowed;
                 }
             }
@@ -81,8 +82,8 @@ final class Taskset {
         return null;
     }
 
-    /** {@code Cpus_allowed_list} of a /proc status file; null when the thread is gone. */
-    private static String allowedCpus(Path status) {
+    /** {@code Cpus_allowed_list} of a /proc status file; null when it cannot be read (a thread gone, no /proc). */
+    static String allowedCpus(Path status) {
         try {
             for (String line : Files.readAllLines(status)) {
                 if (line.startsWith("Cpus_allowed_list:")) {
@@ -90,19 +91,8 @@ final class Taskset {
                 }
             }
         } catch (IOException e) {
-            return null;                              // the thread ended since the listing
+            return null;
         }
         return null;
-    }
-
-    /** The CPUs of a list such as {@code 0}, {@code 1-3} or {@code 0,2-3}. */
-    static BitSet cpuSet(String list) {
-        BitSet set = new BitSet();
-        for (String range : list.split(",")) {
-            String[] ends = range.strip().split("-");
-            int from = Integer.parseInt(ends[0].strip());
-            set.set(from, (ends.length == 1 ? from : Integer.parseInt(ends[1].strip())) + 1);
-        }
-        return set;
     }
 }

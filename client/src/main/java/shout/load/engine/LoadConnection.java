@@ -203,7 +203,7 @@ final class LoadConnection {
 
     private void complete(long nowNanos) {
         long message = completed++;
-        stats.completedOne();
+        stats.repliesCompleted++;
         if (message >= firstMeasured) {
             stats.latency.record(nowNanos - slab.issueNanos(slot, message));
             stats.outstandingMeasured--;

@@ -256,7 +256,7 @@ public final class LoadGenerator {
 
     /** Replies completed by every I/O thread since the previous call, in any phase. */
     private long completedSinceLastCount() {
-        long now = stats.stream().mapToLong(LoopStats::completed).sum();
+        long now = stats.stream().mapToLong(LoopStats::repliesPublished).sum();
         long since = now - completedAtLastCount;
         completedAtLastCount = now;
         return since;

@@ -82,7 +82,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
                 try {
                     poller.poll(waitNanos, this);
                 } finally {
-                    stats.latency.endPass();
+                    stats.endPass();
                 }
                 signalIfDone();
             }

@@ -1,11 +1,10 @@
 package shout.load.engine;
 
-import java.util.concurrent.atomic.AtomicLong;
 import shout.load.ErrorKind;
 
 /**
  * The counters of one I/O thread. Only that thread writes them; the coordinator reads the plain
- * fields after joining it, and only the latency recorder (made for this) and {@link #completed()} while it runs.
+ * fields after joining it, and only the latency recorder (made for this) and {@link #repliesPublished()} while it runs.
  */
 final class LoopStats {
 
@@ -19,17 +18,20 @@ final class LoopStats {
     /** Measured messages begun but neither answered nor lost yet. */
     long outstandingMeasured;
 
-    /** Replies completed in any phase, warm-up included: the progress line's rate. Written by this thread only. */
-    private final AtomicLong completed = new AtomicLong();
+    /** Replies completed in any phase, warm-up included: what the progress line's rate counts. */
+    long repliesCompleted;
+    /** {@link #repliesCompleted} as of this thread's last poll pass: one volatile write a pass, not one a reply. */
+    private volatile long repliesPublished;
 
-    /** One more reply completed; a single writer, so a plain read and an ordered write suffice. */
-    void completedOne() {
-        completed.lazySet(completed.get() + 1);
+    /** Ends a poll pass: its latencies and its reply count become visible to the coordinator. */
+    void endPass() {
+        latency.endPass();
+        repliesPublished = repliesCompleted;
     }
 
-    /** Replies completed so far, readable from any thread. */
-    long completed() {
-        return completed.get();
+    /** Replies completed up to this thread's last poll pass, readable from any thread. */
+    long repliesPublished() {
+        return repliesPublished;
     }
 
     void count(ErrorKind kind, long amount) {

@@ -21,8 +21,8 @@ class TasksetTest {
         BitSet expected = new BitSet();
         expected.set(0);
         expected.set(2, 4);
-        assertEquals(expected, Taskset.cpuSet("0,2-3"));
-        assertEquals(Taskset.cpuSet("1-3"), Taskset.cpuSet("1,2,3"));
+        assertEquals(expected, CpuPinning.cpuSet("0,2-3"));
+        assertEquals(CpuPinning.cpuSet("1-3"), CpuPinning.cpuSet("1,2,3"));
     }
 
     @Test
