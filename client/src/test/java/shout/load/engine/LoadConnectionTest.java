@@ -165,10 +165,23 @@ class LoadConnectionTest {
         assertEquals(0, stats.outstandingMeasured);
         deliver(connection, payload.expectedReply());        // answers warm-up 1, begins measured 1
         assertEquals(1, stats.outstandingMeasured);
-        assertEquals(0, connection.measuredCompleted());
         deliver(connection, payload.expectedReply(), payload.expectedReply());  // warm-up 2, measured 1
         assertEquals(2, stats.outstandingMeasured);
-        assertEquals(1, connection.measuredCompleted());
+        connection.end(ErrorKind.RESET);
+        assertEquals(0, stats.outstandingMeasured);
+    }
+
+    @Test
+    void everyReplyWhileMeasuringCountsEvenForAMessageSentInTheWarmUp() throws IOException {
+        LoadConnection connection = connection(2);
+        connection.send(NOW);                               // two warm-up messages
+        deliver(connection, payload.expectedReply());        // answered in the warm-up: not counted
+        stats.latency.beginPass();
+        connection.startMeasuring();
+        deliver(connection, payload.expectedReply(), payload.expectedReply());  // warm-up 2, then the first measured
+        stats.latency.endPass();
+        assertEquals(2, connection.measuredCompleted());
+        assertEquals(2, latenciesRecorded());
         connection.end(ErrorKind.RESET);
         assertEquals(0, stats.outstandingMeasured);
     }
