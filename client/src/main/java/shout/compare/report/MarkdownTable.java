@@ -90,9 +90,10 @@ public final class MarkdownTable {
         if (lines.isEmpty()) {
             return "";
         }
-        return String.format(Locale.ROOT, "\n%s not settled: the rates of the measured intervals still rose, fell or spread "
-                + "(more than %.0f%% trend or %.0f%% spread), or were too few to tell; read these msgs/s as a first look, "
-                + "not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT, Steadiness.MAX_SPREAD_PERCENT)
+        return String.format(Locale.ROOT, "\n%s not settled: the rates of the measured intervals still rose or fell (by more "
+                + "than %.0f%%, beyond their noise) or spread so much that their mean is uncertain by more than %.0f%%, or were too "
+                + "few to tell; read these msgs/s as a first look, not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT,
+                Steadiness.MAX_ERROR_PERCENT)
                 + String.join("\n", lines) + "\n";
     }
 
