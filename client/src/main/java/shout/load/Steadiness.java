@@ -1,13 +1,15 @@
 package shout.load;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Whether a run's throughput had settled, judged from its {@link LoadReport#intervals}: the trend of the interval
  * rates (a least-squares line through them, its rise over the whole window as a share of the mean) and whether that
- * trend stands out of their noise (its t statistic), and how uncertain their mean is (the spread, their standard
- * deviation over the mean, divided by the square root of their count). A first or last interval shorter than half
+ * trend stands out of their noise (its t statistic), whether the first third starts low against the rest, and how
+ * uncertain their mean is (the spread, their standard deviation over the mean, divided by the square root of their
+ * count). A first or last interval shorter than half
  * the median is left out: it is the stub of a run that did not end on an interval boundary. Fewer than
  * {@link #MIN_INTERVALS} whole intervals are too few to tell. {@code shout load} prints it under its summary;
  * {@code shout compare} records it per cell and marks a cell that did not settle.
@@ -18,8 +20,8 @@ import java.util.Locale;
  * (netty after a 2 s warm-up: 2.8%, trend +1.3%); on the same machine shared and slowed, 100 ms intervals of a settled
  * server spread by 10-40% and, judged by thirds with a 10% bound on trend and 15% on spread, 189 of the 270 cells of
  * fifteen quick runs were marked, rising and falling alike: the mark said nothing. Asking a trend of more than 10% to
- * stand three standard errors out of the noise, and the mean to be known within 10%, marked 53 of them, and still
- * marks every climb above (2026-12-01). The figures are printed with the verdict, so a reader can judge a
+ * stand three standard errors out of the noise, or a first third more than 10% and three times the rest's noise below
+ * the rest, and the mean to be known within 10%, marked 70 of them, every climb above among them (2026-12-01). The figures are printed with the verdict, so a reader can judge a
  * borderline run.
  *
  * @param settled       true when the rates neither trended nor spread beyond the thresholds
@@ -73,7 +75,7 @@ public record Steadiness(boolean settled, String verdict, int intervals, Double 
         double window = whole.stream().mapToDouble(LoadReport.Interval::seconds).sum();
         double trend = 100 * slope * window / mean;
         double spread = 100 * Math.sqrt(variance / n) / mean;
-        String verdict = trend > MAX_TREND_PERCENT && t >= MIN_TREND_T ? RISING
+        String verdict = (trend > MAX_TREND_PERCENT && t >= MIN_TREND_T) || startsLow(rates) ? RISING
                 : trend < -MAX_TREND_PERCENT && t <= -MIN_TREND_T ? FALLING
                 : spread / Math.sqrt(n) > MAX_ERROR_PERCENT ? UNSTEADY : SETTLED;
         return new Steadiness(verdict.equals(SETTLED), verdict, n, spread, trend);
@@ -86,6 +88,30 @@ public record Steadiness(boolean settled, String verdict, int intervals, Double 
         }
         return String.format(Locale.ROOT, "%s (spread %.0f%%, trend %+.0f%%, %d intervals)", verdict, spreadPercent,
                 trendPercent, intervals);
+    }
+
+    /**
+     * True when the first third of the rates sits below the median of the rest by more than {@link #MAX_TREND_PERCENT}
+     * and by more than {@link #MIN_TREND_T} times the rest's noise (their median absolute deviation, scaled to a standard
+     * deviation): a start still settling, such as one slow first interval before a flat run, which a line through all
+     * the rates does not tell from noise.
+     */
+    private static boolean startsLow(double[] rates) {
+        int third = rates.length / 3;
+        double first = mean(Arrays.copyOfRange(rates, 0, third));
+        double[] rest = Arrays.copyOfRange(rates, third, rates.length);
+        double median = median(rest);
+        double[] deviations = Arrays.stream(rest).map(rate -> Math.abs(rate - median)).toArray();
+        double noise = 1.4826 * median(deviations);
+        double gap = median - first;
+        return gap > median * MAX_TREND_PERCENT / 100 && gap > MIN_TREND_T * noise;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** Drops a first or last interval shorter than half the median: a stub, not a sample of the rate. */

@@ -99,4 +99,13 @@ class SteadinessTest {
         Steadiness steady = Steadiness.of(intervals(90_000, 92_000, 94_000, 96_000, 98_000, 100_000, 102_000, 104_000, 106_000, 108_000));
         assertEquals(Steadiness.RISING, steady.verdict(), steady.describe());
     }
+
+    @Test
+    void aSlowStartBeforeAFlatRunIsStillRising() {
+        // one line through all the rates does not tell a single slow first interval from noise; the start check does
+        assertEquals(Steadiness.RISING, Steadiness.of(intervals(30_000, 100_000, 99_000, 101_000, 100_000, 98_000, 102_000,
+                100_000, 99_000, 101_000)).verdict());
+        assertEquals(Steadiness.RISING, Steadiness.of(intervals(50_000, 80_000, 100_000, 97_000, 103_000, 99_000, 101_000,
+                100_000, 98_000, 102_000)).verdict());
+    }
 }
