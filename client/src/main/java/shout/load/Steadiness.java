@@ -9,10 +9,9 @@ import java.util.Locale;
  * rates (a least-squares line through them, its rise over the whole window as a share of the mean) and whether that
  * trend stands out of their noise (its t statistic), whether the first third starts low against the rest, and how
  * uncertain their mean is (the spread, their standard deviation over the mean, divided by the square root of their
- * count). A first or last interval shorter than half
- * the median is left out: it is the stub of a run that did not end on an interval boundary. Fewer than
- * {@link #MIN_INTERVALS} whole intervals are too few to tell. {@code shout load} prints it under its summary;
- * {@code shout compare} records it per cell and marks a cell that did not settle.
+ * count). A first or last interval shorter than half the median is left out: it is the stub of a run that did not
+ * end on an interval boundary. Fewer than {@link #MIN_INTERVALS} whole intervals are too few to tell. {@code shout
+ * load} prints it under its summary; {@code shout compare} records it per cell and marks a cell that did not settle.
  *
  * <p>Thresholds, from runs on this project's 2-core machine (server on cpu 0, client on cpu 1). From a fresh server
  * JVM or a fresh client JVM the rates climbed for up to a second (virtual: 22k, 33k, 36k, 45k, 68k, 98k msgs/s, then
@@ -21,8 +20,8 @@ import java.util.Locale;
  * server spread by 10-40% and, judged by thirds with a 10% bound on trend and 15% on spread, 189 of the 270 cells of
  * fifteen quick runs were marked, rising and falling alike: the mark said nothing. Asking a trend of more than 10% to
  * stand three standard errors out of the noise, or a first third more than 10% and three times the rest's noise below
- * the rest, and the mean to be known within 10%, marked 70 of them, every climb above among them (2026-12-01). The figures are printed with the verdict, so a reader can judge a
- * borderline run.
+ * the rest, and the mean to be known within 10%, marked 70 of them, every climb above among them (2026-12-01). The
+ * figures are printed with the verdict, so a reader can judge a borderline run.
  *
  * @param settled       true when the rates neither trended nor spread beyond the thresholds
  * @param verdict       {@code settled}, {@code still rising}, {@code falling}, {@code unsteady} or
@@ -68,10 +67,10 @@ public record Steadiness(boolean settled, String verdict, int intervals, Double 
             products += (times[i] - meanTime) * (rates[i] - mean);
             variance += (rates[i] - mean) * (rates[i] - mean);
         }
-        double slope = timeSquares > 0 ? products / timeSquares : 0;
-        double residualSquares = Math.max(0, variance - slope * products);
-        double slopeError = timeSquares > 0 ? Math.sqrt(residualSquares / (n - 2) / timeSquares) : Double.POSITIVE_INFINITY;
-        double t = slopeError > 0 ? slope / slopeError : Math.signum(slope) * Double.POSITIVE_INFINITY;
+        // at least five whole intervals, so timeSquares > 0; a perfect line makes t infinite, a flat one NaN (no trend)
+        double slope = products / timeSquares;
+        double slopeError = Math.sqrt(Math.max(0, variance - slope * products) / (n - 2) / timeSquares);
+        double t = slope / slopeError;
         double window = whole.stream().mapToDouble(LoadReport.Interval::seconds).sum();
         double trend = 100 * slope * window / mean;
         double spread = 100 * Math.sqrt(variance / n) / mean;

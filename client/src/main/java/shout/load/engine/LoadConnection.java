@@ -37,7 +37,6 @@ final class LoadConnection {
     private int replyOffset;
     /** The first message begun while measuring: from it on, messages count against a counted run's budget. */
     private long firstMeasured = Long.MAX_VALUE;
-    private boolean measuring;
     private long measuredCompleted;
 
     /**
@@ -99,10 +98,9 @@ final class LoadConnection {
         return established && !ended;
     }
 
-    /** From now on, replies count in the measured part, and messages begun count against a counted run's budget. */
+    /** From now on, messages begun count against a counted run's budget; replies count while the loop is measuring. */
     void startMeasuring() {
         firstMeasured = begun;
-        measuring = true;
     }
 
     long measuredCompleted() {
@@ -215,7 +213,7 @@ final class LoadConnection {
         if (message >= firstMeasured) {
             stats.outstandingMeasured--;
         }
-        if (measuring) {
+        if (stats.measuring) {
             stats.latency.record(nowNanos - slab.issueNanos(slot, message));
             measuredCompleted++;
         }

@@ -10,7 +10,7 @@ final class LoopStats {
 
     final LatencyRecorder latency = new LatencyRecorder();
     final long[] errors = new long[ErrorKind.values().length];
-    /** True while this thread is in the measured part; only then are bytes counted. */
+    /** True while this thread is in the measured part; only then are bytes and replies counted. */
     boolean measuring;
     int connectionsFailed;
     long bytesOutMeasured;

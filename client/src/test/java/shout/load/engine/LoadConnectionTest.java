@@ -37,6 +37,7 @@ class LoadConnectionTest {
     /** An established connection whose every message counts, its first pipeline sent. */
     private LoadConnection measuredFromTheStart(int pipeline) throws IOException {
         LoadConnection connection = connection(pipeline);
+        stats.measuring = true;                             // as the loop sets it when it starts measuring
         connection.startMeasuring();
         connection.send(NOW);
         return connection;
@@ -177,6 +178,7 @@ class LoadConnectionTest {
         connection.send(NOW);                               // two warm-up messages
         deliver(connection, payload.expectedReply());        // answered in the warm-up: not counted
         stats.latency.beginPass();
+        stats.measuring = true;
         connection.startMeasuring();
         deliver(connection, payload.expectedReply(), payload.expectedReply());  // warm-up 2, then the first measured
         stats.latency.endPass();
@@ -190,6 +192,7 @@ class LoadConnectionTest {
     void aCountedRunBeginsNoMoreMeasuredMessagesThanItsBudget() throws IOException {
         RunControl control = new RunControl(1, 1, 3);
         LoadConnection connection = connection(2, control);
+        stats.measuring = true;
         connection.startMeasuring();
         connection.send(NOW);
         deliver(connection, repeat(payload.expectedReply(), 2));
