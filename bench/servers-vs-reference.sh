@@ -5,8 +5,8 @@
 # server --mode M` with no extra JVM flags), all driven by the reference C client `pingpong` on cpu 1, in
 # alternated rounds whose order rotates, over a set of cells SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
 # per cell (median round trips/s, the median of each round's ratio to the C server measured in the same round,
-# p99, the server core's busy %, connections served) and writes every run's raw line to a file. The memory
-# cell then measures each server's resident set growth per idle connection.
+# p99, the server core's busy % and its busy time per message, connections served) and writes every run's raw
+# line to a file. The memory cell then measures each server's resident set growth per idle connection.
 # Loopback only: the measuring part runs in a private network namespace (only `lo`) when it can, because
 # Netty's echo example binds every address; without one, netty-example is skipped.
 set -euo pipefail
@@ -272,8 +272,8 @@ report_cell() {   # the Markdown table of one cell from the raw lines
   echo
   echo "### cell $1: $2 B messages, $3 connections, pipeline $4 ($ROUNDS rounds, ${DURATION}s each)"
   echo
-  echo "| server | rt/s (median) | vs C, median of rounds (min-max) | p99 µs | server cpu0 busy % | connections served | errors |"
-  echo "|---|---:|---:|---:|---:|---:|---|"
+  echo "| server | rt/s (median) | vs C, median of rounds (min-max) | p99 µs | server cpu0 busy % | server CPU µs per message | connections served | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---|"
   awk -v cell="$1" -v order="${CELL_SERVERS[*]}" -v conns="$3" '
     function kv(line, key,   i, n, f, p) { n = split(line, f, " ")
       for (i = 1; i <= n; i++) { p = index(f[i], "="); if (substr(f[i], 1, p - 1) == key) return substr(f[i], p + 1) }
@@ -288,6 +288,7 @@ report_cell() {   # the Markdown table of one cell from the raw lines
       s = kv($0, "server"); r = kv($0, "round"); rt = kv($0, "rt/s") + 0
       k = ++n[s]; rts[s, k] = rt; rnd[s, k] = r; p99[s, k] = kv($0, "p99_us") + 0
       busy[s, k] = kv($0, "cpu0") + 0; served[s, k] = kv($0, "active") + 0
+      cost[s, k] = rt > 0 ? busy[s, k] / 100 * 1e6 / rt : 0   # busy time of the server core per round trip
       e = kv($0, "errors") + kv($0, "conn_fail") + kv($0, "mismatches")
       if (kv($0, "rt/s") == "") bad[s]++; else if (e > 0) err[s] += e
       if (s == "c") cref[r] = rt
@@ -306,10 +307,11 @@ report_cell() {   # the Markdown table of one cell from the raw lines
           ratio = ratio sprintf(" (%.2f-%.2f)", lo, hi) } }
         delete b; for (k = 1; k <= n[s]; k++) b[k] = p99[s, k]; p = median(b, n[s])
         delete c; for (k = 1; k <= n[s]; k++) c[k] = busy[s, k]; bz = median(c, n[s])
+        delete u; for (k = 1; k <= n[s]; k++) u[k] = cost[s, k]; us = median(u, n[s])
         delete d; for (k = 1; k <= n[s]; k++) d[k] = served[s, k]
         note = (s in err) ? err[s] " (errors+conn_fail+mismatches, all rounds)" : ""
         if (s in bad) note = note (note == "" ? "" : "; ") bad[s] " of " n[s] " runs failed"
-        printf "| %s | %.0f | %s | %.0f | %.0f | %s/%d | %s |\n", s, median(a, n[s]), ratio, p, bz, minmax(d, n[s]), conns, note
+        printf "| %s | %.0f | %s | %.0f | %.0f | %s | %s/%d | %s |\n", s, median(a, n[s]), ratio, p, bz, sprintf(us < 10 ? "%.2f" : "%.1f", us), minmax(d, n[s]), conns, note
       }
     }' "$RAW"
 }
