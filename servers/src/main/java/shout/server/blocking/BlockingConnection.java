@@ -85,17 +85,16 @@ final class BlockingConnection implements Runnable {
     }
 
     /**
-     * After each reply the thread yields. A platform thread whose client answers fast would otherwise find
-     * its next message already there and keep the core for its whole time slice; with hundreds of such
-     * threads, a thread just started for a new connection waited about a second for its first turn, and at
-     * 1,000 connections only 250-320 of them were ever served in a 5 s window. With the yield all 1,000 were,
-     * at the same throughput, and p99 at 100 connections halved (2026-11-30). A virtual thread yields for
-     * another reason: it goes to the back of its scheduler's queue, and by its next turn its client's next
-     * message has usually arrived, so its read does not park it on the JDK's poller (a read that finds
-     * nothing, re-arming the socket in epoll, the poller's wake-up). That gave virtual 24-31% more round
-     * trips at 1,000 connections and 33-41% more pipelined, and cost nothing at one connection (2026-12-01).
+     * After each reply a platform thread yields its core. Without that, a thread whose client answers
+     * fast finds its next message already there and keeps the core for its whole time slice; with
+     * hundreds of such threads, a thread just started for a new connection waited about a second for its
+     * first turn, and at 1,000 connections only 250-320 of them were ever served in a 5 s window. With
+     * the yield all 1,000 were, at the same throughput, and p99 at 100 connections halved (2026-11-30).
+     * A virtual thread does not: its scheduler already runs the ready threads in turn, and a yield there
+     * cost more than half its throughput.
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
+        boolean yieldAfterReply = !Thread.currentThread().isVirtual();
         byte[] small = new byte[Math.min(SMALL_READ_BYTES, config.bufferBytes())];
         byte[] buffer = small;
         int n;
@@ -108,7 +107,9 @@ final class BlockingConnection implements Runnable {
             lastActivityNanos = System.nanoTime();
             stats.sent(n);
             buffer = nextBuffer(buffer, small, n);
-            Thread.yield();
+            if (yieldAfterReply) {
+                Thread.yield();
+            }
         }
     }
 
