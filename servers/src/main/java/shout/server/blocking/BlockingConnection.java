@@ -90,8 +90,11 @@ final class BlockingConnection implements Runnable {
      * hundreds of such threads, a thread just started for a new connection waited about a second for its
      * first turn, and at 1,000 connections only 250-320 of them were ever served in a 5 s window. With
      * the yield all 1,000 were, at the same throughput, and p99 at 100 connections halved (2026-11-30).
-     * A virtual thread does not: its scheduler already runs the ready threads in turn, and a yield there
-     * cost more than half its throughput.
+     * A virtual thread does not. A yield there gave 24-31% more round trips at 1,000 connections (its next
+     * read usually found the next message instead of parking on the JDK's poller), but JDK 25's scheduler
+     * runs the yielded threads from its carrier's own queue before the poller, which is submitted from
+     * outside it, so a thread whose read did park waited for them all: p99 at 1,000 connections went from
+     * 20-22 ms to 32-55 ms and the longest wait to 1.3 s (2026-12-01).
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
         boolean yieldAfterReply = !Thread.currentThread().isVirtual();
