@@ -94,7 +94,9 @@ final class BlockingConnection implements Runnable {
      * read usually found the next message instead of parking on the JDK's poller), but JDK 25's scheduler
      * runs the yielded threads from its carrier's own queue before the poller, which is submitted from
      * outside it, so a thread whose read did park waited for them all: p99 at 1,000 connections went from
-     * 20-22 ms to 32-55 ms and the longest wait to 1.3 s (2026-12-01).
+     * 20-22 ms to 32-55 ms and the longest wait to 1.3 s (2026-12-01). At most one yield in a row bounds
+     * the longest wait (35-50 ms) but still raised p99 to 30-44 ms: a connection got two replies a pass
+     * and then waited two passes, where nio serves every ready connection once a pass.
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
         boolean yieldAfterReply = !Thread.currentThread().isVirtual();
