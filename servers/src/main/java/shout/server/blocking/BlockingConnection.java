@@ -90,13 +90,10 @@ final class BlockingConnection implements Runnable {
      * hundreds of such threads, a thread just started for a new connection waited about a second for its
      * first turn, and at 1,000 connections only 250-320 of them were ever served in a 5 s window. With
      * the yield all 1,000 were, at the same throughput, and p99 at 100 connections halved (2026-11-30).
-     * A virtual thread does not. A yield there gave 24-31% more round trips at 1,000 connections (its next
-     * read usually found the next message instead of parking on the JDK's poller), but JDK 25's scheduler
-     * runs the yielded threads from its carrier's own queue before the poller, which is submitted from
-     * outside it, so a thread whose read did park waited for them all: p99 at 1,000 connections went from
-     * 20-22 ms to 32-55 ms and the longest wait to 1.3 s (2026-12-01). At most one yield in a row bounds
-     * the longest wait (35-50 ms) but still raised p99 to 30-44 ms: a connection got two replies a pass
-     * and then waited two passes, where nio serves every ready connection once a pass.
+     * A virtual thread does not: JDK 25's scheduler runs yielded threads from its carrier's own queue
+     * before the poller that wakes the threads whose read parked, so yielding bought 24-31% more round
+     * trips at 1,000 connections with p99 up from about 21 ms to 32-55 ms and waits of up to 1.3 s; even
+     * one yield in a row raised p99 to 30-44 ms (2026-12-01; the README has the figures).
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
         boolean yieldAfterReply = !Thread.currentThread().isVirtual();
