@@ -281,6 +281,7 @@ report_cell() {   # the Markdown table of one cell from the raw lines
     function median(a, n,   i, j, t, b) { for (i = 1; i <= n; i++) b[i] = a[i]
       for (i = 2; i <= n; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
       return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
+    function rounds_median(col, s, n,   k, b) { for (k = 1; k <= n; k++) b[k] = col[s, k]; return median(b, n) }
     function minmax(a, n,   i, lo, hi) { lo = a[1]; hi = a[1]
       for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
       return lo == hi ? lo : lo "-" hi }
@@ -305,9 +306,7 @@ report_cell() {   # the Markdown table of one cell from the raw lines
         if (nr > 0) { ratio = sprintf("%.2f", median(q, nr)); if (nr > 1) { lo = q[1]; hi = q[1]
           for (k = 2; k <= nr; k++) { if (q[k] < lo) lo = q[k]; if (q[k] > hi) hi = q[k] }
           ratio = ratio sprintf(" (%.2f-%.2f)", lo, hi) } }
-        delete b; for (k = 1; k <= n[s]; k++) b[k] = p99[s, k]; p = median(b, n[s])
-        delete c; for (k = 1; k <= n[s]; k++) c[k] = busy[s, k]; bz = median(c, n[s])
-        delete u; for (k = 1; k <= n[s]; k++) u[k] = cost[s, k]; us = median(u, n[s])
+        p = rounds_median(p99, s, n[s]); bz = rounds_median(busy, s, n[s]); us = rounds_median(cost, s, n[s])
         delete d; for (k = 1; k <= n[s]; k++) d[k] = served[s, k]
         note = (s in err) ? err[s] " (errors+conn_fail+mismatches, all rounds)" : ""
         if (s in bad) note = note (note == "" ? "" : "; ") bad[s] " of " n[s] " runs failed"
