@@ -99,6 +99,13 @@ class NettyServerTest {
     }
 
     @Test
+    void autoTakesIoUringWhereItLoadsThenEpollThenNio() throws IOException {
+        String expected = NettyTransport.isAvailable(Transport.IO_URING) ? "io_uring"
+                : NettyTransport.isAvailable(Transport.EPOLL) ? "epoll" : "nio";
+        assertEquals(expected, NettyTransport.choose(Transport.AUTO).name());
+    }
+
+    @Test
     void theUnavailableMessageNamesTransportAndCause() {
         IOException e = assertThrows(IOException.class, () -> NettyTransport.requireAvailable(
                 Transport.IO_URING, false, new UnsatisfiedLinkError("no ring for you")));
