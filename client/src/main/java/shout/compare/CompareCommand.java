@@ -62,22 +62,19 @@ import shout.server.app.ServerOptions;
 public final class CompareCommand implements ShoutCommand {
 
     /**
-     * The counts worth quoting, and no 1-connection cells (1,100,1000 until 2026-12-01): what they would take
-     * buys 2 s cells instead of 1 s ones, and a warm server's 2 s windows came within 0.8-1.25x of its 5 s
-     * median 98% of the time, its 1 s windows 94% (README, "Can the numbers be trusted?").
+     * The counts worth quoting, without the 1-connection cells of the quick runs until 2026-12-01: their time
+     * buys longer cells and a longer JIT warm-up (README, "Can the numbers be trusted?").
      */
     static final String QUICK_CONNECTIONS = "100,1000";
     static final int QUICK_WARMUP_MILLIS = 500;
-    static final int QUICK_DURATION_SECONDS = 2;
-    /**
-     * 1.5 s until 2026-12-01, when the quick run then took 57-58 s on a slow day; each server's first cell then
-     * follows 1.5 s of load either way.
-     */
-    static final int QUICK_JIT_WARMUP_SECONDS = 1;
-    /** 6 modes x (1s JIT warm-up + 2 counts x (500ms + 2s + 0.4s overhead)) + 1.1s settling + 3s server starts = 50 s, plus report. */
+    /** A warm server's 1.5 s windows came within 0.8-1.25x of its 5 s median 97% of the time, its 1 s windows 94%. */
+    static final int QUICK_DURATION_MILLIS = 1500;
+    /** A fresh netty server on io_uring climbs to its rate only after 2.25-2.5 s of load (1 s until 2026-12-01). */
+    static final int QUICK_JIT_WARMUP_MILLIS = 2000;
+    /** 6 modes x (2s JIT warm-up + 2 counts x (500ms + 1.5s + 0.4s overhead)) + 1.1s settling + 3s server starts = 50 s, plus report. */
     static final Duration QUICK_WARMUP = Duration.ofMillis(QUICK_WARMUP_MILLIS);
-    static final Duration QUICK_DURATION = Duration.ofSeconds(QUICK_DURATION_SECONDS);
-    static final Duration QUICK_JIT_WARMUP = Duration.ofSeconds(QUICK_JIT_WARMUP_SECONDS);
+    static final Duration QUICK_DURATION = Duration.ofMillis(QUICK_DURATION_MILLIS);
+    static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(QUICK_JIT_WARMUP_MILLIS);
 
     @Spec
     private CommandSpec spec;
@@ -116,8 +113,8 @@ public final class CompareCommand implements ShoutCommand {
     private Duration jitWarmup;
 
     @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
-            + ", " + QUICK_JIT_WARMUP_SECONDS + " s JIT warm-up per server, " + QUICK_WARMUP_MILLIS + " ms warm-up, "
-            + QUICK_DURATION_SECONDS + " s cells (explicit options still win).")
+            + ", " + QUICK_JIT_WARMUP_MILLIS + " ms JIT warm-up per server, " + QUICK_WARMUP_MILLIS + " ms warm-up, "
+            + QUICK_DURATION_MILLIS + " ms cells (explicit options still win).")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
