@@ -70,12 +70,9 @@ public final class CompareCommand implements ShoutCommand {
     static final int QUICK_WARMUP_MILLIS = 300;
     /** A warm server's 1.5 s windows came within 0.8-1.25x of its 5 s median 97% of the time, its 1 s windows 94%. */
     static final int QUICK_DURATION_MILLIS = 1500;
-    /**
-     * 1 s until 2026-12-01. A fresh netty server on io_uring reaches its rate after 2.25-2.5 s of load, and its
-     * compilations must be done before the 300 ms second pass (ComparePlan.jitRewarmCell) can make the JIT redo them.
-     */
+    /** 1 s until 2026-12-01: a fresh netty server on io_uring reaches its rate after 2.25-2.5 s of load. */
     static final int QUICK_JIT_WARMUP_MILLIS = 2000;
-    /** 6 modes x (2s + 300ms JIT warm-up + 2 counts x (300ms + 1.5s + 0.4s overhead)) + 1.1s settling + 3s server starts = 50 s, plus report. */
+    /** 6 modes x (2s JIT warm-up + 2 counts x (300ms + 1.5s + 0.4s overhead)) + 1.1s settling + 3s server starts = 48 s, plus report. */
     static final Duration QUICK_WARMUP = Duration.ofMillis(QUICK_WARMUP_MILLIS);
     static final Duration QUICK_DURATION = Duration.ofMillis(QUICK_DURATION_MILLIS);
     static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(QUICK_JIT_WARMUP_MILLIS);

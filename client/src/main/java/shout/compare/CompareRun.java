@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
-import shout.compare.plan.Cell;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.Target;
@@ -113,22 +111,20 @@ final class CompareRun {
     }
 
     /**
-     * Each target's JIT warm-up, all before the first cell, then each target's short second pass on new connections
-     * ({@link ComparePlan#jitRewarmCell}): the compilations either sets off go on after its load stops, and so finish
-     * while the other targets warm up instead of during the target's own first cell.
+     * Each target's JIT warm-up, all before the first cell: the compilations a warm-up sets off go on after
+     * its load stops, and so can finish while the other targets warm up instead of during its own first cell.
      */
     private static void warmUpEveryTarget(ComparePlan plan, CellRunner runner, LiveChildren children) throws InterruptedException {
         if (plan.jitWarmup().isZero()) {
             return;
         }
-        Set<Target> targets = new LinkedHashSet<>();
-        plan.runOrder().forEach(trial -> targets.add(trial.cell().target()));
-        for (Function<Target, Cell> pass : List.<Function<Target, Cell>>of(plan::jitWarmupCell, plan::jitRewarmCell)) {
-            for (Target target : targets) {
-                if (children.interrupted()) {
-                    return;
-                }
-                runner.warmUp(pass.apply(target));
+        Set<Target> warmed = new LinkedHashSet<>();
+        for (ComparePlan.Trial trial : plan.runOrder()) {
+            if (children.interrupted()) {
+                return;
+            }
+            if (warmed.add(trial.cell().target())) {
+                runner.warmUp(plan.jitWarmupCell(trial.cell().target()));
             }
         }
     }

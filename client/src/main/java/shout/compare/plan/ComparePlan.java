@@ -30,8 +30,6 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** Connections of the JIT warm-up (fewer when the plan's largest count is smaller). */
     public static final int JIT_WARMUP_CONNECTIONS = 100;
-    /** The JIT warm-up's second, short pass with new connections (no longer than the warm-up itself): see {@link #jitRewarmCell}. */
-    static final Duration JIT_REWARM = Duration.ofMillis(300);
 
     /** Per measurement beyond warm-up and duration: connecting, closing, letting the last server go quiet. */
     static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
@@ -117,20 +115,6 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
         return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), sizeBytes, pipeline, Duration.ZERO, jitWarmup);
     }
 
-    /**
-     * A second, short JIT warm-up on new connections, after every target's first. Code the JIT compiled while the
-     * connections of the first pass were busy has never seen connections open, so the next burst of new ones
-     * throws it out and recompiles: a netty server did 29-37k msgs/s for its first half second on those and
-     * climbed to 88k over 1.5 s, where a second burst right after ran at 91k from the start (2026-12-01).
-     */
-    public Cell jitRewarmCell(Target target) {
-        return new Cell(target, jitWarmupCell(target).connections(), sizeBytes, pipeline, Duration.ZERO, rewarm());
-    }
-
-    private Duration rewarm() {
-        return JIT_REWARM.compareTo(jitWarmup) < 0 ? JIT_REWARM : jitWarmup;
-    }
-
     private Cell cell(Target target, int count) {
         return new Cell(target, count, sizeBytes, pipeline, warmup.plus(settling(count)), duration);
     }
@@ -145,13 +129,13 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
         return Duration.ofMillis(Math.min(MAX_SETTLING.toMillis(), connections));
     }
 
-    /** The expected wall time: server starts, a JIT warm-up and re-warm per target, then cells x repeat x (warm-up + duration + overhead). */
+    /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
         Duration settlings = connections.stream().map(ComparePlan::settling).reduce(Duration.ZERO, Duration::plus)
                 .multipliedBy((long) targets.size() * repeat);
         Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
                 .plus(settlings);
-        return SERVERS_OVERHEAD.plus(jitWarmup.plus(rewarm()).multipliedBy(targets.size())).plus(measurements);
+        return SERVERS_OVERHEAD.plus(jitWarmup.multipliedBy(targets.size())).plus(measurements);
     }
 
     /** One line said before anything runs: how many cells, of what, and how long it will take. */
@@ -160,12 +144,11 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
                 + targets.size() * connections.size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
     }
 
-    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s (+300ms on new connections) first}, with {@code  x 3 runs} when repeated. */
+    /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s first}, with {@code  x 3 runs} when repeated. */
     String shape() {
         return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up (+1ms a connection) + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
-                + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " (+" + Durations.format(rewarm())
-                + " on new connections) first");
+                + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");
     }
 
     /** One line naming the first row name used twice (or the chart's reserved {@code ideal}), or null when all differ. */

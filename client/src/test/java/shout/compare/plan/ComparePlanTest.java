@@ -24,15 +24,15 @@ class ComparePlanTest {
     void defaultRunTakesAFewMinutesAndSaysSo() {
         var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 1, Duration.ofSeconds(3));
-        // server starts and stops, a JIT warm-up and its 300 ms second pass per server, then 24 cells, each settling 1 ms a connection (at most 3 s)
+        // server starts and stops, a JIT warm-up per server, then 24 cells, each settling 1 ms a connection (at most 3 s)
         Duration settling = Duration.ofMillis(1 + 100 + 1000 + 3000).multipliedBy(6);
-        assertEquals(Duration.ofMillis(3000 + 6 * 3300).plus(Duration.ofMillis(7400).multipliedBy(24)).plus(settling), plan.estimatedDuration());
+        assertEquals(Duration.ofSeconds(3 + 6 * 3).plus(Duration.ofMillis(7400).multipliedBy(24)).plus(settling), plan.estimatedDuration());
         assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection) + 5s + ~400ms), one server"
-                + " per row warmed 3s (+300ms on new connections) first = about 3 min 45 s", plan.announcement());
+                + " per row warmed 3s first = about 3 min 43 s", plan.announcement());
         assertEquals(Duration.ofMillis(3000), plan.cells().getLast().warmup().minusSeconds(2), "10,000 connections settle 3 s at most");
         var repeated = new ComparePlan(ALL_MODES, List.of(1, 100), 64, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3));
         assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection) + 2s + ~400ms), one server per row"
-                + " warmed 3s (+300ms on new connections) first = about 2 min 27 s", repeated.announcement());
+                + " warmed 3s first = about 2 min 25 s", repeated.announcement());
     }
 
     @Test
@@ -133,7 +133,7 @@ class ComparePlanTest {
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
-                + " x (1s warm-up (+1ms a connection) + 3s + ~400ms), one server per row warmed 3s (+300ms on new connections) first = about 4 min 27 s", announcement);
+                + " x (1s warm-up (+1ms a connection) + 3s + ~400ms), one server per row warmed 3s first = about 4 min 22 s", announcement);
     }
 
     private static String peerMistake(String value) {
