@@ -31,7 +31,7 @@ record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends 
                       ChannelOption<Boolean> reusePort) {
 
     /**
-     * The transport for {@code wanted}. {@code AUTO} prefers io_uring, then epoll, then NIO; an
+     * The transport for {@code wanted}. {@code AUTO} prefers epoll, then io_uring, then NIO; an
      * explicit native transport that does not load here is an {@link IOException} naming the cause.
      */
     static NettyTransport choose(Transport wanted) throws IOException {
@@ -39,9 +39,9 @@ record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends 
             case NIO -> nio();
             case EPOLL -> epoll();
             case IO_URING -> ioUring();
-            // io_uring first: it measured 1.07-1.28x epoll in four of five benchmark cells (README). Where
-            // a kernel or a container's seccomp filter refuses it, it does not load and epoll serves.
-            case AUTO -> isAvailable(Transport.IO_URING) ? ioUring() : isAvailable(Transport.EPOLL) ? epoll() : nio();
+            // Epoll first: io_uring measured 1.07-1.28x epoll in four of five benchmark cells, but out of file
+            // descriptors its accept loop spins a core where epoll's pauses (README, DescriptorExhaustionIT).
+            case AUTO -> isAvailable(Transport.EPOLL) ? epoll() : isAvailable(Transport.IO_URING) ? ioUring() : nio();
         };
     }
 

@@ -3,32 +3,32 @@ package shout.server;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import shout.server.app.Servers;
 
 /**
- * The whole contract for the netty mode on epoll: {@code --transport auto} takes io_uring where it loads, so this
- * is the transport a user gets where a kernel or a container refuses io_uring, and it must stay a drop-in too.
+ * The whole contract for the netty mode on io_uring, which a user picks with {@code --transport io_uring}
+ * ({@code auto} takes epoll first): a transport a user can choose must be a drop-in too.
  */
-class NettyEpollContractTest extends EchoServerContractTest {
+class NettyIoUringContractTest extends EchoServerContractTest {
 
     @BeforeAll
-    static void epollLoads() {
-        assumeTrue(Epoll.isAvailable(), "epoll does not load here");
+    static void ioUringLoads() {
+        assumeTrue(IoUring.isAvailable(), "io_uring does not load here");
     }
 
     @Override
     ServerConfig config() {
-        return super.config().toBuilder().transport(Transport.EPOLL).build();
+        return super.config().toBuilder().transport(Transport.IO_URING).build();
     }
 
     @Test
-    void theServerRunsOnEpoll() throws Exception {
+    void theServerRunsOnIoUring() throws Exception {
         try (EchoServer server = Servers.start(Mode.NETTY, config())) {
-            assertTrue(server.description().contains("transport=epoll"), server.description());
+            assertTrue(server.description().contains("transport=io_uring"), server.description());
         }
     }
 
