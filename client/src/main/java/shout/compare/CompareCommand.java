@@ -61,21 +61,15 @@ import shout.server.app.ServerOptions;
             "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
+    static final String QUICK_CONNECTIONS = "1,100,1000";
+    /** 6 modes x (1s JIT warm-up + 3 counts x (500ms + 1s + 0.4s overhead)) + 1.1s settling + 3s server starts = 47 s, plus report. */
+    static final Duration QUICK_WARMUP = Duration.ofMillis(500);
+    static final Duration QUICK_DURATION = Duration.ofSeconds(1);
     /**
-     * The counts worth quoting, without the 1-connection cells of the quick runs until 2026-12-01: their time
-     * buys longer cells and a longer JIT warm-up (README, "Can the numbers be trusted?").
+     * 1.5 s until 2026-12-01, when the quick run then took 57-58 s on a slow day; the 100 and 1,000 connection
+     * cells, the ones worth quoting, come after every server has had 2.5 s of load either way.
      */
-    static final String QUICK_CONNECTIONS = "100,1000";
-    /** 500 ms until 2026-12-01: every server is warm before the first cell, and 1,000 connections settle 1 s more. */
-    static final int QUICK_WARMUP_MILLIS = 300;
-    /** A warm server's 1.5 s windows came within 0.8-1.25x of its 5 s median 97% of the time, its 1 s windows 94%. */
-    static final int QUICK_DURATION_MILLIS = 1500;
-    /** 1 s until 2026-12-01: a fresh netty server on io_uring reaches its rate after 2.25-2.5 s of load. */
-    static final int QUICK_JIT_WARMUP_MILLIS = 2000;
-    /** 6 modes x (2s JIT warm-up + 2 counts x (300ms + 1.5s + 0.4s overhead)) + 1.1s settling + 3s server starts = 48 s, plus report. */
-    static final Duration QUICK_WARMUP = Duration.ofMillis(QUICK_WARMUP_MILLIS);
-    static final Duration QUICK_DURATION = Duration.ofMillis(QUICK_DURATION_MILLIS);
-    static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(QUICK_JIT_WARMUP_MILLIS);
+    static final Duration QUICK_JIT_WARMUP = Duration.ofSeconds(1);
 
     @Spec
     private CommandSpec spec;
@@ -114,8 +108,7 @@ public final class CompareCommand implements ShoutCommand {
     private Duration jitWarmup;
 
     @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
-            + ", " + QUICK_JIT_WARMUP_MILLIS + " ms JIT warm-up per server, " + QUICK_WARMUP_MILLIS + " ms warm-up, "
-            + QUICK_DURATION_MILLIS + " ms cells (explicit options still win).")
+            + ", 1 s JIT warm-up per server, 500 ms warm-up, 1 s cells (explicit options still win).")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")

@@ -3,7 +3,7 @@ package shout.compare;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import shout.compare.plan.ComparePart;
@@ -20,7 +20,7 @@ import shout.compare.result.CompareResult;
 
 /**
  * Runs the parts of a comparison one after the other. A part starts all its servers at once ({@link PartServers}),
- * pins this JVM (and so the in-process load client) to its client CPUs, warms every target up once before the
+ * pins this JVM (and so the in-process load client) to its client CPUs, warms each target up once before its
  * first cell, runs its measurements in {@link ComparePlan#runOrder()}, printing a progress line and handing over
  * the results so far after each, and stops its servers at its end. Each part gets its own load runner, because
  * its pinning is its own. One run per instance, on one thread. {@link LiveChildren#interrupt()} (the first Ctrl-C
@@ -87,8 +87,11 @@ final class CompareRun {
         long ticks = ProcStat.clockTicksPerSecond();
         try (PartServers servers = PartServers.start(shout, part, children, ticks)) {
             CellRunner runner = new CellRunner(servers, loadRunners.create(shout, part.pinning(), children), ticks);
-            warmUpEveryTarget(plan, runner, children);
+            Set<Target> warmed = new HashSet<>();
             for (ComparePlan.Trial trial : plan.runOrder()) {
+                if (warmed.add(trial.cell().target()) && !plan.jitWarmup().isZero() && !children.interrupted()) {
+                    runner.warmUp(plan.jitWarmupCell(trial.cell().target()));
+                }
                 if (children.interrupted()) {
                     break;
                 }
@@ -107,25 +110,6 @@ final class CompareRun {
             parts.remove(cells);
         } else {
             afterEachCell.accept(outcome(progress.cells(), children.interrupted()));
-        }
-    }
-
-    /**
-     * Each target's JIT warm-up, all before the first cell: the compilations a warm-up sets off go on after
-     * its load stops, and so can finish while the other targets warm up instead of during its own first cell.
-     */
-    private static void warmUpEveryTarget(ComparePlan plan, CellRunner runner, LiveChildren children) throws InterruptedException {
-        if (plan.jitWarmup().isZero()) {
-            return;
-        }
-        Set<Target> warmed = new LinkedHashSet<>();
-        for (ComparePlan.Trial trial : plan.runOrder()) {
-            if (children.interrupted()) {
-                return;
-            }
-            if (warmed.add(trial.cell().target())) {
-                runner.warmUp(plan.jitWarmupCell(trial.cell().target()));
-            }
         }
     }
 

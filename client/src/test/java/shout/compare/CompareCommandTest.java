@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -102,24 +101,6 @@ class CompareCommandTest {
             assertTrue(report.contains(row), row + " missing in:\n" + report);
         }
         assertTrue(text.toString().contains("report: " + dir.resolve("report.md")), text.toString());
-    }
-
-    @Test
-    void everyServerIsWarmedUpBeforeTheFirstCell() throws Exception {
-        List<String> loads = new CopyOnWriteArrayList<>();
-        int code = compare(new StringWriter(), (shout, pinning, children) -> new LoadRunner() {
-                    private final RoundTripLoad load = new RoundTripLoad();
-
-                    @Override
-                    public LoadReport run(Cell cell, String host, int port) throws CellFailure, IOException {
-                        loads.add(cell.target().name() + (cell.duration().equals(Duration.ofMillis(50)) ? " warm-up" : " cell"));
-                        return load.run(cell, host, port);
-                    }
-                },
-                "--modes", "blocking,virtual", "--connections", "1", "--duration", "100ms", "--warmup", "0s", "--jit-warmup", "50ms",
-                "--out", out.toString());
-        assertEquals(0, code);
-        assertEquals(List.of("blocking warm-up", "virtual warm-up", "blocking cell", "virtual cell"), loads);
     }
 
     @Test
