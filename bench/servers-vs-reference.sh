@@ -16,8 +16,9 @@ usage() {
 usage: bench/servers-vs-reference.sh [--servers 'LIST'] [--help]      (run from anywhere; Linux, 2+ cpus)
 
 Settings (environment; --servers overrides SERVERS):
-  SERVERS     c netty-example seed-threaded seed-gevent blocking virtual nio netty
-              (also serial, pool: any shout mode)
+  SERVERS     c c-again netty-example seed-threaded seed-gevent blocking virtual nio netty
+              (also serial, pool: any shout mode). c-again is the C server started a second time and
+              measured like the others: its ratio to c is what the host's noise alone does to a ratio
   CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
   ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
   WARMUP      2      seconds of pingpong warm-up before each measured window
@@ -41,7 +42,7 @@ EOF
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 ARGS=("$@")
-SERVERS=${SERVERS:-c netty-example seed-threaded seed-gevent blocking virtual nio netty}
+SERVERS=${SERVERS:-c c-again netty-example seed-threaded seed-gevent blocking virtual nio netty}
 CELLS=${CELLS-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
 ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-2}
@@ -71,8 +72,8 @@ for v in FIRST STUCK; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a
 [[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
 for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
 for s in $SERVERS; do
-  case "$s" in c|netty-example|seed-threaded|seed-gevent|serial|pool|blocking|virtual|nio|netty) ;;
-    *) die "unknown server '$s' (c netty-example seed-threaded seed-gevent serial pool blocking virtual nio netty)" ;;
+  case "$s" in c|c-again|netty-example|seed-threaded|seed-gevent|serial|pool|blocking|virtual|nio|netty) ;;
+    *) die "unknown server '$s' (c c-again netty-example seed-threaded seed-gevent serial pool blocking virtual nio netty)" ;;
   esac
 done
 [ "$(nproc)" -ge 2 ] || die "needs two cpus (server on cpu 0, client on cpu 1); this machine has $(nproc)"
@@ -192,7 +193,7 @@ listening() {  # is something listening on port $1 (IPv4 or IPv6, from /proc/net
 start_server() {  # start_server NAME PORT: starts it pinned to cpu 0; 0 once it listens
   local name=$1 port=$2 log=$TMP/server-$1-$2.log cmd
   case "$name" in
-    c) cmd=("$BIN/epoll_upper" "$port"); KIND[$name]=c ;;
+    c|c-again) cmd=("$BIN/epoll_upper" "$port"); KIND[$name]=c ;;
     netty-example) cmd=("$JAVA" "-Dport=$port" -cp "$(cat "$TMP/netty-example/classpath")" io.netty.example.echo.EchoServer); KIND[$name]=jvm ;;
     seed-threaded) cmd=("$PYTHON" "$PEERS/seed_threaded.py" "$port"); KIND[$name]=python ;;
     seed-gevent) cmd=("$PYTHON" "$PEERS/seed_gevent.py" "$port"); KIND[$name]=python ;;
@@ -235,7 +236,7 @@ BUSY=$(cpu_busy cpu 2)
 JDK=$("$JAVA" -version 2>&1 | head -n 1)
 GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { print $2 }')
 N_JVM=0 N=0
-for s in $SERVERS; do N=$((N + 1)); case "$s" in c|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
+for s in $SERVERS; do N=$((N + 1)); case "$s" in c|c-again|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
 ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) \
   + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N * 15 : 0) ))
@@ -245,6 +246,7 @@ ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N
   echo "- machine: $(nproc) cpus ($(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)), $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo) memory, kernel $(uname -r)"
   echo "- JDK: $JDK; on one cpu its ergonomics pick ${GC:-?}; python: $("$PYTHON" --version 2>&1)"
   echo "- servers on cpu 0, each alone on 127.0.0.1:PORT: $SERVERS"
+  [[ " $SERVERS " == *" c-again "* ]] && echo "- c-again: the C server started a second time, as a control: its ratio to c is the host's noise alone"
   echo "- client: pingpong on cpu 1, one thread; netty-example checked as plain echo (-m echo), the rest upper-cased"
   [ -n "${NETTY_EXAMPLE_NOTE:-}" ] && echo "- netty-example: $NETTY_EXAMPLE_NOTE"
   [ "$SVR_NETNS" = 1 ] && echo "- network: a private network namespace with only lo (Netty's example binds every address)"
@@ -414,6 +416,7 @@ if [ "$STUCK" -gt 0 ] && [ ${#CELL_SERVERS[@]} -gt 0 ]; then
     echo "|---|---:|---:|---|---:|"
   } | tee -a "$RAW.md"
   for s in "${CELL_SERVERS[@]}"; do
+    [ "$s" = c-again ] && continue             # the same program as c: its noise is what the cells measure
     out=$(timeout 120 taskset -c 1 "$PYTHON" "$TMP/stuck.py" "${PORT[$s]}" "$STUCK" 2>&1 | tail -n 1) || true
     echo "stuck server=$s $out" >>"$RAW"
     echo "stuck $s: $out" >&2
@@ -467,6 +470,7 @@ if [ "$MEMORY" = 1 ]; then
   i=0
   for s in $SERVERS; do
     port=$((BASE_PORT + 100 + i)); i=$((i + 1))
+    [ "$s" = c-again ] && continue
     start_server "$s" "$port" || continue
     pid=${PID[$s]}
     # one short touch first, so the accept path's classes and code are in before the "before" figure
