@@ -235,11 +235,11 @@ pingpong() {      # pingpong NAME SIZE CONNS DEPTH WARMUP DURATION: prints its o
 BUSY=$(cpu_busy cpu 2)
 JDK=$("$JAVA" -version 2>&1 | head -n 1)
 GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ /^Use(Serial|Parallel|G1|Z|Shenandoah)GC$/ && $4 == "true" { print $2 }')
-N_JVM=0 N=0
-for s in $SERVERS; do N=$((N + 1)); case "$s" in c|c-again|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
+N_JVM=0 N=0 N_ALONE=0            # N_ALONE: the servers of the stuck-writers and memory cells (not c-again)
+for s in $SERVERS; do N=$((N + 1)); [ "$s" = c-again ] || N_ALONE=$((N_ALONE + 1)); case "$s" in c|c-again|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
-ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N * (4 + 2 * IDLE / 1000) \
-  + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N * 15 : 0) ))
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N_ALONE * (4 + 2 * IDLE / 1000) \
+  + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N_ALONE * 15 : 0) ))
 {
   echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
   echo
