@@ -3,7 +3,9 @@ package shout.app;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.uring.IoUring;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,8 +37,21 @@ class DescriptorExhaustionIT {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#modes")
     void outOfDescriptorsTheServerPausesWarnsAndRecovers(Mode mode) throws Exception {
+        floodPauseAndRecover(mode);
+    }
+
+    /** The netty mode on io_uring, which a user can choose: its multishot accept once failed here without pause. */
+    @Test
+    void nettyOnIoUringPausesToo() throws Exception {
+        assumeTrue(IoUring.isAvailable(), "io_uring does not load here");
+        floodPauseAndRecover(Mode.NETTY, "--transport", "io_uring");
+    }
+
+    private static void floodPauseAndRecover(Mode mode, String... moreArgs) throws Exception {
         List<Socket> flood = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.start(OPEN_FILE_LIMIT, "--mode", mode.cliName(), "--threads", "" + threads(mode))) {
+        List<String> args = new ArrayList<>(List.of("--mode", mode.cliName(), "--threads", "" + threads(mode)));
+        args.addAll(List.of(moreArgs));
+        try (ServerProcess server = ServerProcess.start(OPEN_FILE_LIMIT, args.toArray(String[]::new))) {
             try {
                 for (int i = 0; i < FLOOD; i++) {
                     flood.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));   // the backlog takes them all

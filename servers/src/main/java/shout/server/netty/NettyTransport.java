@@ -30,6 +30,18 @@ import shout.server.Transport;
 record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends ServerChannel> serverChannel,
                       ChannelOption<Boolean> reusePort) {
 
+    /** Netty's switch for io_uring's multishot accept, read once when its io_uring support loads. */
+    private static final String MULTISHOT_ACCEPT = "io.netty.iouring.acceptMultiShotEnabled";
+
+    static {
+        // Netty pauses accepting after an accept error (autoRead off for a second), but a multishot accept stays armed
+        // in the kernel: out of file descriptors it failed with EMFILE tens of thousands of times a second, each a
+        // warning, and spun a core. One accept per submission pauses as epoll's does. A value the user set wins.
+        if (System.getProperty(MULTISHOT_ACCEPT) == null) {
+            System.setProperty(MULTISHOT_ACCEPT, "false");
+        }
+    }
+
     /**
      * The transport for {@code wanted}. {@code AUTO} prefers epoll, then io_uring, then NIO; an
      * explicit native transport that does not load here is an {@link IOException} naming the cause.
@@ -39,8 +51,8 @@ record NettyTransport(String name, IoHandlerFactory ioHandlers, Class<? extends 
             case NIO -> nio();
             case EPOLL -> epoll();
             case IO_URING -> ioUring();
-            // Epoll first: io_uring measured 1.07-1.28x epoll in four of five benchmark cells, but out of file
-            // descriptors its accept loop spins a core where epoll's pauses (README, DescriptorExhaustionIT).
+            // Epoll first: io_uring measured 1.07-1.28x epoll in four of five benchmark cells, but it takes longer to
+            // warm up, which a short run such as compare --quick pays for, and more memory per idle connection (README).
             case AUTO -> isAvailable(Transport.EPOLL) ? epoll() : isAvailable(Transport.IO_URING) ? ioUring() : nio();
         };
     }
