@@ -99,9 +99,9 @@ class NettyServerTest {
     }
 
     @Test
-    void autoTakesEpollWhereItLoadsThenIoUringThenNio() throws IOException {
-        String expected = NettyTransport.isAvailable(Transport.EPOLL) ? "epoll"
-                : NettyTransport.isAvailable(Transport.IO_URING) ? "io_uring" : "nio";
+    void autoTakesIoUringWhereItLoadsThenEpollThenNio() throws IOException {
+        String expected = NettyTransport.isAvailable(Transport.IO_URING) ? "io_uring"
+                : NettyTransport.isAvailable(Transport.EPOLL) ? "epoll" : "nio";
         assertEquals(expected, NettyTransport.choose(Transport.AUTO).name());
     }
 
