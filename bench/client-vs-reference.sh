@@ -7,6 +7,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PEERS=${PEERS:-$ROOT/../shared/peers}
+[ -f "$PEERS/Makefile" ] || { echo "client-vs-reference: no reference peers in $PEERS (the C server and client; set PEERS=DIR, default ../shared/peers beside the project)" >&2; exit 1; }
 BIN=$(mktemp -d)
 PORT=${PORT:-9105}
 ROUNDS=${ROUNDS:-2}

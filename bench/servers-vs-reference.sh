@@ -92,6 +92,7 @@ if [ -z "${SVR_PREPARED:-}" ]; then
   # ---- Phase 1, in the machine's network namespace: build and resolve what needs the network. ----
   PREP=$(mktemp -d /tmp/servers-vs-reference.XXXXXX)
   trap 'rm -rf "$PREP"' EXIT
+  [ -f "$PEERS/Makefile" ] || die "no reference peers in $PEERS (the C server and client; set PEERS=DIR, default ../shared/peers beside the project)"
   make -s -C "$PEERS" OUT="$PREP/bin" >"$PREP/make.log" 2>&1 || { cat "$PREP/make.log" >&2; die "could not build $PEERS"; }
   "$ROOT/shout" build >"$PREP/build.log" 2>&1 || { tail -n 30 "$PREP/build.log" >&2; die "./shout build failed"; }
   if [ -z "${JAVA:-}" ]; then      # the JDK the launcher picks: it prints its properties and stops at -version
