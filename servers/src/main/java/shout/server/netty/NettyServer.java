@@ -106,14 +106,13 @@ public final class NettyServer implements EchoServer {
     }
 
     private ChannelInitializer<Channel> childPipeline() {
-        AdmissionHandler admission = new AdmissionHandler(stats);
+        IdleTimeout idleTimeout = IdleTimeout.of(config);
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel child) {
                 children.add(child);
                 child.pipeline()
-                        .addLast("admission", admission)
-                        .addLast("idle", new IdleCloseHandler(IdleTimeout.of(config), stats))
+                        .addLast("limits", new ConnectionLimitsHandler(stats, idleTimeout))
                         .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
             }
         };

@@ -31,9 +31,10 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     private final ServerStats stats;
     private final Work work;
     private final Executor offload;                   // null: cpu work burns on the loop
-    private final ArrayDeque<ByteBuf> deferred = new ArrayDeque<>(4);
-    private final Runnable replyToOldestDeferred = this::replyToOldestDeferred;
-    private final Runnable burnThenReply = this::burnThenReply;
+    // Made at the first deferred chunk, so a connection whose work is none (or that idles) does not hold them.
+    private ArrayDeque<ByteBuf> deferred;
+    private Runnable replyToOldestDeferred;
+    private Runnable burnThenReply;
     private ChannelHandlerContext ctx;
     private boolean inputEnded;
 
@@ -78,7 +79,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof ChannelInputShutdownEvent) {
             inputEnded = true;
-            if (deferred.isEmpty()) {
+            if (nothingDeferred()) {
                 closeAfterOwedBytes();
             }
         } else {
@@ -88,8 +89,8 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        for (ByteBuf chunk; (chunk = deferred.poll()) != null; ) {
-            chunk.release();
+        while (!nothingDeferred()) {
+            deferred.poll().release();
         }
         ctx.fireChannelInactive();
     }
@@ -111,6 +112,11 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void defer(ByteBuf chunk) {
+        if (deferred == null) {
+            deferred = new ArrayDeque<>(4);
+            replyToOldestDeferred = this::replyToOldestDeferred;
+            burnThenReply = this::burnThenReply;
+        }
         deferred.add(chunk);
         if (deferred.size() == 1) {
             startDeferredWork();
@@ -151,7 +157,11 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     /** Reads only while writes drain and no delayed reply is pending: memory per connection stays bounded. */
     private void updateAutoRead() {
-        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && deferred.isEmpty());
+        ctx.channel().config().setAutoRead(ctx.channel().isWritable() && nothingDeferred());
+    }
+
+    private boolean nothingDeferred() {
+        return deferred == null || deferred.isEmpty();
     }
 
     /** The input ended: an empty write completes after every earlier one, then the close sends FIN. */
