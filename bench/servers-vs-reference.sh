@@ -28,7 +28,8 @@ Settings (environment; --servers overrides SERVERS):
                      those answered within the run's first second (0 leaves it out)
   STUCK       1000   the stuck-writers cell: so many clients each push 256 KiB and never read, then 5 new
                      clients' first round trips are timed (0 leaves it out)
-  MEMORY      1      the memory cell: RSS growth per idle connection (0 leaves it out)
+  MEMORY      1      the memory cell: RSS growth per idle connection, a fresh server each of ROUNDS
+                     times, median and spread (0 leaves it out)
   IDLE        10000  idle connections in the memory cell
   BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
   RAW         results/servers-vs-reference-<UTC time>.txt   raw per-run lines
@@ -239,7 +240,7 @@ GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ 
 N_JVM=0 N=0 N_ALONE=0            # N_ALONE: the servers of the stuck-writers and memory cells (not c-again)
 for s in $SERVERS; do N=$((N + 1)); [ "$s" = c-again ] || N_ALONE=$((N_ALONE + 1)); case "$s" in c|c-again|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
-ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * N_ALONE * (4 + 2 * IDLE / 1000) \
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * ROUNDS * N_ALONE * (4 + 2 * IDLE / 1000) \
   + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N_ALONE * 15 : 0) ))
 {
   echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
@@ -427,7 +428,7 @@ if [ "$STUCK" -gt 0 ] && [ ${#CELL_SERVERS[@]} -gt 0 ]; then
 fi
 for s in "${CELL_SERVERS[@]}"; do stop_server "$s"; done
 
-# ---- the memory cell: a fresh server each, RSS before and after IDLE idle connections ----
+# ---- the memory cell: a fresh server each time, RSS before and after IDLE idle connections ----
 cat >"$TMP/idle.py" <<'EOF'
 """idle.py PORT N: opens N connections to 127.0.0.1:PORT, at most 64 in setup at once; each sends one byte and
 waits for one byte back (so the server has accepted it and served it), then stays open and idle. Prints
@@ -460,39 +461,61 @@ EOF
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
+# One fresh server: RSS before and after IDLE idle connections; appends a raw line, prints KiB per connection held.
+measure_memory() {
+  local s=$1 port=$2 round=$3 pid before after prev settle held deadline touch_pid idle_pid
+  start_server "$s" "$port" || return 1
+  pid=${PID[$s]}
+  # one short touch first, so the accept path's classes and code are in before the "before" figure
+  timeout 60 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" 100 >"$TMP/idle.out" 2>&1 &
+  touch_pid=$!
+  for _ in $(seq 300); do grep -q '^opened=' "$TMP/idle.out" && break; sleep 0.1; done
+  kill "$touch_pid" 2>/dev/null || true; wait "$touch_pid" 2>/dev/null || true; sleep 1
+  : >"$TMP/idle.out"
+  before=$(rss_kib "$pid")
+  timeout 600 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" "$IDLE" >"$TMP/idle.out" 2>&1 &
+  idle_pid=$!
+  deadline=$((SECONDS + 150))
+  until grep -q '^opened=' "$TMP/idle.out" || [ $SECONDS -ge $deadline ] || ! kill -0 "$idle_pid" 2>/dev/null; do sleep 0.2; done
+  after=$(rss_kib "$pid") prev=0 settle=$((SECONDS + 10))    # then until RSS stops moving (0.5 %), 10 s at most
+  while [ $SECONDS -lt $settle ] && [ $(( (after - prev) * 200 )) -gt "$after" ]; do prev=$after; sleep 0.5; after=$(rss_kib "$pid"); done
+  held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")
+  echo "memory round=$round server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after held=${held:-0} $(head -n 1 "$TMP/idle.out")" >>"$RAW"
+  kill "$idle_pid" 2>/dev/null || true; wait "$idle_pid" 2>/dev/null || true
+  stop_server "$s"
+}
+
+# A fresh JVM's RSS grows by what its heap allocates (young-generation pages touched for the first time) and by
+# its compilers' scratch memory as much as by what each connection keeps, and both vary run to run: so each
+# server is measured ROUNDS times, alternating, and the table shows the median with its spread.
 if [ "$MEMORY" = 1 ]; then
+  for round in $(seq "$ROUNDS"); do
+    i=0
+    for s in $SERVERS; do
+      port=$((BASE_PORT + 100 + i)); i=$((i + 1))
+      [ "$s" = c-again ] && continue
+      measure_memory "$s" "$port" "$round" || true
+    done
+  done
   {
     echo
-    echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip)"
+    echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip), a fresh server in each of $ROUNDS rounds"
     echo
-    echo "| server | RSS before KiB | RSS after KiB | connections held | KiB per connection |"
-    echo "|---|---:|---:|---:|---:|"
+    echo "| server | KiB per connection, median | min-max | per round | connections held (fewest) |"
+    echo "|---|---:|---:|---|---:|"
   } | tee -a "$RAW.md"
-  i=0
   for s in $SERVERS; do
-    port=$((BASE_PORT + 100 + i)); i=$((i + 1))
     [ "$s" = c-again ] && continue
-    start_server "$s" "$port" || continue
-    pid=${PID[$s]}
-    # one short touch first, so the accept path's classes and code are in before the "before" figure
-    timeout 60 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" 100 >"$TMP/idle.out" 2>&1 &
-    touch_pid=$!
-    for _ in $(seq 300); do grep -q '^opened=' "$TMP/idle.out" && break; sleep 0.1; done
-    kill "$touch_pid" 2>/dev/null || true; wait "$touch_pid" 2>/dev/null || true; sleep 1
-    : >"$TMP/idle.out"
-    before=$(rss_kib "$pid")
-    timeout 600 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" "$IDLE" >"$TMP/idle.out" 2>&1 &
-    idle_pid=$!
-    deadline=$((SECONDS + 150))
-    until grep -q '^opened=' "$TMP/idle.out" || [ $SECONDS -ge $deadline ] || ! kill -0 "$idle_pid" 2>/dev/null; do sleep 0.2; done
-    after=$(rss_kib "$pid") prev=0 settle=$((SECONDS + 10))    # then until RSS stops moving (0.5 %), 10 s at most
-    while [ $SECONDS -lt $settle ] && [ $(( (after - prev) * 200 )) -gt "$after" ]; do prev=$after; sleep 0.5; after=$(rss_kib "$pid"); done
-    held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")
-    echo "memory server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after $(cat "$TMP/idle.out" | head -n 1)" >>"$RAW"
-    awk -v s="$s" -v b="$before" -v a="$after" -v h="${held:-0}" -v n="$IDLE" 'BEGIN {
-      printf "| %s | %d | %d | %d/%d | %s |\n", s, b, a, h, n, (h > 0 ? sprintf("%.2f", (a - b) / h) : "n/a") }' | tee -a "$RAW.md"
-    kill "$idle_pid" 2>/dev/null || true; wait "$idle_pid" 2>/dev/null || true
-    stop_server "$s"
+    awk -v s="$s" -v n="$IDLE" '
+      function val(k,   i) { for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) return substr($i, length(k) + 2); return "" }
+      $1 == "memory" && val("server") == s {
+        h = val("held") + 0; if (fewest == "" || h < fewest) fewest = h
+        if (h > 0) { k++; v[k] = (val("rss_after_kib") - val("rss_before_kib")) / h; each = each (k > 1 ? ", " : "") sprintf("%.2f", v[k]) } }
+      END {
+        if (k == 0) { if (fewest != "") printf "| %s | n/a | | | %d/%d |\n", s, fewest, n; exit }
+        for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
+        med = (k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2)
+        printf "| %s | %.2f | %.2f-%.2f | %s | %d/%d |\n", s, med, v[1], v[k], each, fewest, n }' "$RAW" | tee -a "$RAW.md"
   done
 fi
 echo
