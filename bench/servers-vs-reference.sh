@@ -29,7 +29,8 @@ Settings (environment; --servers overrides SERVERS):
   STUCK       1000   the stuck-writers cell: so many clients each push 256 KiB and never read, then 5 new
                      clients' first round trips are timed (0 leaves it out)
   MEMORY      1      the memory cell: RSS growth per idle connection, a fresh server each of ROUNDS
-                     times, median and spread (0 leaves it out)
+                     times, median and spread, and for a JVM the live heap the connections kept
+                     (jcmd GC.class_histogram with them open and after they closed; 0 leaves it out)
   IDLE        10000  idle connections in the memory cell
   BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
   RAW         results/servers-vs-reference-<UTC time>.txt   raw per-run lines
@@ -461,9 +462,22 @@ EOF
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 
-# One fresh server: RSS before and after IDLE idle connections; appends a raw line, prints KiB per connection held.
+# A JVM's live heap in bytes, after the full collection the histogram makes; empty where jcmd is missing.
+# The filler arrays a collection leaves in dead space are not live and are left out.
+live_heap_bytes() {
+  local jcmd=${JAVA%/*}/jcmd
+  [ -x "$jcmd" ] && taskset -c 1 "$jcmd" "$1" GC.class_histogram 2>/dev/null |
+    awk '$1 ~ /^[0-9]+:$/ && $4 !~ /FillerElement/ { t += $3; n++ } END { if (n) print t }'
+}
+
+# The server's accepted sockets on PORT in any state but listening (the server's side of a connection
+# the client closed waits in CLOSE-WAIT until the server closes it too).
+accepted_sockets() { ss -Htn state connected "( sport = :$1 )" 2>/dev/null | wc -l; }
+
+# One fresh server: RSS before and after IDLE idle connections; appends a raw line. For a JVM also what the
+# connections keep alive in its heap: the live heap with them held less the live heap once they closed.
 measure_memory() {
-  local s=$1 port=$2 round=$3 pid before after prev settle held deadline touch_pid idle_pid
+  local s=$1 port=$2 round=$3 pid before after prev settle held deadline touch_pid idle_pid heap_held heap_gone live=""
   start_server "$s" "$port" || return 1
   pid=${PID[$s]}
   # one short touch first, so the accept path's classes and code are in before the "before" figure
@@ -480,8 +494,18 @@ measure_memory() {
   after=$(rss_kib "$pid") prev=0 settle=$((SECONDS + 10))    # then until RSS stops moving (0.5 %), 10 s at most
   while [ $SECONDS -lt $settle ] && [ $(( (after - prev) * 200 )) -gt "$after" ]; do prev=$after; sleep 0.5; after=$(rss_kib "$pid"); done
   held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")
-  echo "memory round=$round server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after held=${held:-0} $(head -n 1 "$TMP/idle.out")" >>"$RAW"
+  [ "${KIND[$s]}" = jvm ] && heap_held=$(live_heap_bytes "$pid")
   kill "$idle_pid" 2>/dev/null || true; wait "$idle_pid" 2>/dev/null || true
+  if [ -n "${heap_held:-}" ]; then
+    deadline=$((SECONDS + 30))
+    while [ "$(accepted_sockets "$port")" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    if [ "$(accepted_sockets "$port")" -eq 0 ]; then          # else the figure would count connections still open
+      sleep 1                                                 # threads and handlers finish after their sockets close
+      heap_gone=$(live_heap_bytes "$pid")
+      [ -n "$heap_gone" ] && live=" live_heap_held_bytes=$heap_held live_heap_after_close_bytes=$heap_gone"
+    fi
+  fi
+  echo "memory round=$round server=$s idle=$IDLE rss_before_kib=$before rss_after_kib=$after held=${held:-0}$live $(head -n 1 "$TMP/idle.out")" >>"$RAW"
   stop_server "$s"
 }
 
@@ -501,8 +525,8 @@ if [ "$MEMORY" = 1 ]; then
     echo
     echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip), a fresh server in each of $ROUNDS rounds"
     echo
-    echo "| server | KiB per connection, median | min-max | per round | connections held (fewest) |"
-    echo "|---|---:|---:|---|---:|"
+    echo "| server | KiB per connection, median | min-max | per round | live heap KiB per connection (JVM), median | connections held (fewest) |"
+    echo "|---|---:|---:|---|---:|---:|"
   } | tee -a "$RAW.md"
   for s in $SERVERS; do
     [ "$s" = c-again ] && continue
@@ -510,12 +534,15 @@ if [ "$MEMORY" = 1 ]; then
       function val(k,   i) { for (i = 2; i <= NF; i++) if (index($i, k "=") == 1) return substr($i, length(k) + 2); return "" }
       $1 == "memory" && val("server") == s {
         h = val("held") + 0; if (fewest == "" || h < fewest) fewest = h
-        if (h > 0) { k++; v[k] = (val("rss_after_kib") - val("rss_before_kib")) / h; each = each (k > 1 ? ", " : "") sprintf("%.2f", v[k]) } }
+        if (h > 0) { k++; v[k] = (val("rss_after_kib") - val("rss_before_kib")) / h; each = each (k > 1 ? ", " : "") sprintf("%.2f", v[k]) }
+        if (h > 0 && val("live_heap_held_bytes") != "") { m++; w[m] = (val("live_heap_held_bytes") - val("live_heap_after_close_bytes")) / h / 1024 } }
+      function median(a, c,   i, j, t) {
+        for (i = 2; i <= c; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+        return c % 2 ? a[(c + 1) / 2] : (a[c / 2] + a[c / 2 + 1]) / 2 }
       END {
-        if (k == 0) { if (fewest != "") printf "| %s | n/a | | | %d/%d |\n", s, fewest, n; exit }
-        for (i = 2; i <= k; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
-        med = (k % 2 ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2)
-        printf "| %s | %.2f | %.2f-%.2f | %s | %d/%d |\n", s, med, v[1], v[k], each, fewest, n }' "$RAW" | tee -a "$RAW.md"
+        if (k == 0) { if (fewest != "") printf "| %s | n/a | | | | %d/%d |\n", s, fewest, n; exit }
+        med = median(v, k)
+        printf "| %s | %.2f | %.2f-%.2f | %s | %s | %d/%d |\n", s, med, v[1], v[k], each, (m > 0 ? sprintf("%.2f", median(w, m)) : ""), fewest, n }' "$RAW" | tee -a "$RAW.md"
   done
 fi
 echo
