@@ -61,20 +61,6 @@ import shout.server.app.ServerOptions;
             "  shout compare --scenario lessons"})
 public final class CompareCommand implements ShoutCommand {
 
-    // --quick: 6 modes x (1 s JIT warm-up + 3 counts x (500 ms + 1 s + 0.4 s overhead)) + 1.1 s settling + 3 s server
-    // starts = 47 s, plus the report. Millisecond constants, so that --quick's help text is built from them.
-    static final String QUICK_CONNECTIONS = "1,100,1000";
-    static final int QUICK_WARMUP_MILLIS = 500;
-    static final int QUICK_DURATION_MILLIS = 1000;
-    /**
-     * 1.5 s until 2026-12-01, when the quick run then took 57-58 s on a slow day; the 100 and 1,000 connection
-     * cells, the ones worth quoting, come after every server has had 2.5 s of load either way.
-     */
-    static final int QUICK_JIT_WARMUP_MILLIS = 1000;
-    static final Duration QUICK_WARMUP = Duration.ofMillis(QUICK_WARMUP_MILLIS);
-    static final Duration QUICK_DURATION = Duration.ofMillis(QUICK_DURATION_MILLIS);
-    static final Duration QUICK_JIT_WARMUP = Duration.ofMillis(QUICK_JIT_WARMUP_MILLIS);
-
     @Spec
     private CommandSpec spec;
 
@@ -111,9 +97,9 @@ public final class CompareCommand implements ShoutCommand {
                     + "compiled the hot paths; 0s for none (default: ${DEFAULT-VALUE}).")
     private Duration jitWarmup;
 
-    @Option(names = "--quick", description = "A first look in under a minute: connections " + QUICK_CONNECTIONS
-            + ", " + QUICK_JIT_WARMUP_MILLIS + " ms JIT warm-up per server, " + QUICK_WARMUP_MILLIS + " ms warm-up, "
-            + QUICK_DURATION_MILLIS + " ms cells (explicit options still win).")
+    @Option(names = "--quick", description = "A first look in under a minute: connections " + QuickPreset.CONNECTIONS
+            + ", " + QuickPreset.JIT_WARMUP_MILLIS + " ms JIT warm-up per server, " + QuickPreset.WARMUP_MILLIS
+            + " ms warm-up, " + QuickPreset.DURATION_MILLIS + " ms cells (explicit options still win).")
     private boolean quick;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
@@ -243,16 +229,16 @@ public final class CompareCommand implements ShoutCommand {
     private void applyPresets() {
         var parsed = spec.commandLine().getParseResult();
         if (quick && !parsed.hasMatchedOption("--connections")) {
-            connections = Arrays.stream(QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
+            connections = QuickPreset.connectionCounts();
         }
         if ((quick || scenario != null) && !parsed.hasMatchedOption("--warmup")) {
-            warmup = scenario != null ? Scenario.WARMUP : QUICK_WARMUP;
+            warmup = scenario != null ? Scenario.WARMUP : QuickPreset.WARMUP;
         }
         if ((quick || scenario != null) && !parsed.hasMatchedOption("--duration")) {
-            duration = scenario != null ? Scenario.DURATION : QUICK_DURATION;
+            duration = scenario != null ? Scenario.DURATION : QuickPreset.DURATION;
         }
         if (quick && scenario == null && !parsed.hasMatchedOption("--jit-warmup")) {
-            jitWarmup = QUICK_JIT_WARMUP;
+            jitWarmup = QuickPreset.JIT_WARMUP;
         }
     }
 

@@ -233,10 +233,10 @@ class CompareCommandTest {
 
     @Test
     void quickPresetOverAllModesFitsInAMinute() {
-        List<Integer> counts = Arrays.stream(CompareCommand.QUICK_CONNECTIONS.split(",")).map(Integer::valueOf).toList();
+        List<Integer> counts = QuickPreset.connectionCounts();
         List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
-        var plan = new ComparePlan(modes, counts, 64, 1, CompareCommand.QUICK_WARMUP, CompareCommand.QUICK_DURATION, 1,
-                CompareCommand.QUICK_JIT_WARMUP);
+        var plan = new ComparePlan(modes, counts, 64, 1, QuickPreset.WARMUP, QuickPreset.DURATION, 1,
+                QuickPreset.JIT_WARMUP);
         var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
         String announcement = ComparePart.announcement("", List.of(part));
         assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
