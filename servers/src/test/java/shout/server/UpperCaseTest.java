@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The word-at-a-time transform against the test's own byte-by-byte oracle, at every offset and length. */
+/** The word-at-a-time transform against the tests' byte-by-byte oracle ({@link Wire#expected}), at every offset and length. */
 class UpperCaseTest {
 
     @Test
@@ -32,19 +34,23 @@ class UpperCaseTest {
     }
 
     @Test
-    void heapAndDirectBuffersMatchTheArrayForm() {
+    void heapDirectAndSlicedBuffersInEitherByteOrderMatchTheOracle() {
         Random random = new Random(7);
         for (int length = 0; length < 70; length++) {
             byte[] bytes = new byte[length + 10];
             random.nextBytes(bytes);
             byte[] want = bytes.clone();
-            UpperCase.inPlace(want, 5, 5 + length);
-            for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocate(bytes.length), ByteBuffer.allocateDirect(bytes.length)}) {
-                buffer.put(bytes).flip();
-                UpperCase.inPlace(buffer, 5, 5 + length);
-                byte[] got = new byte[bytes.length];
-                buffer.get(0, got);
-                assertArrayEquals(want, got, "length " + length + " " + buffer);
+            System.arraycopy(Wire.expected(Arrays.copyOfRange(bytes, 5, 5 + length)), 0, want, 5, length);
+            for (ByteOrder order : new ByteOrder[] {ByteOrder.BIG_ENDIAN, ByteOrder.LITTLE_ENDIAN}) {
+                ByteBuffer slicedHeap = ByteBuffer.allocate(bytes.length + 3).position(3).slice();   // arrayOffset 3
+                for (ByteBuffer buffer : new ByteBuffer[] {ByteBuffer.allocate(bytes.length), ByteBuffer.allocateDirect(bytes.length), slicedHeap}) {
+                    buffer.order(order).put(bytes).flip();
+                    UpperCase.inPlace(buffer, 5, 5 + length);
+                    byte[] got = new byte[bytes.length];
+                    buffer.get(0, got);
+                    assertArrayEquals(want, got, "length " + length + " " + order + " " + buffer);
+                    assertEquals(0, buffer.position(), "position untouched");
+                }
             }
         }
     }
