@@ -177,7 +177,8 @@ final class NioConnection {
             owed = reply.isDirect() ? copyOf(reply) : reply;
             state = State.WRITING;
             key.interestOps(SelectionKey.OP_WRITE);
-        } else {
+        } else if (state != State.READING) {
+            // Only after work: a reply to a read leaves the key as it was (no atomic, no validity check per message).
             state = State.READING;
             key.interestOps(SelectionKey.OP_READ);
         }
