@@ -96,23 +96,40 @@ final class BlockingConnection implements Runnable {
      * one yield in a row raised p99 to 30-44 ms (2026-12-01; the README has the figures).
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
-        boolean yieldAfterReply = !Thread.currentThread().isVirtual();
         byte[] small = new byte[Math.min(SMALL_READ_BYTES, config.bufferBytes())];
-        byte[] buffer = small;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            lastActivityNanos = System.nanoTime();
-            stats.received(n);
-            config.work().performBlocking();
-            UpperCase.inPlace(buffer, 0, n);
-            out.write(buffer, 0, n);
-            lastActivityNanos = System.nanoTime();
-            stats.sent(n);
-            buffer = nextBuffer(buffer, small, n);
-            if (yieldAfterReply) {
-                Thread.yield();
-            }
+        boolean yieldAfterReply = !Thread.currentThread().isVirtual();
+        for (byte[] buffer = small; buffer != null; ) {
+            buffer = replyToOneRead(in, out, buffer, small, yieldAfterReply);
         }
+    }
+
+    /**
+     * One read and its reply: the buffer for the next read, or null once the input ended. A method of its
+     * own so that a new thread runs compiled code from its first message. A loop that few calls ever
+     * entered gets only an on-stack-replacement compilation, and an interpreted frame moves onto it only
+     * when its own thread trips the method's back-edge counter, which all threads share and which calls
+     * back once per 1,024 iterations: with a thousand threads just started, most of them ran their loop in
+     * the interpreter for seconds (5-7% of the server's core in the {@code Interpreter} under a cpu profile,
+     * and a blocking server took 4-8 s to reach its rate at 1,000 connections; 2026-12-01). This way the
+     * loop that stays interpreted makes one call a message.
+     */
+    private byte[] replyToOneRead(InputStream in, OutputStream out, byte[] buffer, byte[] small, boolean yieldAfterReply)
+            throws IOException, InterruptedException {
+        int n = in.read(buffer);
+        if (n <= 0) {
+            return null;
+        }
+        lastActivityNanos = System.nanoTime();
+        stats.received(n);
+        config.work().performBlocking();
+        UpperCase.inPlace(buffer, 0, n);
+        out.write(buffer, 0, n);
+        lastActivityNanos = System.nanoTime();
+        stats.sent(n);
+        if (yieldAfterReply) {
+            Thread.yield();
+        }
+        return nextBuffer(buffer, small, n);
     }
 
     /**
