@@ -42,6 +42,14 @@ public enum Mode {
         return concurrency == Concurrency.ONE_CONNECTION;
     }
 
+    /**
+     * Whether every accepted connection starts a platform thread of its own (blocking): a burst of new
+     * connections is then a burst of thread starts, which the JVM makes one at a time.
+     */
+    public boolean startsPlatformThreadPerConnection() {
+        return this == BLOCKING;
+    }
+
     /** Whether {@code threads} caps the connections served at once (pool: one more waits for a free thread). */
     public boolean threadsCapConnections() {
         return concurrency == Concurrency.ONE_PER_THREAD;

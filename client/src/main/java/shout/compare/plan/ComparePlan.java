@@ -35,6 +35,10 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
     /** The most a cell's warm-up grows for its connection count: see {@link #settling}. */
     static final Duration MAX_SETTLING = Duration.ofSeconds(3);
+    /** Settling per connection, in µs: see {@link #settling}. */
+    static final long SETTLING_MICROS = 1_000;
+    /** The same for a server that starts a platform thread per connection. */
+    static final long THREAD_STARTING_SETTLING_MICROS = 2_500;
 
     /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
@@ -116,23 +120,32 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     }
 
     private Cell cell(Target target, int count) {
-        return new Cell(target, count, sizeBytes, pipeline, warmup.plus(settling(count)), duration);
+        return new Cell(target, count, sizeBytes, pipeline, warmup.plus(settling(target, count)), duration);
     }
 
     /**
      * Warm-up a cell gets on top of {@code warmup} for its connections to settle: 1 ms each, at most 3 s.
      * Right after a thousand connections open, the server is still accepting and starting them and its
      * rate climbs for about a second: a quick run with 500 ms of warm-up measured 0.62-0.89x of the warm
-     * rate at 1,000 connections, with 1.5 s 0.97-1.14x (2026-11-30, 2 vCPUs).
+     * rate at 1,000 connections, with 1.5 s 0.97-1.14x (2026-11-30, 2 vCPUs). A server that starts a
+     * platform thread per connection climbs for longer and gets 2.5 ms each: blocking did 10-24k round
+     * trips/s in the first second after 1,000 connections opened and 29-37k in the fourth (`pingpong`,
+     * three tries), and quick runs with 1.5 s measured it at 0.61-0.76x of its warm rate, with up to 451
+     * of the 1,000 connections not yet answered in the cell (2026-12-01).
      */
-    static Duration settling(int connections) {
-        return Duration.ofMillis(Math.min(MAX_SETTLING.toMillis(), connections));
+    static Duration settling(Target target, int connections) {
+        long perConnectionMicros = startsThreads(target) ? THREAD_STARTING_SETTLING_MICROS : SETTLING_MICROS;
+        return Duration.ofNanos(Math.min(MAX_SETTLING.toNanos(), connections * perConnectionMicros * 1_000L));
+    }
+
+    private static boolean startsThreads(Target target) {
+        return target instanceof Target.Server server && server.mode().startsPlatformThreadPerConnection();
     }
 
     /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
-        Duration settlings = connections.stream().map(ComparePlan::settling).reduce(Duration.ZERO, Duration::plus)
-                .multipliedBy((long) targets.size() * repeat);
+        Duration settlings = targets.stream().flatMap(target -> connections.stream().map(count -> settling(target, count)))
+                .reduce(Duration.ZERO, Duration::plus).multipliedBy(repeat);
         Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
                 .plus(settlings);
         return SERVERS_OVERHEAD.plus(jitWarmup.multipliedBy(targets.size())).plus(measurements);
@@ -146,7 +159,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s first}, with {@code  x 3 runs} when repeated. */
     String shape() {
-        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up (+1ms a connection) + "
+        String settlingNote = targets.stream().anyMatch(ComparePlan::startsThreads) ? "(+1ms a connection, blocking 2.5ms)" : "(+1ms a connection)";
+        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up " + settlingNote + " + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
                 + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");
     }

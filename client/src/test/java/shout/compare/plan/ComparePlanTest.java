@@ -24,15 +24,26 @@ class ComparePlanTest {
     void defaultRunTakesAFewMinutesAndSaysSo() {
         var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), 64, 1, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 1, Duration.ofSeconds(3));
-        // server starts and stops, a JIT warm-up per server, then 24 cells, each settling 1 ms a connection (at most 3 s)
-        Duration settling = Duration.ofMillis(1 + 100 + 1000 + 3000).multipliedBy(6);
+        // server starts and stops, a JIT warm-up per server, then 24 cells, each settling 1 ms a connection (at most 3 s),
+        // blocking's 2.5 ms, as it starts a platform thread for each
+        Duration settling = Duration.ofMillis(1 + 100 + 1000 + 3000).multipliedBy(5).plus(Duration.ofNanos(1_000L * (2_500 + 250_000 + 2_500_000 + 3_000_000)));
         assertEquals(Duration.ofSeconds(3 + 6 * 3).plus(Duration.ofMillis(7400).multipliedBy(24)).plus(settling), plan.estimatedDuration());
-        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection) + 5s + ~400ms), one server"
-                + " per row warmed 3s first = about 3 min 43 s", plan.announcement());
+        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection, blocking 2.5ms) + 5s + ~400ms), one server"
+                + " per row warmed 3s first = about 3 min 44 s", plan.announcement());
         assertEquals(Duration.ofMillis(3000), plan.cells().getLast().warmup().minusSeconds(2), "10,000 connections settle 3 s at most");
         var repeated = new ComparePlan(ALL_MODES, List.of(1, 100), 64, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3));
-        assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection) + 2s + ~400ms), one server per row"
+        assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection, blocking 2.5ms) + 2s + ~400ms), one server per row"
                 + " warmed 3s first = about 2 min 25 s", repeated.announcement());
+    }
+
+    @Test
+    void aServerThatStartsAThreadPerConnectionSettlesLonger() {
+        var plan = new ComparePlan(List.of(new Target.Server(Mode.BLOCKING), new Target.Server(Mode.VIRTUAL), new Target.Peer("c", "h", 1)),
+                List.of(1000), 64, 1, Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertEquals(List.of(Duration.ofMillis(3000), Duration.ofMillis(1500), Duration.ofMillis(1500)),
+                plan.cells().stream().map(Cell::warmup).toList(), "blocking 2.5 ms a connection, the others 1 ms");
+        var withoutBlocking = new ComparePlan(List.of(new Target.Server(Mode.NIO)), List.of(1000), 64, 1, Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertTrue(withoutBlocking.announcement().contains("(+1ms a connection) +"), withoutBlocking.announcement());
     }
 
     @Test
@@ -133,7 +144,7 @@ class ComparePlanTest {
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
-                + " x (1s warm-up (+1ms a connection) + 3s + ~400ms), one server per row warmed 3s first = about 4 min 22 s", announcement);
+                + " x (1s warm-up (+1ms a connection, blocking 2.5ms) + 3s + ~400ms), one server per row warmed 3s first = about 4 min 24 s", announcement);
     }
 
     private static String peerMistake(String value) {
