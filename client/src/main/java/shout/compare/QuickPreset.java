@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What {@code compare --quick} runs, a first look in under a minute: 6 modes x (1 s JIT warm-up + 3 counts x
- * (500 ms + 1 s + 0.4 s overhead)) + 1.1 s settling + 3 s server starts = 47 s, plus the report. The times are
- * millisecond constants so that the option's help text is built from the values the run uses.
+ * What {@code compare --quick} runs, a first look in under a minute (the run announces its own estimate, from
+ * {@code ComparePlan}). The times are millisecond constants so that the option's help text is built from the
+ * values the run uses.
  */
 final class QuickPreset {
 

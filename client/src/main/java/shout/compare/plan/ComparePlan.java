@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import shout.cli.Durations;
 import shout.load.LoadConfig;
 
@@ -35,10 +36,10 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     static final Duration CELL_OVERHEAD = Duration.ofMillis(400);
     /** The most a cell's warm-up grows for its connection count: see {@link #settling}. */
     static final Duration MAX_SETTLING = Duration.ofSeconds(3);
-    /** Settling per connection, in µs: see {@link #settling}. */
-    static final long SETTLING_MICROS = 1_000;
+    /** Settling per connection: see {@link #settling}. */
+    static final Duration SETTLING_PER_CONNECTION = Duration.ofMillis(1);
     /** The same for a server that starts a platform thread per connection. */
-    static final long THREAD_STARTING_SETTLING_MICROS = 2_500;
+    static final Duration THREAD_STARTING_SETTLING_PER_CONNECTION = Duration.ofNanos(2_500_000);
 
     /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
@@ -134,8 +135,9 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
      * of the 1,000 connections not yet answered in the cell (2026-12-01).
      */
     static Duration settling(Target target, int connections) {
-        long perConnectionMicros = startsThreads(target) ? THREAD_STARTING_SETTLING_MICROS : SETTLING_MICROS;
-        return Duration.ofNanos(Math.min(MAX_SETTLING.toNanos(), connections * perConnectionMicros * 1_000L));
+        Duration perConnection = startsThreads(target) ? THREAD_STARTING_SETTLING_PER_CONNECTION : SETTLING_PER_CONNECTION;
+        Duration settling = perConnection.multipliedBy(connections);
+        return settling.compareTo(MAX_SETTLING) > 0 ? MAX_SETTLING : settling;
     }
 
     private static boolean startsThreads(Target target) {
@@ -159,7 +161,9 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s first}, with {@code  x 3 runs} when repeated. */
     String shape() {
-        String settlingNote = targets.stream().anyMatch(ComparePlan::startsThreads) ? "(+1ms a connection, blocking 2.5ms)" : "(+1ms a connection)";
+        String threadStarters = targets.stream().filter(ComparePlan::startsThreads).map(Target::name).collect(Collectors.joining(", "));
+        String settlingNote = "(+" + Durations.format(SETTLING_PER_CONNECTION) + " a connection"
+                + (threadStarters.isEmpty() ? "" : ", " + Durations.format(THREAD_STARTING_SETTLING_PER_CONNECTION) + " for " + threadStarters) + ")";
         return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up " + settlingNote + " + "
                 + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
                 + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");

@@ -28,11 +28,11 @@ class ComparePlanTest {
         // blocking's 2.5 ms, as it starts a platform thread for each
         Duration settling = Duration.ofMillis(1 + 100 + 1000 + 3000).multipliedBy(5).plus(Duration.ofNanos(1_000L * (2_500 + 250_000 + 2_500_000 + 3_000_000)));
         assertEquals(Duration.ofSeconds(3 + 6 * 3).plus(Duration.ofMillis(7400).multipliedBy(24)).plus(settling), plan.estimatedDuration());
-        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection, blocking 2.5ms) + 5s + ~400ms), one server"
+        assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection, 2500us for blocking) + 5s + ~400ms), one server"
                 + " per row warmed 3s first = about 3 min 44 s", plan.announcement());
         assertEquals(Duration.ofMillis(3000), plan.cells().getLast().warmup().minusSeconds(2), "10,000 connections settle 3 s at most");
         var repeated = new ComparePlan(ALL_MODES, List.of(1, 100), 64, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3));
-        assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection, blocking 2.5ms) + 2s + ~400ms), one server per row"
+        assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection, 2500us for blocking) + 2s + ~400ms), one server per row"
                 + " warmed 3s first = about 2 min 25 s", repeated.announcement());
     }
 
@@ -144,7 +144,7 @@ class ComparePlanTest {
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         assertTrue(seconds <= 5 * 60, announcement);
         assertEquals("compare --scenario lessons: 3 parts (I/O-bound 21, CPU-bound 18, processes vs threads 6) = 45 cells"
-                + " x (1s warm-up (+1ms a connection, blocking 2.5ms) + 3s + ~400ms), one server per row warmed 3s first = about 4 min 24 s", announcement);
+                + " x (1s warm-up (+1ms a connection, 2500us for blocking) + 3s + ~400ms), one server per row warmed 3s first = about 4 min 24 s", announcement);
     }
 
     private static String peerMistake(String value) {
