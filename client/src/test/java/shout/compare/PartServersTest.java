@@ -25,8 +25,9 @@ import shout.compare.process.ProcStat;
 import shout.compare.process.SpawnedServer;
 import shout.server.Mode;
 import shout.server.Work;
+import shout.server.app.ServerMain;
 
-/** The servers of a part: started on every CPU, sized for the server CPUs, pinned there (with their children) once listening. */
+/** The servers of a part: started on every CPU through the server's own entry point, sized for the server CPUs, pinned there (with their children) once listening. */
 @Timeout(60)
 class PartServersTest {
 
@@ -48,6 +49,8 @@ class PartServersTest {
             }
             assertEquals(4, processes.size(), "two servers, one with two children: " + processes);
             for (ProcessHandle process : processes) {
+                assertTrue(commandLine(process.pid()).contains(ServerMain.class.getName()), "runs the server's own entry point, "
+                        + "cheaper to start than all of shout's: " + commandLine(process.pid()));
                 assertEquals("0", cpusAllowed(process.pid()), "process " + process.pid());
                 assertTrue(commandLine(process.pid()).contains("-XX:ActiveProcessorCount=1"), commandLine(process.pid()).toString());
             }

@@ -4,7 +4,8 @@ import java.util.List;
 import shout.cli.ChildJvm;
 
 /**
- * How compare starts a child {@code shout} process (a server, the load client): {@link ChildJvm}'s binary,
+ * How compare starts a child {@code shout} process (the load client; a server runs its own, cheaper entry point on
+ * the same {@link #jvm}): {@link ChildJvm}'s binary,
  * class path and flags running the jar's entry point. The entry point is handed down from shout.app,
  * which sits above compare, so compare never names it.
  *
