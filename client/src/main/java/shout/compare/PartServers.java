@@ -149,7 +149,7 @@ final class PartServers implements AutoCloseable {
     /**
      * The server command for {@code target}: the harness's arguments, then the ones every server gets, then the
      * variant's. It runs {@link ServerMain}'s own entry point, which builds only the server's command line, not
-     * all of shout's: six servers started together listened after 2.6-2.8 s instead of 3.0-3.3 s, with 5.2-5.5
+     * all of shout's: six servers started together all listened after 3.2-3.3 s instead of 3.7-3.8 s, with 5.2-5.5
      * CPU seconds spent instead of 6.3-6.4 (2 vCPUs, JDK 25, 2026-12-01).
      */
     static List<String> command(ChildShout shout, ComparePart part, Target.Server target) {
