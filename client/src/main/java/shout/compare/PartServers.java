@@ -152,7 +152,7 @@ final class PartServers implements AutoCloseable {
      * all of shout's: six servers started together all listened after 3.2-3.3 s instead of 3.7-3.8 s, with 5.2-5.5
      * CPU seconds spent instead of 6.3-6.4 (2 vCPUs, JDK 25, 2026-12-01).
      */
-    static List<String> command(ChildShout shout, ComparePart part, Target.Server target) {
+    private static List<String> command(ChildShout shout, ComparePart part, Target.Server target) {
         List<String> args = new ArrayList<>(List.of("--mode", target.mode().cliName(), "--port", "0"));
         args.addAll(part.serverArgs());
         args.addAll(target.args());

@@ -24,14 +24,4 @@ class ChildShoutTest {
         expected.addAll(List.of("-cp", "/app/shout.jar", SomeEntryPoint.class.getName(), "server", "--port", "0"));
         assertEquals(expected, shout.command(List.of("taskset", "-c", "0"), List.of("server", "--port", "0")));
     }
-
-    @Test
-    void childrenSizedForTheirCpusGetTheCountOnceAfterTheOtherFlags() {
-        ChildShout shout = new ChildShout(new ChildJvm("/jdk/bin/java", "/app/shout.jar"), SomeEntryPoint.class).sizedFor(2).sizedFor(1);
-        List<String> expected = new ArrayList<>(List.of("/jdk/bin/java"));
-        expected.addAll(ChildJvm.JVM_FLAGS);
-        expected.add("-XX:ActiveProcessorCount=1");
-        expected.addAll(List.of("-cp", "/app/shout.jar", SomeEntryPoint.class.getName(), "load"));
-        assertEquals(expected, shout.command(List.of(), List.of("load")));
-    }
 }

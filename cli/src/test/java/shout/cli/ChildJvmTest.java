@@ -1,0 +1,27 @@
+package shout.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The command line of a child JVM: the prefix, the binary with this project's flags, the class path, the main class. */
+@Timeout(5)
+class ChildJvmTest {
+
+    /** Stands in for whatever main class a child runs. */
+    private static final class SomeEntryPoint {
+    }
+
+    @Test
+    void childrenSizedForTheirCpusGetTheCountOnceAfterTheOtherFlags() {
+        ChildJvm jvm = new ChildJvm("/jdk/bin/java", "/app/shout.jar").sizedFor(2).sizedFor(1);
+        List<String> expected = new ArrayList<>(List.of("/jdk/bin/java"));
+        expected.addAll(ChildJvm.JVM_FLAGS);
+        expected.add("-XX:ActiveProcessorCount=1");
+        expected.addAll(List.of("-cp", "/app/shout.jar", SomeEntryPoint.class.getName(), "load"));
+        assertEquals(expected, jvm.command(List.of(), SomeEntryPoint.class, List.of("load")));
+    }
+}
