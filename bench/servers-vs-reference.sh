@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/servers-vs-reference.sh [--servers 'LIST'] [--help]: every shout mode against the native ceiling and the
 # classic peers, side by side in one run. Servers on cpu 0 (the reference C epoll server from ../shared/peers,
-# Netty's own echo example, the two Python seeds, and the shout modes, each `java -jar client/target/shout.jar
-# server --mode M` with no extra JVM flags), all driven by the reference C client `pingpong` on cpu 1, in
+# Netty's own echo example, the two Python seeds, and the shout modes, each started as a user starts it,
+# `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C client `pingpong` on cpu 1, in
 # alternated rounds whose order rotates, over a set of cells SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
 # per cell (median round trips/s, the median of each round's ratio to the C server measured in the same round,
 # p99, the server core's busy % and its busy time per message, connections served) and writes every run's raw
@@ -32,6 +32,8 @@ Settings (environment; --servers overrides SERVERS):
                      times, median and spread, and for a JVM the live heap the connections kept
                      (jcmd GC.class_histogram with them open and after they closed; 0 leaves it out)
   IDLE        10000  idle connections in the memory cell
+  IDLE_WAIT   10     seconds a server is left idle before each RSS figure (then on until it stops moving):
+                     a JVM gives its compilers' freed scratch memory back within about 6 s
   BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
   RAW         results/servers-vs-reference-<UTC time>.txt   raw per-run lines
   PEERS       ../shared/peers   JAVA  the java to run JVM servers with (default: the one ./shout picks)
@@ -54,6 +56,7 @@ FIRST=${FIRST-1000}
 STUCK=${STUCK-1000}
 MEMORY=${MEMORY:-1}
 IDLE=${IDLE:-10000}
+IDLE_WAIT=${IDLE_WAIT:-10}
 BASE_PORT=${BASE_PORT:-9200}
 PEERS=${PEERS:-$ROOT/../shared/peers}
 PYTHON=/usr/bin/python3
@@ -200,7 +203,7 @@ start_server() {  # start_server NAME PORT: starts it pinned to cpu 0; 0 once it
     netty-example) cmd=("$JAVA" "-Dport=$port" -cp "$(cat "$TMP/netty-example/classpath")" io.netty.example.echo.EchoServer); KIND[$name]=jvm ;;
     seed-threaded) cmd=("$PYTHON" "$PEERS/seed_threaded.py" "$port"); KIND[$name]=python ;;
     seed-gevent) cmd=("$PYTHON" "$PEERS/seed_gevent.py" "$port"); KIND[$name]=python ;;
-    *) cmd=("$JAVA" -jar "$ROOT/client/target/shout.jar" server --mode "$name" --port "$port"); KIND[$name]=jvm ;;
+    *) cmd=(env JAVA_HOME="${JAVA%/bin/java}" "$ROOT/shout" server --mode "$name" --port "$port"); KIND[$name]=jvm ;;
   esac
   listening "$port" && { echo "servers-vs-reference: port $port is already in use; set BASE_PORT" >&2; return 1; }
   taskset -c 0 "${cmd[@]}" >"$log" 2>&1 </dev/null &      # taskset execs: $! is the server itself
@@ -484,13 +487,15 @@ measure_memory() {
   timeout 60 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" 100 >"$TMP/idle.out" 2>&1 &
   touch_pid=$!
   for _ in $(seq 300); do grep -q '^opened=' "$TMP/idle.out" && break; sleep 0.1; done
-  kill "$touch_pid" 2>/dev/null || true; wait "$touch_pid" 2>/dev/null || true; sleep 1
+  kill "$touch_pid" 2>/dev/null || true; wait "$touch_pid" 2>/dev/null || true
+  sleep "$IDLE_WAIT"                                         # the same wait as after the burst: both figures settled
   : >"$TMP/idle.out"
   before=$(rss_kib "$pid")
   timeout 600 taskset -c 1 "$PYTHON" "$TMP/idle.py" "$port" "$IDLE" >"$TMP/idle.out" 2>&1 &
   idle_pid=$!
   deadline=$((SECONDS + 150))
   until grep -q '^opened=' "$TMP/idle.out" || [ $SECONDS -ge $deadline ] || ! kill -0 "$idle_pid" 2>/dev/null; do sleep 0.2; done
+  sleep "$IDLE_WAIT"                                         # idle, as a server holding them for minutes is
   after=$(rss_kib "$pid") prev=0 settle=$((SECONDS + 10))    # then until RSS stops moving (0.5 %), 10 s at most
   while [ $SECONDS -lt $settle ] && [ $(( (after - prev) * 200 )) -gt "$after" ]; do prev=$after; sleep 0.5; after=$(rss_kib "$pid"); done
   held=$(sed -n 's/.*served=\([0-9]*\).*/\1/p' "$TMP/idle.out")

@@ -22,6 +22,13 @@ public record ChildJvm(String javaBinary, String classPath, List<String> flags) 
     /** The JVM flag that sizes a JVM (GC, JIT and pool threads, {@code availableProcessors}) for that many CPUs. */
     private static final String CPU_COUNT_FLAG = "-XX:ActiveProcessorCount=";
 
+    /**
+     * Flags of this JVM that its children get too: the CPU count, and the launcher's periodic trim of the C
+     * library's heap (the {@code shout} script decides whether this JDK has it), so that a server compare starts
+     * holds what a server the launcher starts holds.
+     */
+    private static final List<String> INHERITED_FLAGS = List.of(CPU_COUNT_FLAG, "-XX:TrimNativeHeapInterval=");
+
     public ChildJvm {
         flags = List.copyOf(flags);
     }
@@ -31,11 +38,17 @@ public record ChildJvm(String javaBinary, String classPath, List<String> flags) 
         this(javaBinary, classPath, JVM_FLAGS);
     }
 
-    /** The launcher for the JVM running now, with its CPU count flag if it was given one. */
+    /** The launcher for the JVM running now, with those of its flags that children inherit. */
     public static ChildJvm current() {
+        return new ChildJvm(ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"),
+                flagsInheritedFrom(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    }
+
+    /** {@link #JVM_FLAGS}, then those of a JVM's {@code inputArguments} that its children inherit, in their order. */
+    static List<String> flagsInheritedFrom(List<String> inputArguments) {
         List<String> flags = new ArrayList<>(JVM_FLAGS);
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(arg -> arg.startsWith(CPU_COUNT_FLAG)).forEach(flags::add);
-        return new ChildJvm(ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"), flags);
+        inputArguments.stream().filter(arg -> INHERITED_FLAGS.stream().anyMatch(arg::startsWith)).forEach(flags::add);
+        return flags;
     }
 
     /** This launcher with children sized for {@code cpus} CPUs, whatever CPUs they may use while they start. */

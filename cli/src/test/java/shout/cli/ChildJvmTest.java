@@ -24,4 +24,12 @@ class ChildJvmTest {
         expected.addAll(List.of("-cp", "/app/shout.jar", SomeEntryPoint.class.getName(), "load"));
         assertEquals(expected, jvm.command(List.of(), SomeEntryPoint.class, List.of("load")));
     }
+
+    @Test
+    void childrenInheritTheCpuCountAndTheLaunchersHeapTrimButNoOtherFlag() {
+        List<String> parent = List.of("-Xmx64m", "-XX:TrimNativeHeapInterval=1000", "-Dshout.x=1", "-XX:ActiveProcessorCount=1");
+        List<String> expected = new ArrayList<>(ChildJvm.JVM_FLAGS);
+        expected.addAll(List.of("-XX:TrimNativeHeapInterval=1000", "-XX:ActiveProcessorCount=1"));
+        assertEquals(expected, ChildJvm.flagsInheritedFrom(parent));
+    }
 }

@@ -20,7 +20,7 @@ import shout.cli.StartLine;
 
 /**
  * The launcher script as a user runs it, on the jar this build just packaged: a real server process
- * on port 0, its start line, bytes through it, SIGTERM, exit 0; and {@code echo hi | ./shout chat}.
+ * on port 0, its start line, its JVM flags, bytes through it, SIGTERM, exit 0; and {@code echo hi | ./shout chat}.
  */
 @Timeout(120)
 class ShoutLauncherIT {
@@ -36,6 +36,10 @@ class ShoutLauncherIT {
             assertEquals("127.0.0.1", started.address().host(), startLine);
             assertEquals(Optional.of("virtual"), started.value("mode"), startLine);
             int port = started.port();
+            if (Runtime.version().compareTo(Runtime.Version.parse("21.0.1")) >= 0) {  // the JDKs that have the flag
+                List<String> arguments = List.of(server.toHandle().info().arguments().orElse(new String[0]));
+                assertTrue(arguments.contains("-XX:TrimNativeHeapInterval=1000"), "the launcher trims the C heap: " + arguments);
+            }
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setSoTimeout(5_000);
                 socket.getOutputStream().write("hello, World!\n".getBytes(StandardCharsets.US_ASCII));
