@@ -71,7 +71,7 @@ public final class NettyServer implements EchoServer {
 
     /** Binds and starts a netty server; returns once it accepts connections, or throws with every thread stopped. */
     public static EchoServer start(ServerConfig config) throws IOException {
-        NettyServer server = new NettyServer(config, NettyTransport.choose(config.transport(), config.bufferBytes()));
+        NettyServer server = new NettyServer(config, NettyTransport.choose(config.transport()));
         try {
             server.bind();
         } catch (IOException | RuntimeException | Error e) {
@@ -81,15 +81,8 @@ public final class NettyServer implements EchoServer {
         return server;
     }
 
-    @SuppressWarnings("unchecked")    // each option comes from NettyTransport with a value of its own type
-    private static <T> void childOption(ServerBootstrap bootstrap, ChannelOption<T> option, Object value) {
-        bootstrap.childOption(option, (T) value);
-    }
-
     private void bind() throws IOException {
-        ServerBootstrap bootstrap = new ServerBootstrap();
-        transport.childOptions().forEach((option, value) -> childOption(bootstrap, option, value));
-        ChannelFuture bound = bootstrap
+        ChannelFuture bound = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
