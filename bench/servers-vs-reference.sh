@@ -2,8 +2,9 @@
 # bench/servers-vs-reference.sh [--servers 'LIST'] [--help]: every shout mode against the native ceiling and the
 # classic peers, side by side in one run. Servers on cpu 0 (the reference C epoll server from ../shared/peers,
 # Netty's own echo example, the two Python seeds, and the shout modes, each started as a user starts it,
-# `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C client `pingpong` on cpu 1, in
-# alternated rounds whose order rotates, over a set of cells SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
+# `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C
+# client `pingpong` on cpu 1, in alternated rounds whose order rotates, over a set of cells
+# SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
 # per cell (median round trips/s, the median of each round's ratio to the C server measured in the same round,
 # p99, the server core's busy % and its busy time per message, connections served) and writes every run's raw
 # line to a file. The memory cell then measures each server's resident set growth per idle connection.
