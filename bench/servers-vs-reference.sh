@@ -21,17 +21,21 @@ Settings (environment; --servers overrides SERVERS):
               (also serial, pool: any shout mode). c-again is the C server started a second time and
               measured like the others: its ratio to c is what the host's noise alone does to a ratio
   CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
-  ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
-  WARMUP      2      seconds of pingpong warm-up before each measured window
-  DURATION    5      measured seconds per run
+  ROUNDS      10     every round runs every server once per cell, in an order that rotates per round;
+                     many short rounds, so that a slow spell of the host falls on every server of a round
+                     (c-again's medians: 0.97-1.03 of c in two runs of ten 1 s rounds, 0.84-1.60 in seven
+                     runs of three or five 5 s rounds)
+  WARMUP      1      seconds of pingpong warm-up before each measured window
+  DURATION    1      measured seconds per run
   JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
   FIRST       1000   the first-second cell: so many connections start at once on each warm server; counts
                      those answered within the run's first second (0 leaves it out)
   STUCK       1000   the stuck-writers cell: so many clients each push 256 KiB and never read, then 5 new
                      clients' first round trips are timed (0 leaves it out)
-  MEMORY      1      the memory cell: RSS growth per idle connection, a fresh server each of ROUNDS
+  MEMORY      1      the memory cell: RSS growth per idle connection, a fresh server each of MEMORY_ROUNDS
                      times, median and spread, and for a JVM the live heap the connections kept
                      (jcmd GC.class_histogram with them open and after they closed; 0 leaves it out)
+  MEMORY_ROUNDS 3    rounds of the memory cell (each starts every server afresh and opens IDLE connections)
   IDLE        10000  idle connections in the memory cell
   IDLE_WAIT   10     seconds a server is left idle before each RSS figure (then on until it stops moving):
                      a JVM gives its compilers' freed scratch memory back within about 6 s
@@ -49,9 +53,10 @@ SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 ARGS=("$@")
 SERVERS=${SERVERS:-c c-again netty-example seed-threaded seed-gevent blocking virtual nio netty}
 CELLS=${CELLS-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
-ROUNDS=${ROUNDS:-3}
-WARMUP=${WARMUP:-2}
-DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-10}
+WARMUP=${WARMUP:-1}
+DURATION=${DURATION:-1}
+MEMORY_ROUNDS=${MEMORY_ROUNDS:-3}
 JVM_WARMUP=${JVM_WARMUP:-5}
 FIRST=${FIRST-1000}
 STUCK=${STUCK-1000}
@@ -73,8 +78,8 @@ done
 
 die() { echo "servers-vs-reference: $*" >&2; exit 1; }
 is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
-for v in ROUNDS WARMUP DURATION JVM_WARMUP IDLE BASE_PORT; do is_count "${!v}" || die "$v must be a positive whole number, not '${!v}'"; done
-for v in FIRST STUCK; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
+for v in ROUNDS WARMUP DURATION MEMORY_ROUNDS JVM_WARMUP IDLE BASE_PORT; do is_count "${!v}" || die "$v must be a positive whole number, not '${!v}'"; done
+for v in FIRST STUCK IDLE_WAIT; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
 [[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
 for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
 for s in $SERVERS; do
@@ -245,7 +250,7 @@ GC=$(taskset -c 0 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 ~ 
 N_JVM=0 N=0 N_ALONE=0            # N_ALONE: the servers of the stuck-writers and memory cells (not c-again)
 for s in $SERVERS; do N=$((N + 1)); [ "$s" = c-again ] || N_ALONE=$((N_ALONE + 1)); case "$s" in c|c-again|seed-*) ;; *) N_JVM=$((N_JVM + 1)) ;; esac; done
 N_CELLS=$(wc -w <<<"$CELLS")
-ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * ROUNDS * N_ALONE * (4 + 2 * IDLE / 1000) \
+ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N * (WARMUP + DURATION + 1) + MEMORY * MEMORY_ROUNDS * N_ALONE * (4 + 2 * IDLE_WAIT + IDLE / 1000) \
   + (FIRST > 0 ? ROUNDS * N * 3 : 0) + (STUCK > 0 ? N_ALONE * 15 : 0) ))
 {
   echo "# servers vs reference, $(date -u '+%F %H:%M UTC')"
@@ -257,7 +262,7 @@ ESTIMATE=$(( (N_CELLS > 0 ? N_JVM * (JVM_WARMUP + 2) : 0) + N_CELLS * ROUNDS * N
   echo "- client: pingpong on cpu 1, one thread; netty-example checked as plain echo (-m echo), the rest upper-cased"
   [ -n "${NETTY_EXAMPLE_NOTE:-}" ] && echo "- netty-example: $NETTY_EXAMPLE_NOTE"
   [ "$SVR_NETNS" = 1 ] && echo "- network: a private network namespace with only lo (Netty's example binds every address)"
-  echo "- settings: CELLS='$CELLS' ROUNDS=$ROUNDS WARMUP=${WARMUP}s DURATION=${DURATION}s JVM_WARMUP=${JVM_WARMUP}s FIRST=$FIRST STUCK=$STUCK MEMORY=$MEMORY IDLE=$IDLE; ulimit -n $(ulimit -n)"
+  echo "- settings: CELLS='$CELLS' ROUNDS=$ROUNDS WARMUP=${WARMUP}s DURATION=${DURATION}s JVM_WARMUP=${JVM_WARMUP}s FIRST=$FIRST STUCK=$STUCK MEMORY=$MEMORY MEMORY_ROUNDS=$MEMORY_ROUNDS IDLE=$IDLE; ulimit -n $(ulimit -n)"
   echo "- machine busy before the run: ${BUSY}% over 2 s; estimated duration: about $(( (ESTIMATE + 59) / 60 )) min"
   echo "- raw per-run lines: $RAW"
 } | tee -a "$RAW" "$RAW.md"
@@ -517,9 +522,9 @@ measure_memory() {
 
 # A fresh JVM's RSS grows by what its heap allocates (young-generation pages touched for the first time) and by
 # its compilers' scratch memory as much as by what each connection keeps, and both vary run to run: so each
-# server is measured ROUNDS times, alternating, and the table shows the median with its spread.
+# server is measured MEMORY_ROUNDS times, alternating, and the table shows the median with its spread.
 if [ "$MEMORY" = 1 ]; then
-  for round in $(seq "$ROUNDS"); do
+  for round in $(seq "$MEMORY_ROUNDS"); do
     i=0
     for s in $SERVERS; do
       port=$((BASE_PORT + 100 + i)); i=$((i + 1))
@@ -529,7 +534,7 @@ if [ "$MEMORY" = 1 ]; then
   done
   {
     echo
-    echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip), a fresh server in each of $ROUNDS rounds"
+    echo "### memory: resident set growth per idle connection, $IDLE idle connections (each did one round trip), a fresh server in each of $MEMORY_ROUNDS rounds"
     echo
     echo "| server | KiB per connection, median | min-max | per round | live heap KiB per connection (JVM), median | connections held (fewest) |"
     echo "|---|---:|---:|---|---:|---:|"
