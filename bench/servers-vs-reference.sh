@@ -21,12 +21,13 @@ Settings (environment; --servers overrides SERVERS):
               (also serial, pool: any shout mode). c-again is the C server started a second time and
               measured like the others: its ratio to c is what the host's noise alone does to a ratio
   CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
-  ROUNDS      10     every round runs every server once per cell, in an order that rotates per round;
-                     many short rounds, so that a slow spell of the host falls on every server of a round
-                     (c-again's medians: 0.97-1.03 of c in two runs of ten 1 s rounds, 0.84-1.60 in seven
-                     runs of three or five 5 s rounds)
-  WARMUP      1      seconds of pingpong warm-up before each measured window
-  DURATION    1      measured seconds per run
+  ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
+  WARMUP      2      seconds of pingpong warm-up before each measured window
+  DURATION    5      measured seconds per run
+                     For C and the event loops alone, ROUNDS=10 WARMUP=1 DURATION=1 reads steadier: a slow
+                     spell of the host then falls on every server of a round (c-again's medians 0.97-1.03
+                     of c in three such runs, 0.84-1.60 in seven of 5 s rounds); thread-per-connection
+                     servers need longer, they are still starting threads a second after 1,000 connect
   JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
   FIRST       1000   the first-second cell: so many connections start at once on each warm server; counts
                      those answered within the run's first second (0 leaves it out)
@@ -53,9 +54,9 @@ SELF="$ROOT/bench/$(basename "${BASH_SOURCE[0]}")"
 ARGS=("$@")
 SERVERS=${SERVERS:-c c-again netty-example seed-threaded seed-gevent blocking virtual nio netty}
 CELLS=${CELLS-64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16}
-ROUNDS=${ROUNDS:-10}
-WARMUP=${WARMUP:-1}
-DURATION=${DURATION:-1}
+ROUNDS=${ROUNDS:-3}
+WARMUP=${WARMUP:-2}
+DURATION=${DURATION:-5}
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-3}
 JVM_WARMUP=${JVM_WARMUP:-5}
 FIRST=${FIRST-1000}
