@@ -4,10 +4,10 @@
 # Netty's own echo example, the two Python seeds, and the shout modes, each started as a user starts it,
 # `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C
 # client `pingpong` on cpu 1, in alternated rounds whose order rotates, over a set of cells
-# SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table
-# per cell (median round trips/s, the median of each round's ratio to the C server measured in the same round,
-# p99, the server core's busy % and its busy time per message, connections served) and writes every run's raw
-# line to a file. The memory cell then measures each server's resident set growth per idle connection.
+# SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table per cell (median round trips/s, the median of each round's
+# ratio to the C server measured in the same round, p99, the server core's busy % and its busy time per message,
+# connections served) and writes every run's raw line to a file. The memory cell then measures each server's
+# resident set growth per idle connection.
 # Loopback only: the measuring part runs in a private network namespace (only `lo`) when it can, because
 # Netty's echo example binds every address; without one, netty-example is skipped.
 set -euo pipefail
@@ -26,8 +26,8 @@ Settings (environment; --servers overrides SERVERS):
   DURATION    5      measured seconds per run
                      For C and the event loops alone, ROUNDS=10 WARMUP=1 DURATION=1 reads steadier: a slow
                      spell of the host then falls on every server of a round (c-again's medians 0.97-1.03
-                     of c in three such runs, 0.84-1.60 in seven of 5 s rounds); thread-per-connection
-                     servers need longer, they are still starting threads a second after 1,000 connect
+                     of c in three such runs, 0.84-1.60 in seven of 5 s rounds); not for thread-per-
+                     connection servers, still starting threads a second after 1,000 connections open
   JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
   FIRST       1000   the first-second cell: so many connections start at once on each warm server; counts
                      those answered within the run's first second (0 leaves it out)
