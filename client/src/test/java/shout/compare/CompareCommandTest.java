@@ -279,6 +279,8 @@ class CompareCommandTest {
         for (JsonNode cell : results.at("/parts/0/cells")) {
             assertEquals(throughputs, doubles(cell.get("repeats")), cell.toString());
             assertEquals(200.0, cell.at("/load/messagesPerSecond").asDouble(), cell.toString());
+            assertEquals(10.0, cell.at("/client/busyPercent").asDouble(), 1e-6, cell.toString());
+            assertFalse(cell.at("/client/bound").asBoolean(true), cell.toString());
         }
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("| nio | 2 | 200 (100-300) ~ |"), report);   // its stand-in load has no intervals: "too short to tell"

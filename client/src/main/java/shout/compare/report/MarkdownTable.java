@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
 import shout.compare.result.ServerCost;
+import shout.load.ClientLimit;
 import shout.load.LoadReport;
 import shout.load.Steadiness;
 
@@ -17,13 +18,16 @@ import shout.load.Steadiness;
  * of cells whose server did not stop cleanly. Figures the harness cannot know (a peer's memory) read n/a.
  * When the servers did work per message, two columns after msgs/s give the ideal and the share of it reached.
  * The msgs/s of a cell whose throughput had not settled carries {@link #UNSETTLED_MARK}, and a footnote under the
- * table says what it means and each such cell's verdict.
+ * table says what it means and each such cell's verdict; so does {@link #CLIENT_BOUND_MARK} for a cell whose load client
+ * was busy all the time ({@link ClientLimit}).
  * A cell measured several times ({@code --repeat}) shows its median msgs/s and their spread: {@code 91,200 (88,004-93,517)}.
  */
 public final class MarkdownTable {
 
     /** Follows the msgs/s of a cell that had not reached steady state. */
     public static final String UNSETTLED_MARK = "~";
+    /** Follows the msgs/s of a cell whose load client was busy all the time: the client's limit, not the server's. */
+    public static final String CLIENT_BOUND_MARK = "^";
 
     private static final List<String> HEADER = List.of("server", "connections", "msgs/s", "MB/s each way",
             "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s");
@@ -56,7 +60,7 @@ public final class MarkdownTable {
             List<String> columns = cell.ok() ? measured(cell) : failed(cell);
             text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
         }
-        text.append(unsettledFootnote(cells));
+        text.append(unsettledFootnote(cells)).append(clientBoundFootnote(cells));
         List<String> notes = cells.stream().filter(c -> c.note() != null)
                 .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.note()).toList();
         if (!notes.isEmpty()) {
@@ -69,7 +73,8 @@ public final class MarkdownTable {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
         List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
-                messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : ""),
+                messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : "")
+                        + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
@@ -94,6 +99,19 @@ public final class MarkdownTable {
                 + "than %.0f%%, beyond their noise) or spread so much that their mean is uncertain by more than %.0f%%, or were too "
                 + "few to tell; read these msgs/s as a first look, not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT,
                 Steadiness.MAX_ERROR_PERCENT)
+                + String.join("\n", lines) + "\n";
+    }
+
+    /** What the client-bound mark means and how busy each marked cell's client was, or nothing when none was. */
+    private static String clientBoundFootnote(List<CellResult> cells) {
+        List<String> lines = cells.stream().filter(CellResult::clientBound)
+                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.client().describe()).toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "\n%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s "
+                + "are as fast as it could go that moment and the server may be faster; two such cells differ by the client's "
+                + "moments, not by their servers:\n", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT)
                 + String.join("\n", lines) + "\n";
     }
 

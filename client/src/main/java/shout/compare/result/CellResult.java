@@ -4,7 +4,7 @@ import java.util.List;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
-import java.util.List;
+import shout.load.ClientLimit;
 import shout.load.LoadReport;
 import shout.load.Steadiness;
 
@@ -23,32 +23,35 @@ import shout.load.Steadiness;
  *                    server serves every cell of its row), on the row's last cell only; else null
  * @param idealMessagesPerSecond the best this cell's work allows (see {@link ServerWork}), or null for no work
  * @param steady      whether the load's throughput had settled over the measured part, null when failed
+ * @param client      how busy the load client was, and whether it, not the server, set the pace; null when failed
  * @param repeats     msgs/s of each measured repetition in run order ({@code --repeat}); {@code load} is the
  *                    median one's report. Empty when none was measured
  */
 public record CellResult(String target, boolean peer, int connections, String failure, LoadReport load,
                   ServerCost server, String note, String serverStartLine, String serverSummary,
-                  Double idealMessagesPerSecond, Steadiness steady, List<Double> repeats) {
+                  Double idealMessagesPerSecond, Steadiness steady, ClientLimit client, List<Double> repeats) {
 
     public CellResult {
         repeats = repeats == null ? List.of() : List.copyOf(repeats);
     }
 
+    /** A measured cell; its load client ran on the CPUs this JVM may use (compare pins itself with its client). */
     public static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note, String startLine, String summary) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
                 null, load, server, note, startLine, summary, null,
-                Steadiness.of(load.intervals() == null ? List.of() : load.intervals()), List.of(load.messagesPerSecond()));
+                Steadiness.of(load.intervals() == null ? List.of() : load.intervals()), ClientLimit.ofThisJvm(load),
+                List.of(load.messagesPerSecond()));
     }
 
     public static CellResult failed(Cell cell, String reason) {
         return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                reason, null, null, null, null, null, null, null, List.of());
+                reason, null, null, null, null, null, null, null, null, List.of());
     }
 
     /** This result with its ideal throughput set. */
     public CellResult withIdeal(Double ideal) {
         return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary, ideal,
-                steady, repeats);
+                steady, client, repeats);
     }
 
     /** True when the cell was measured but its throughput had not settled: its figures are a first look, not a result. */
@@ -59,20 +62,25 @@ public record CellResult(String target, boolean peer, int connections, String fa
     /** This result with the msgs/s of every repetition, itself being the median one. */
     public CellResult withRepeats(List<Double> messagesPerSecond) {
         return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary,
-                idealMessagesPerSecond, steady, messagesPerSecond);
+                idealMessagesPerSecond, steady, client, messagesPerSecond);
     }
 
     /** This result with {@code more} added to its note (kept when null). */
     public CellResult withNote(String more) {
         String joined = more == null ? note : note == null ? more : note + "; " + more;
         return new CellResult(target, peer, connections, failure, load, server, joined, serverStartLine, serverSummary,
-                idealMessagesPerSecond, steady, repeats);
+                idealMessagesPerSecond, steady, client, repeats);
     }
 
     /** This result with the server's closing counters line, which covers every cell its server served. */
     public CellResult withServerSummary(String summary) {
         return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, summary,
-                idealMessagesPerSecond, steady, repeats);
+                idealMessagesPerSecond, steady, client, repeats);
+    }
+
+    /** True when the cell was measured with its load client busy all the time: its msgs/s is the client's limit. */
+    public boolean clientBound() {
+        return ok() && client != null && client.bound();
     }
 
     /** True when the cell has figures. */

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import shout.load.ClientLimit;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
 import shout.load.Steadiness;
@@ -90,6 +91,11 @@ public final class ReportPrinter {
         } else {
             line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
                     report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
+            ClientLimit limit = ClientLimit.ofThisJvm(report);
+            if (limit != null && limit.bound()) {
+                line("client-bound", "%s: the server may be faster than this run shows (more --threads on more cores, "
+                        + "or more client machines and shout merge, would tell)", limit.describe());
+            }
         }
     }
 

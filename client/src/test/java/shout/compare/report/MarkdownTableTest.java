@@ -8,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import shout.server.Mode;
 
-/** The comparison table: a cell that had not settled carries a mark on its msgs/s and a line in the footnote. */
+/**
+ * The comparison table: a cell that had not settled, or whose load client was busy all the time, carries a mark on its
+ * msgs/s and a line in a footnote.
+ */
 class MarkdownTableTest {
 
     @Test
@@ -37,5 +40,24 @@ class MarkdownTableTest {
         String table = MarkdownTable.render(List.of(ReportCells.measured(Mode.VIRTUAL, 10, 50_000, 50_000, 50_000)));
         assertTrue(table.contains("| 50,000 ~ |"), table);
         assertTrue(table.contains("- virtual at 10 connections: too short to tell (3 whole intervals, at least 5 needed)"), table);
+    }
+
+    @Test
+    void aCellWhoseClientWasBusyAllTheTimeIsMarkedClientBound() {
+        String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 100), ReportCells.clientBound(Mode.NETTY, 100)));
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(2).startsWith("| nio | 100 | 100,000 | "), "a client 10% busy is no mark: " + table);
+        assertTrue(lines.get(3).startsWith("| netty | 100 | 100,000 ^ | "), table);
+        assertTrue(lines.get(5).startsWith("^ client-bound: the load client was busy 90% of the time or more, "), table);
+        assertEquals("- netty at 100 connections: the load client was busy 97% of the 1 core it could use", lines.get(6), table);
+        assertEquals(7, lines.size(), "only the client-bound cell is listed: " + table);
+    }
+
+    @Test
+    void aCellBothUnsettledAndClientBoundCarriesBothMarks() {
+        String table = MarkdownTable.render(List.of(ReportCells.measuredWithClientBusy(Mode.VIRTUAL, 10, 0.95, 50_000, 50_000, 50_000)));
+        assertTrue(table.contains("| 50,000 ~ ^ |"), table);
+        assertTrue(table.contains("- virtual at 10 connections: too short to tell"), table);
+        assertTrue(table.contains("- virtual at 10 connections: the load client was busy 95% of the 1 core it could use"), table);
     }
 }

@@ -17,8 +17,13 @@ final class ReportCells {
     private ReportCells() {
     }
 
-    /** A cell of {@code mode} at {@code connections} whose 0.1 s intervals ran at {@code rates} (msgs/s). */
+    /** A cell of {@code mode} at {@code connections} whose 0.1 s intervals ran at {@code rates} (msgs/s), its client 10% busy. */
     static CellResult measured(Mode mode, int connections, double... rates) {
+        return measuredWithClientBusy(mode, connections, 0.1, rates);
+    }
+
+    /** The same with the load client's one thread busy {@code clientBusy} (0 to 1) of the measured time. */
+    static CellResult measuredWithClientBusy(Mode mode, int connections, double clientBusy, double... rates) {
         List<LoadReport.Interval> intervals = new ArrayList<>();
         long messages = 0;
         for (int i = 0; i < rates.length; i++) {
@@ -29,7 +34,7 @@ final class ReportCells {
         double seconds = rates.length * 0.1;
         LoadReport load = new LoadReport("127.0.0.1:1", 1, false, connections, connections, 0, 64, 1, false, seconds,
                 messages, messages / seconds, 1, 1, new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(),
-                new LoadReport.Fairness(1, 1, 1, 0), 0.1, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
+                new LoadReport.Fairness(1, 1, 1, 0), clientBusy * seconds, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
                 intervals, null);
         Cell cell = new Cell(new Target.Server(mode), connections, 64, 1, Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null, null, null);
@@ -43,6 +48,11 @@ final class ReportCells {
     /** Ten intervals climbing from 20,000 to 90,000 msgs/s, as a JVM does while its JIT compiles. */
     static CellResult rising(Mode mode, int connections) {
         return measured(mode, connections, 20_000, 35_000, 48_000, 58_000, 66_000, 72_000, 78_000, 83_000, 87_000, 90_000);
+    }
+
+    /** Ten flat intervals at about 100,000 msgs/s with the load client busy 97% of the time. */
+    static CellResult clientBound(Mode mode, int connections) {
+        return measuredWithClientBusy(mode, connections, 0.97, 100_000, 101_000, 99_000, 100_500, 99_500, 100_000, 101_000, 99_000, 100_000, 100_000);
     }
 
     static CellResult failed(Mode mode, int connections) {
