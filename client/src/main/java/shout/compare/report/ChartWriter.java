@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ import shout.compare.result.CellResult;
  * that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
  * throughput chart gets one more line, {@code ideal}. Cells that had not settled (see {@link CellResult#unsettled})
  * are ringed: one more series, {@value #UNSETTLED_SERIES}, draws a hollow ring over each of their points, and the
- * legend names it and the title says so.
+ * legend names it and the title says so. Cells whose load client was busy all the time (see
+ * {@link CellResult#clientBound}) are boxed the same way, by the series {@value #CLIENT_BOUND_SERIES}.
  */
 final class ChartWriter {
 
@@ -49,6 +51,8 @@ final class ChartWriter {
 
     /** The legend entry of the rings around points whose cells had not settled. */
     static final String UNSETTLED_SERIES = "not settled";
+    /** The legend entry of the boxes around points whose load client was busy all the time. */
+    static final String CLIENT_BOUND_SERIES = "client-bound";
 
     private ChartWriter() {
     }
@@ -83,7 +87,8 @@ final class ChartWriter {
                 series.putAll(idealSeries(cells));
             }
             List<double[]> unsettled = points(cells.stream().filter(CellResult::unsettled).toList(), metric);
-            charts.put(metric.fileName(), chart(metric, series, unsettled));
+            List<double[]> clientBound = points(cells.stream().filter(CellResult::clientBound).toList(), metric);
+            charts.put(metric.fileName(), chart(metric, series, unsettled, clientBound));
         }
         return charts;
     }
@@ -119,8 +124,16 @@ final class ChartWriter {
         return Map.of(ComparePlan.IDEAL_ROW, byConnections.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
     }
 
-    private static XYChart chart(Metric metric, Map<String, List<double[]>> series, List<double[]> unsettled) {
-        String title = metric.title() + " vs connections" + (unsettled.isEmpty() ? "" : " (ringed: not settled)");
+    private static XYChart chart(Metric metric, Map<String, List<double[]>> series, List<double[]> unsettled,
+                                 List<double[]> clientBound) {
+        List<String> marks = new ArrayList<>();
+        if (!unsettled.isEmpty()) {
+            marks.add("ringed: not settled");
+        }
+        if (!clientBound.isEmpty()) {
+            marks.add("boxed: client-bound");
+        }
+        String title = metric.title() + " vs connections" + (marks.isEmpty() ? "" : " (" + String.join("; ", marks) + ")");
         XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
                 .xAxisTitle("connections (log scale)").yAxisTitle(metric.yAxis() + (metric.logY() ? " (log scale)" : "")).build();
         chart.getStyler().setXAxisLogarithmic(true);
@@ -140,14 +153,22 @@ final class ChartWriter {
                 line.setLineColor(Color.BLACK);
             }
         });
-        if (!unsettled.isEmpty()) {     // added last, so the rings are drawn over the lines' own markers
-            XYSeries rings = chart.addSeries(UNSETTLED_SERIES,
-                    unsettled.stream().mapToDouble(p -> p[0]).toArray(), unsettled.stream().mapToDouble(p -> p[1]).toArray());
-            rings.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            rings.setMarker(new Ring());
-            rings.setMarkerColor(Color.BLACK);        // no server's colour: an annotation, not a row
-        }
+        // added last, so the rings and boxes are drawn over the lines' own markers
+        annotate(chart, UNSETTLED_SERIES, unsettled, new Ring());
+        annotate(chart, CLIENT_BOUND_SERIES, clientBound, new Box());
         return chart;
+    }
+
+    /** One more series that draws {@code marker} over each of {@code points}, when there are any. */
+    private static void annotate(XYChart chart, String name, List<double[]> points, Marker marker) {
+        if (points.isEmpty()) {
+            return;
+        }
+        XYSeries marks = chart.addSeries(name,
+                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+        marks.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        marks.setMarker(marker);
+        marks.setMarkerColor(Color.BLACK);        // no server's colour: an annotation, not a row
     }
 
     /** A hollow circle twice a marker's size, so the point's own marker stays visible inside it. */
@@ -159,6 +180,18 @@ final class ChartWriter {
             double diameter = 2.0 * markerSize;
             graphics.setStroke(STROKE);
             graphics.draw(new Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
+        }
+    }
+
+    /** A hollow square twice a marker's size, as the ring but telling a different thing. */
+    private static final class Box extends Marker {
+        private static final BasicStroke STROKE = new BasicStroke(2f);
+
+        @Override
+        public void paint(Graphics2D graphics, double x, double y, int markerSize) {
+            double side = 2.0 * markerSize;
+            graphics.setStroke(STROKE);
+            graphics.draw(new Rectangle2D.Double(x - side / 2, y - side / 2, side, side));
         }
     }
 }

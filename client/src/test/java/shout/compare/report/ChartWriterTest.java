@@ -14,7 +14,10 @@ import org.knowm.xchart.XYSeries;
 import shout.compare.result.CellResult;
 import shout.server.Mode;
 
-/** The charts: an unsettled point is ringed by one more series, named in the legend and the title. */
+/**
+ * The charts: an unsettled point is ringed, and a client-bound one boxed, by one more series each, named in the legend
+ * and the title.
+ */
 class ChartWriterTest {
 
     @TempDir
@@ -48,6 +51,19 @@ class ChartWriterTest {
     void withEveryCellSettledThereAreNoRings() {
         XYChart chart = ChartWriter.charts(List.of(ReportCells.settled(Mode.NIO, 1))).get("throughput");
         assertFalse(chart.getSeriesMap().containsKey(ChartWriter.UNSETTLED_SERIES));
+        assertFalse(chart.getSeriesMap().containsKey(ChartWriter.CLIENT_BOUND_SERIES));
         assertEquals("Throughput vs connections", chart.getTitle());
+    }
+
+    @Test
+    void aClientBoundPointIsBoxedNextToTheRings() {
+        List<CellResult> withBound = List.of(ReportCells.rising(Mode.NIO, 100), ReportCells.clientBound(Mode.NETTY, 1000));
+        XYChart chart = ChartWriter.charts(withBound).get("throughput");
+        XYSeries boxes = chart.getSeriesMap().get(ChartWriter.CLIENT_BOUND_SERIES);
+        assertEquals(1, boxes.getXData().length);
+        assertEquals(1000, boxes.getXData()[0]);
+        assertEquals(XYSeries.XYSeriesRenderStyle.Scatter, boxes.getXYSeriesRenderStyle());
+        assertEquals(100, chart.getSeriesMap().get(ChartWriter.UNSETTLED_SERIES).getXData()[0]);
+        assertEquals("Throughput vs connections (ringed: not settled; boxed: client-bound)", chart.getTitle());
     }
 }
