@@ -3,6 +3,7 @@ package shout.compare.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
@@ -154,8 +155,8 @@ final class ChartWriter {
             }
         });
         // added last, so the rings and boxes are drawn over the lines' own markers
-        annotate(chart, UNSETTLED_SERIES, unsettled, new Ring());
-        annotate(chart, CLIENT_BOUND_SERIES, clientBound, new Box());
+        annotate(chart, UNSETTLED_SERIES, unsettled, Outline.RING);
+        annotate(chart, CLIENT_BOUND_SERIES, clientBound, Outline.BOX);
         return chart;
     }
 
@@ -171,27 +172,29 @@ final class ChartWriter {
         marks.setMarkerColor(Color.BLACK);        // no server's colour: an annotation, not a row
     }
 
-    /** A hollow circle twice a marker's size, so the point's own marker stays visible inside it. */
-    private static final class Ring extends Marker {
+    /** A ring or a box twice a marker's size around a point, so the point's own marker stays visible inside it. */
+    private static final class Outline extends Marker {
         private static final BasicStroke STROKE = new BasicStroke(2f);
 
-        @Override
-        public void paint(Graphics2D graphics, double x, double y, int markerSize) {
-            double diameter = 2.0 * markerSize;
-            graphics.setStroke(STROKE);
-            graphics.draw(new Ellipse2D.Double(x - diameter / 2, y - diameter / 2, diameter, diameter));
+        /** Makes the outline's shape from its top-left corner, width and height. */
+        private interface Frame {
+            Shape around(double x, double y, double width, double height);
         }
-    }
 
-    /** A hollow square twice a marker's size, as the ring but telling a different thing. */
-    private static final class Box extends Marker {
-        private static final BasicStroke STROKE = new BasicStroke(2f);
+        static final Outline RING = new Outline(Ellipse2D.Double::new);
+        static final Outline BOX = new Outline(Rectangle2D.Double::new);
+
+        private final Frame frame;
+
+        private Outline(Frame frame) {
+            this.frame = frame;
+        }
 
         @Override
         public void paint(Graphics2D graphics, double x, double y, int markerSize) {
-            double side = 2.0 * markerSize;
+            double size = 2.0 * markerSize;
             graphics.setStroke(STROKE);
-            graphics.draw(new Rectangle2D.Double(x - side / 2, y - side / 2, side, side));
+            graphics.draw(frame.around(x - size / 2, y - size / 2, size, size));
         }
     }
 }

@@ -5,6 +5,8 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
@@ -90,29 +92,27 @@ public final class MarkdownTable {
 
     /** What the mark means and each marked cell's verdict, or nothing when every cell settled. */
     private static String unsettledFootnote(List<CellResult> cells) {
-        List<String> lines = cells.stream().filter(CellResult::unsettled)
-                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.steady().describe()).toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "\n%s not settled: the rates of the measured intervals still rose or fell (by more "
-                + "than %.0f%%, beyond their noise) or spread so much that their mean is uncertain by more than %.0f%%, or were too "
-                + "few to tell; read these msgs/s as a first look, not a result:\n", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT,
-                Steadiness.MAX_ERROR_PERCENT)
-                + String.join("\n", lines) + "\n";
+        return footnote(cells, CellResult::unsettled, c -> c.steady().describe(), String.format(Locale.ROOT,
+                "%s not settled: the rates of the measured intervals still rose or fell (by more than %.0f%%, beyond their "
+                + "noise) or spread so much that their mean is uncertain by more than %.0f%%, or were too few to tell; read "
+                + "these msgs/s as a first look, not a result:", UNSETTLED_MARK, Steadiness.MAX_TREND_PERCENT,
+                Steadiness.MAX_ERROR_PERCENT));
     }
 
     /** What the client-bound mark means and how busy each marked cell's client was, or nothing when none was. */
     private static String clientBoundFootnote(List<CellResult> cells) {
-        List<String> lines = cells.stream().filter(CellResult::clientBound)
-                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.client().describe()).toList();
-        if (lines.isEmpty()) {
-            return "";
-        }
-        return String.format(Locale.ROOT, "\n%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s "
-                + "are as fast as it could go that moment and the server may be faster; two such cells differ by the client's "
-                + "moments, not by their servers:\n", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT)
-                + String.join("\n", lines) + "\n";
+        return footnote(cells, CellResult::clientBound, c -> c.client().describe(), String.format(Locale.ROOT,
+                "%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s are as fast as it "
+                + "could go that moment and the server may be faster; two such cells differ by the client's moments, not by "
+                + "their servers:", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT));
+    }
+
+    /** {@code heading} and a line per cell that {@code marked} picks, saying {@code why}; nothing when none is picked. */
+    private static String footnote(List<CellResult> cells, Predicate<CellResult> marked, Function<CellResult, String> why,
+                                   String heading) {
+        List<String> lines = cells.stream().filter(marked)
+                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + why.apply(c)).toList();
+        return lines.isEmpty() ? "" : "\n" + heading + "\n" + String.join("\n", lines) + "\n";
     }
 
     /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */
