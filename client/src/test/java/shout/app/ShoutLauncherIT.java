@@ -35,6 +35,8 @@ class ShoutLauncherIT {
             StartLine started = StartLine.parse(startLine).orElseThrow(() -> new AssertionError("start line: " + startLine));
             assertEquals("127.0.0.1", started.address().host(), startLine);
             assertEquals(Optional.of("virtual"), started.value("mode"), startLine);
+            // at least two carriers, so that one busy carrier cannot leave new connections' threads unrun
+            assertTrue(Integer.parseInt(started.value("carriers").orElse("0")) >= 2, startLine);
             int port = started.port();
             if (Runtime.version().compareTo(Runtime.Version.parse("21.0.1")) >= 0) {  // the JDKs that have the flag
                 List<String> arguments = List.of(server.toHandle().info().arguments().orElse(new String[0]));

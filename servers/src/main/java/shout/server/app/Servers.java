@@ -7,6 +7,7 @@ import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.blocking.BlockingServer;
+import shout.server.blocking.VirtualCarriers;
 import shout.server.netty.NettyServer;
 import shout.server.nio.NioSelectorServer;
 
@@ -28,9 +29,11 @@ public final class Servers {
             case BLOCKING -> BlockingServer.start(config, mode, Thread.ofPlatform(),
                     perTask(Thread.ofPlatform().name(name + "-", 0)),
                     "threads=per-connection");
-            case VIRTUAL -> BlockingServer.start(config, mode, Thread.ofVirtual(),
-                    perTask(Thread.ofVirtual().name(name + "-", 0)),
-                    "threads=virtual-per-connection");
+            case VIRTUAL -> {
+                String carriers = VirtualCarriers.atLeastTwo();     // before this server's first virtual thread
+                yield BlockingServer.start(config, mode, Thread.ofVirtual(), perTask(Thread.ofVirtual().name(name + "-", 0)),
+                        "threads=virtual-per-connection carriers=" + carriers);
+            }
             case NIO -> NioSelectorServer.start(config);
             case NETTY -> NettyServer.start(config);
         };
