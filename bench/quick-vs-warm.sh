@@ -23,7 +23,7 @@ Settings (environment):
   BAND         0.8-1.25   a quick cell is in band when its ratio to the warm figure lies in it
   OUT          results/quick-vs-warm-<UTC time>/   every run's compare output and log, and report.md
 
-One set takes about 2 + 2 x RUNS minutes (a reference of 8 cells about a minute, a quick run about one).
+One set takes about 1.5 + 2.5 x RUNS minutes (a reference of 8 cells about 1.5 minutes, a quick run one).
 The quick runs are exactly `./shout compare --quick`; the references `./shout compare --modes MODES
 --connections CONNECTIONS --repeat REPEAT --duration DURATION`, so both pin and warm as compare does.
 Needs /usr/bin/python3 for the report.
