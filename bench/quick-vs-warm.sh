@@ -42,7 +42,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-die() { echo "quick-vs-warm: $*" >&2; exit 2; }
+die() { echo "quick-vs-warm: $*" >&2; exit 2; }           # bad settings
+interrupted() { echo "quick-vs-warm: interrupted; what finished is in $OUT (bench/quick-vs-warm.sh --report $OUT)" >&2; exit 130; }
+failed() {      # failed LOG WHAT RC: compare's Ctrl-C exit stays an interruption, its bad-usage exit one too
+  [ "$3" = 130 ] && interrupted
+  tail -n 20 "$1" >&2; echo "quick-vs-warm: $2 failed (exit $3; log: $1)" >&2
+  [ "$3" = 2 ] && exit 2
+  exit 1
+}
 [ -x "$PYTHON" ] || die "needs $PYTHON for the report"
 RUNS=${RUNS:-3}
 MODES=${MODES:-blocking,virtual,nio,netty}
@@ -136,20 +143,20 @@ fi
 
 OUT=${OUT:-$ROOT/results/quick-vs-warm-$(date -u +%Y%m%dT%H%M%SZ)}
 mkdir -p "$OUT"
-trap 'echo "quick-vs-warm: interrupted; what finished is in $OUT (bench/quick-vs-warm.sh --report $OUT)" >&2; exit 130' INT TERM
-"$ROOT/shout" build >"$OUT/build.log" 2>&1 || { tail -n 30 "$OUT/build.log" >&2; die "./shout build failed"; }
+trap interrupted INT TERM
+"$ROOT/shout" build >"$OUT/build.log" 2>&1 || failed "$OUT/build.log" "./shout build" $?
 echo "quick-vs-warm: $(date -u '+%F %H:%M UTC'), $(nproc) cpus, kernel $(uname -r); $RUNS quick runs between $((RUNS + 1)) warm references; output in $OUT"
 
 reference() {
   echo "  warm reference $1 ($(date -u +%H:%M:%S))"
   "$ROOT/shout" compare --modes "$MODES" --connections "$CONNECTIONS" --repeat "$REPEAT" --duration "$DURATION" \
-    --out "$OUT/ref$1" >"$OUT/ref$1.log" 2>&1 || { tail -n 20 "$OUT/ref$1.log" >&2; die "warm reference $1 failed (log: $OUT/ref$1.log)"; }
+    --out "$OUT/ref$1" >"$OUT/ref$1.log" 2>&1 || failed "$OUT/ref$1.log" "warm reference $1" $?
 }
 reference 0
 for k in $(seq "$RUNS"); do
   echo "  quick run $k ($(date -u +%H:%M:%S))"
   start=$(date +%s.%N)
-  "$ROOT/shout" compare --quick --out "$OUT/quick$k" >"$OUT/quick$k.log" 2>&1 || { tail -n 20 "$OUT/quick$k.log" >&2; die "quick run $k failed (log: $OUT/quick$k.log)"; }
+  "$ROOT/shout" compare --quick --out "$OUT/quick$k" >"$OUT/quick$k.log" 2>&1 || failed "$OUT/quick$k.log" "quick run $k" $?
   end=$(date +%s.%N)
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", e - s }' >"$OUT/quick$k.seconds"
   reference "$k"
