@@ -71,67 +71,58 @@ out, modes, counts, band = sys.argv[1], sys.argv[2].split(','), [int(c) for c in
 low, high = (float(x) for x in band.split('-'))
 keys = [(m, c) for c in counts for m in modes]
 
-def load(name):
-    """A run's cells as {(mode, connections): (msgs/s, client-bound)}, its wall seconds; None if it did not finish."""
+def run(name):
+    """A finished run's cells as {(mode, connections): (msgs/s, client-bound)} and its wallSeconds, else None."""
     found = sorted(glob.glob(os.path.join(out, name, '*', 'results.json')))
     if not found:
         return None
-    run = json.load(open(found[-1]))
+    result = json.load(open(found[-1]))
     cells = {}
-    for part in run['parts']:
+    for part in result['parts']:
         for cell in part['cells']:
-            load = cell.get('load')
-            if not load:
-                continue
-            rate = statistics.median(cell.get('repeats') or [load['messagesPerSecond']])
-            cells[(cell['target'], cell['connections'])] = (rate, (cell.get('client') or {}).get('bound', False))
-    return cells, run.get('wallSeconds')
+            if cell.get('load'):
+                rate = statistics.median(cell.get('repeats') or [cell['load']['messagesPerSecond']])
+                cells[(cell['target'], cell['connections'])] = (rate, (cell.get('client') or {}).get('bound', False))
+    return cells, result.get('wallSeconds')
 
-def ranking(cells, count):
-    present = [m for m in modes if (m, count) in cells]
-    return ' > '.join(sorted(present, key=lambda m: -cells[(m, count)][0]))
+def ranking(rates, count):
+    present = [m for m in modes if (m, count) in rates]
+    return ' > '.join(sorted(present, key=lambda m: -rates[(m, count)]))
 
-refs, k = [], 0
-while (ref := load('ref%d' % k)) is not None:
-    refs.append(ref[0])
-    k += 1
+def row(name, ratios, marks):
+    """A table row: each cell's ratio ('-' where a run lacks it) and how many are in the band."""
+    shown = ['-' if key not in ratios else '%.2f%s' % (ratios[key], marks.get(key, '')) for key in keys]
+    inside = sum(low <= r <= high for r in ratios.values())
+    return '| %s | ' % name + ' | '.join(shown) + ' | %d/%d |' % (inside, len(ratios))
+
+refs = []
+while (ref := run('ref%d' % len(refs))) is not None:
+    refs.append({key: rate for key, (rate, _) in ref[0].items()})
 if not refs:
     sys.exit('quick-vs-warm: no finished reference in %s' % out)
 print('band %s; a quick cell against the geometric mean of the warm references right before and after it; '
-      '^ marks a cell whose load client was busy 90%% or more of its core\n' % band)
+      '^ marks a cell compare marked client-bound\n' % band)
 print('| run | seconds | ' + ' | '.join('%s@%d' % key for key in keys) + ' | in band |')
 print('|---|---|' + '---|' * len(keys) + '---|')
-for i in range(len(refs) - 1):
-    before, after = refs[i], refs[i + 1]
-    control = [after[key][0] / before[key][0] for key in keys if key in before and key in after]
-    inside = sum(low <= r <= high for r in control)
-    print('| ref%d -> ref%d (host alone) | | ' % (i, i + 1)
-          + ' | '.join('%.2f' % (after[key][0] / before[key][0]) if key in before and key in after else '-' for key in keys)
-          + ' | %d/%d |' % (inside, len(control)))
-    quick = load('quick%d' % (i + 1))
+rankings = []
+for i, (before, after) in enumerate(zip(refs, refs[1:])):
+    both = [key for key in keys if key in before and key in after]
+    print(row('ref%d -> ref%d (host alone) |' % (i, i + 1), {key: after[key] / before[key] for key in both}, {}))
+    quick = run('quick%d' % (i + 1))
     if quick is None:
         continue
     cells, wall = quick
-    ratios, shown = [], []
-    for key in keys:
-        if key not in cells or key not in before or key not in after:
-            shown.append('-')
-            continue
-        ratio = cells[key][0] / math.sqrt(before[key][0] * after[key][0])
-        ratios.append(ratio)
-        shown.append('%.2f%s' % (ratio, '^' if cells[key][1] else ''))
-    seconds = open(os.path.join(out, 'quick%d.seconds' % (i + 1))).read().strip() if os.path.exists(os.path.join(out, 'quick%d.seconds' % (i + 1))) else '?'
-    print('| quick%d | %s (%s) | ' % (i + 1, seconds, '%.1f' % wall if wall else '?') + ' | '.join(shown)
-          + ' | %d/%d |' % (sum(low <= r <= high for r in ratios), len(ratios)))
+    warm = {key: math.sqrt(before[key] * after[key]) for key in both}
+    measured = [key for key in both if key in cells]
+    seconds_file = os.path.join(out, 'quick%d.seconds' % (i + 1))
+    seconds = open(seconds_file).read().strip() if os.path.exists(seconds_file) else '?'
+    print(row('quick%d | %s (%s)' % (i + 1, seconds, '%.1f' % wall if wall else '?'),
+              {key: cells[key][0] / warm[key] for key in measured}, {key: '^' for key in measured if cells[key][1]}))
+    rates = {key: rate for key, (rate, _) in cells.items()}
+    rankings += ['quick%d at %d connections: %s; warm: %s' % (i + 1, count, ranking(rates, count), ranking(warm, count))
+                 for count in counts]
 print('\nseconds: the whole `./shout compare --quick` as a user waits for it (its own wallSeconds in brackets)')
-for i in range(len(refs) - 1):
-    quick = load('quick%d' % (i + 1))
-    if quick is None:
-        continue
-    for count in counts:
-        warm = {key: (math.sqrt(refs[i][key][0] * refs[i + 1][key][0]), False) for key in keys
-                if key in refs[i] and key in refs[i + 1]}
-        print('quick%d at %d connections: %s; warm: %s' % (i + 1, count, ranking(quick[0], count), ranking(warm, count)))
+print('\n'.join(rankings))
 PY
 }
 
