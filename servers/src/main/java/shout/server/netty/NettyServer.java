@@ -16,6 +16,8 @@ import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -41,6 +43,7 @@ public final class NettyServer implements EchoServer {
     private static final System.Logger LOGGER = System.getLogger(NettyServer.class.getName());
     private static final int MIN_READ_BYTES = 64;
     private static final int INITIAL_READ_BYTES = 2048;
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final NettyTransport transport;
@@ -48,7 +51,8 @@ public final class NettyServer implements EchoServer {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ExecutorService offload;             // null unless config.offload()
-    // No extra thread for the group's futures; close() never awaits them, the loops' shutdown does the waiting.
+    private final LoneConnectionReceives loneReceives; // null unless the transport has a buffer ring
+    // No extra thread for the group's futures: close() awaits each connection's own close future, never the group's.
     private final ChannelGroup children = new DefaultChannelGroup("echo-netty-children", ImmediateEventExecutor.INSTANCE);
     private volatile Channel listener;
 
@@ -56,7 +60,7 @@ public final class NettyServer implements EchoServer {
         this.config = config;
         this.transport = transport;
         this.stats = new ServerStats(config.maxConnections());
-        this.boss = new MultiThreadIoEventLoopGroup(1, threadsNamed("echo-netty-boss", false), transport.ioHandlers());
+        this.boss = new MultiThreadIoEventLoopGroup(1, threadsNamed("echo-netty-boss", false), transport.acceptHandlers());
         try {
             this.workers = new MultiThreadIoEventLoopGroup(config.threads(), threadsNamed("echo-netty-worker-", true),
                     transport.ioHandlers());
@@ -64,6 +68,9 @@ public final class NettyServer implements EchoServer {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
+        this.loneReceives = transport.ringGroup().isPresent()
+                ? new LoneConnectionReceives(transport, stats, config.threads())
+                : null;
         this.offload = config.offload()
                 ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
                 : null;
@@ -71,7 +78,7 @@ public final class NettyServer implements EchoServer {
 
     /** Binds and starts a netty server; returns once it accepts connections, or throws with every thread stopped. */
     public static EchoServer start(ServerConfig config) throws IOException {
-        NettyServer server = new NettyServer(config, NettyTransport.choose(config.transport()));
+        NettyServer server = new NettyServer(config, NettyTransport.choose(config.transport(), config.bufferBytes()));
         try {
             server.bind();
         } catch (IOException | RuntimeException | Error e) {
@@ -82,9 +89,13 @@ public final class NettyServer implements EchoServer {
     }
 
     private void bind() throws IOException {
-        ChannelFuture bound = new ServerBootstrap()
+        ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(transport.serverChannel())
+                .channel(transport.serverChannel());
+        if (loneReceives != null) {
+            bootstrap.handler(loneReceives);
+        }
+        ChannelFuture bound = bootstrap
                 .option(ChannelOption.SO_BACKLOG, config.backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(transport.reusePort(), config.reusePort())
@@ -138,6 +149,11 @@ public final class NettyServer implements EchoServer {
         return "mode=netty transport=" + transport.name() + " threads=" + config.threads();
     }
 
+    /** How many open connections read from the io_uring buffer ring: 0 on a transport without one. */
+    int connectionsOnRing() {
+        return loneReceives == null ? 0 : loneReceives.onRing();
+    }
+
     @Override
     public ServerStats stats() {
         return stats;
@@ -155,7 +171,15 @@ public final class NettyServer implements EchoServer {
     @Override
     public void close() {
         stopAccepting();
+        // On io_uring a connection with a receive in flight closes only once the kernel confirms the receive was
+        // cancelled, a round trip through its loop; a loop stopped before that left the socket open, and its client
+        // waiting for an end that never came. So the loops stop only once every connection has closed, or a second on.
+        List<Channel> open = List.copyOf(children);
         children.close();
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        for (Channel child : open) {
+            child.closeFuture().awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
         if (offload != null) {
             // Before the loops stop: a burn under way still hands its reply to a live loop. Queued burns
             // are dropped; their connections are closing and release their chunks.

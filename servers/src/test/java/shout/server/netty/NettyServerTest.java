@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,7 +103,7 @@ class NettyServerTest {
     void autoTakesIoUringWhereItLoadsThenEpollThenNio() throws IOException {
         String expected = NettyTransport.isAvailable(Transport.IO_URING) ? "io_uring"
                 : NettyTransport.isAvailable(Transport.EPOLL) ? "epoll" : "nio";
-        assertEquals(expected, NettyTransport.choose(Transport.AUTO).name());
+        assertEquals(expected, NettyTransport.choose(Transport.AUTO, BASE.bufferBytes()).name());
     }
 
     @Test
@@ -176,11 +177,28 @@ class NettyServerTest {
 
     @Test
     void aClientThatWritesButNeverReadsIsSlowedDownNotBuffered() throws Exception {
+        try (EchoServer server = NettyServer.start(BASE);
+             Socket socket = Wire.connect(server, 10_000)) {
+            isSlowedDownWhileItDoesNotRead(server, socket);
+        }
+    }
+
+    @Test
+    void aLoneClientReadFromTheBufferRingIsSlowedDownToo() throws Exception {
+        ServerConfig config = BASE.toBuilder().transport(Transport.IO_URING).build();
+        assumeBufferRing(config);
+        try (NettyServer server = (NettyServer) NettyServer.start(config);
+             Socket socket = Wire.connect(server, 10_000)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsOnRing() == 1);
+            isSlowedDownWhileItDoesNotRead(server, socket);
+        }
+    }
+
+    /** A client that writes 64 MiB and reads nothing for 2 s: the server must stop reading, then echo it all. */
+    private static void isSlowedDownWhileItDoesNotRead(EchoServer server, Socket socket) throws Exception {
         byte[] block = "a slow reader's block of bytes. ".repeat(32).getBytes(StandardCharsets.US_ASCII);  // 1 KiB
         int blocks = 64 * 1024;                                                                       // 64 MiB
-        try (EchoServer server = NettyServer.start(BASE);
-             Socket socket = Wire.connect(server, 10_000);
-             ExecutorService writer = Executors.newSingleThreadExecutor()) {
+        try (ExecutorService writer = Executors.newSingleThreadExecutor()) {
             Future<?> written = writer.submit(() -> writeBlocks(socket.getOutputStream(), block, blocks));
             assertThrows(TimeoutException.class, () -> written.get(2, SECONDS), "the server stopped reading");
             long bytesIn = server.stats().snapshot().bytesIn();
@@ -188,6 +206,74 @@ class NettyServerTest {
             readAndVerifyBlocks(socket.getInputStream(), Wire.expected(block), blocks);
             written.get(10, SECONDS);
         }
+    }
+
+    @Test
+    void onIoUringAConnectionToAQuietServerReadsFromTheBufferRingAndTheRestPoll() throws Exception {
+        ServerConfig config = BASE.toBuilder().transport(Transport.IO_URING).build();     // two loops
+        assumeBufferRing(config);
+        assertFalse(io.netty.channel.uring.IoUring.isRecvMultishotEnabled(), "a multishot receive reads past autoRead off");
+        try (NettyServer server = (NettyServer) NettyServer.start(config)) {
+            Socket first = Wire.connect(server);
+            assertEquals("ONE", Wire.roundTrip(first, "one"));
+            assertEquals(1, server.connectionsOnRing());
+            try (Socket second = Wire.connect(server); Socket third = Wire.connect(server)) {
+                assertEquals("TWO", Wire.roundTrip(second, "two"));
+                assertEquals("THREE", Wire.roundTrip(third, "three"));
+                assertEquals(2, server.connectionsOnRing(), "as many as there are loops");
+                first.close();
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> server.connectionsOnRing() == 1 && server.stats().active() == 2);
+                try (Socket fourth = Wire.connect(server)) {
+                    assertEquals("FOUR", Wire.roundTrip(fourth, "four"));
+                    assertEquals(1, server.connectionsOnRing(), "a server holding a connection per loop is not quiet");
+                }
+            }
+        }
+    }
+
+    @RepeatedTest(20)
+    void closingTheServerEndsAConnectionWhoseReceiveIsInFlight() throws Exception {
+        ServerConfig config = BASE.toBuilder().transport(Transport.IO_URING).build();
+        assumeBufferRing(config);
+        NettyServer server = (NettyServer) NettyServer.start(config);
+        try (Socket socket = Wire.connect(server, 5_000)) {
+            assertEquals("WAITING", Wire.roundTrip(socket, "waiting"));       // its next receive now waits in the kernel
+            assertEquals(1, server.connectionsOnRing());
+            server.close();
+            assertEquals(-1, socket.getInputStream().read(), "the server's close reached the client");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void aBurstOfConnectionsPutsNoMoreOnTheRingThanThereAreLoops() throws Exception {
+        ServerConfig config = BASE.toBuilder().transport(Transport.IO_URING).build();
+        assumeBufferRing(config);
+        List<Socket> sockets = new ArrayList<>();
+        try (NettyServer server = (NettyServer) NettyServer.start(config)) {
+            try {
+                for (int i = 0; i < 50; i++) {        // connected by the kernel before the server admits any of them
+                    sockets.add(Wire.connect(server));
+                }
+                for (int i = 0; i < sockets.size(); i++) {
+                    assertEquals("BURST " + i, Wire.roundTrip(sockets.get(i), "burst " + i));
+                }
+                assertEquals(2, server.connectionsOnRing());
+            } finally {
+                for (Socket socket : sockets) {
+                    socket.close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.connectionsOnRing() == 0);
+        }
+    }
+
+    private static void assumeBufferRing(ServerConfig config) throws IOException {
+        assumeTrue(NettyTransport.isAvailable(Transport.IO_URING), "io_uring does not load here");
+        assumeTrue(NettyTransport.choose(Transport.IO_URING, config.bufferBytes()).ringGroup().isPresent(),
+                "this kernel has no io_uring buffer rings");
     }
 
     private static Void writeBlocks(OutputStream out, byte[] block, int count) throws IOException {
