@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.uring.IoUringChannelOption;
 import java.util.concurrent.atomic.AtomicInteger;
 import shout.server.ServerStats;
 
@@ -23,13 +24,14 @@ import shout.server.ServerStats;
 @ChannelHandler.Sharable
 final class LoneConnectionReceives extends ChannelInboundHandlerAdapter {
 
-    private final NettyTransport transport;
+    private final short ringGroup;
     private final ServerStats stats;
     private final int loops;
     private final AtomicInteger onRing = new AtomicInteger();    // decremented on the connections' own loops
 
-    LoneConnectionReceives(NettyTransport transport, ServerStats stats, int loops) {
-        this.transport = transport;
+    /** Points connections at the buffer ring of group {@code ringGroup}, which each of the server's {@code loops} lends. */
+    LoneConnectionReceives(short ringGroup, ServerStats stats, int loops) {
+        this.ringGroup = ringGroup;
         this.stats = stats;
         this.loops = loops;
     }
@@ -45,7 +47,7 @@ final class LoneConnectionReceives extends ChannelInboundHandlerAdapter {
         if (msg instanceof Channel child && stats.active() < loops && onRing.get() < loops) {
             onRing.incrementAndGet();
             child.closeFuture().addListener(closed -> onRing.decrementAndGet());
-            transport.receiveFromRing(child);
+            child.config().setOption(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, ringGroup);
         }
         ctx.fireChannelRead(msg);
     }

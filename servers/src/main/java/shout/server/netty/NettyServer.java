@@ -68,9 +68,8 @@ public final class NettyServer implements EchoServer {
             boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             throw e;
         }
-        this.loneReceives = transport.ringGroup().isPresent()
-                ? new LoneConnectionReceives(transport, stats, config.threads())
-                : null;
+        this.loneReceives = transport.ringGroup()
+                .map(group -> new LoneConnectionReceives(group, stats, config.threads())).orElse(null);
         this.offload = config.offload()
                 ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
                 : null;

@@ -1,6 +1,5 @@
 package shout.server.netty;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.ServerChannel;
@@ -13,7 +12,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringBufferRingConfig;
-import io.netty.channel.uring.IoUringChannelOption;
 import io.netty.channel.uring.IoUringFixedBufferRingAllocator;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringIoHandlerConfig;
@@ -118,11 +116,6 @@ record NettyTransport(String name, IoHandlerFactory acceptHandlers, IoHandlerFac
                 .build();
         return new NettyTransport("io_uring", plain, IoUringIoHandler.newFactory(new IoUringIoHandlerConfig().setBufferRingConfig(ring)),
                 IoUringServerSocketChannel.class, UnixChannelOption.SO_REUSEPORT, Optional.of(RING_GROUP));
-    }
-
-    /** Points {@code child}, not yet registered, at the buffer ring, so it reads from there with no poll of its own. */
-    void receiveFromRing(Channel child) {
-        ringGroup.ifPresent(group -> child.config().setOption(IoUringChannelOption.IO_URING_BUFFER_GROUP_ID, group));
     }
 
     static void requireAvailable(Transport transport, boolean available, Throwable cause) throws IOException {
