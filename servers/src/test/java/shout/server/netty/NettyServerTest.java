@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netty.channel.uring.IoUring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -212,9 +213,9 @@ class NettyServerTest {
     void onIoUringAConnectionToAQuietServerReadsFromTheBufferRingAndTheRestPoll() throws Exception {
         ServerConfig config = BASE.toBuilder().transport(Transport.IO_URING).build();     // two loops
         assumeBufferRing(config);
-        assertFalse(io.netty.channel.uring.IoUring.isRecvMultishotEnabled(), "a multishot receive reads past autoRead off");
-        try (NettyServer server = (NettyServer) NettyServer.start(config)) {
-            Socket first = Wire.connect(server);
+        assertFalse(IoUring.isRecvMultishotEnabled(), "a multishot receive reads past autoRead off");
+        try (NettyServer server = (NettyServer) NettyServer.start(config);
+             Socket first = Wire.connect(server)) {                              // closed twice: the second is a no-op
             assertEquals("ONE", Wire.roundTrip(first, "one"));
             assertEquals(1, server.connectionsOnRing());
             try (Socket second = Wire.connect(server); Socket third = Wire.connect(server)) {
@@ -254,7 +255,7 @@ class NettyServerTest {
         List<Socket> sockets = new ArrayList<>();
         try (NettyServer server = (NettyServer) NettyServer.start(config)) {
             try {
-                for (int i = 0; i < 50; i++) {        // connected by the kernel before the server admits any of them
+                for (int i = 0; i < 50; i++) {        // the kernel connects them faster than the server admits them
                     sockets.add(Wire.connect(server));
                 }
                 for (int i = 0; i < sockets.size(); i++) {
