@@ -6,12 +6,13 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
 import shout.server.Work;
@@ -27,6 +28,13 @@ import shout.server.Work;
 final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
     private static final System.Logger LOGGER = System.getLogger(UpperCaseHandler.class.getName());
+    /** One per event loop (every reply is upper-cased on its connection's loop), not one per connection. */
+    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected byte[] initialValue() {
+            return new byte[ServerConfig.DEFAULT_BUFFER_BYTES];
+        }
+    };
 
     private final ServerStats stats;
     private final Work work;
@@ -169,19 +177,26 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Upper-cases the readable bytes in place, on the backing array, or through the buffer's memory as NIO sees it. */
+    /**
+     * Upper-cases the readable bytes in place: on the backing array, else through a copy in the loop's
+     * scratch array. Not through the buffer's memory as NIO sees it: on JDK 25 Netty's direct memory
+     * belongs to a {@code MemorySegment}, such a {@code ByteBuffer} checks the segment is still alive
+     * at every access, and the JIT then leaves the transform's loop unvectorized (0.9-1.9 µs per 4 KiB,
+     * against 0.2 µs for the copy, the transform and the copy back).
+     */
     private static void upperCaseReadable(ByteBuf buf) {
         int from = buf.readerIndex();
         int to = buf.writerIndex();
         if (buf.hasArray()) {
             UpperCase.inPlace(buf.array(), buf.arrayOffset() + from, buf.arrayOffset() + to);
-        } else if (buf.nioBufferCount() == 1) {
-            ByteBuffer memory = buf.internalNioBuffer(from, to - from);   // positioned at the readable bytes
-            UpperCase.inPlace(memory, memory.position(), memory.limit());
-        } else {
-            for (int i = from; i < to; i++) {
-                buf.setByte(i, UpperCase.upper(buf.getByte(i)));
-            }
+            return;
+        }
+        byte[] scratch = SCRATCH.get();
+        for (int at = from; at < to; at += scratch.length) {
+            int length = Math.min(scratch.length, to - at);
+            buf.getBytes(at, scratch, 0, length);
+            UpperCase.inPlace(scratch, 0, length);
+            buf.setBytes(at, scratch, 0, length);
         }
     }
 }

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,6 +63,27 @@ class NettyServerTest {
                 assertTrue(server.description().contains("transport=" + transport.name().toLowerCase(Locale.ROOT) + " "),
                         server.description());
             }
+        }
+    }
+
+    /** Reads may be as large as --buffer, four times the loop's scratch array here: each is upper-cased whole. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void readsLargerThanTheScratchArrayComeBackUpperCasedWhole(Transport transport) throws Exception {
+        assumeTrue(NettyTransport.isAvailable(transport), transport + " does not load here");
+        byte[] payload = new byte[4 << 20];
+        new Random(7).nextBytes(payload);
+        ServerConfig config = BASE.toBuilder().transport(transport).bufferBytes(4 * ServerConfig.DEFAULT_BUFFER_BYTES).build();
+        try (EchoServer server = NettyServer.start(config);
+             Socket socket = Wire.connect(server, 20_000);
+             ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            Future<?> written = writer.submit(() -> {
+                socket.getOutputStream().write(payload);
+                return null;
+            });
+            byte[] reply = Wire.readFully(socket.getInputStream(), payload.length);
+            written.get(10, SECONDS);
+            assertArrayEquals(Wire.expected(payload), reply);
         }
     }
 
