@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Test-side helpers: a loopback client socket and the test's own oracle of the protocol. */
 public final class Wire {
@@ -40,6 +44,23 @@ public final class Wire {
         byte[] request = text.getBytes(StandardCharsets.UTF_8);
         socket.getOutputStream().write(request);
         return new String(readFully(socket.getInputStream(), request.length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends the payload on a new connection from another thread while this one reads the reply, so a
+     * payload larger than both sides' socket buffers cannot stall; returns the reply.
+     */
+    public static byte[] echoWhileWriting(EchoServer server, byte[] payload) throws Exception {
+        try (Socket socket = connect(server, 20_000);
+             ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            Future<?> written = writer.submit(() -> {
+                socket.getOutputStream().write(payload);
+                return null;
+            });
+            byte[] reply = readFully(socket.getInputStream(), payload.length);
+            written.get(10, TimeUnit.SECONDS);
+            return reply;
+        }
     }
 
     /** Reads exactly n bytes or fails: short reads and coalesced replies are both fine. */
