@@ -5,9 +5,10 @@
 # `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C
 # client `pingpong` on cpu 1, in alternated rounds whose order rotates, over a set of cells
 # SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table per cell (median round trips/s, the median of each round's
-# ratio to the C server measured in the same round, p99, the server core's busy % and its busy time per message,
-# connections served) and writes every run's raw line to a file. The memory cell then measures each server's
-# resident set growth per idle connection.
+# ratio to the C server measured in the same round, that median over the rounds the hypervisor left alone and
+# the steal seen, p99, the server core's busy % and its busy time per message, connections served) and writes
+# every run's raw line to a file. The memory cell then measures each server's resident set growth per idle
+# connection.
 # Loopback only: the measuring part runs in a private network namespace (only `lo`) when it can, because
 # Netty's echo example binds every address; without one, netty-example is skipped.
 set -euo pipefail
@@ -28,6 +29,9 @@ Settings (environment; --servers overrides SERVERS):
                      spell of the host then falls on every server of a round (c-again's medians 0.97-1.03
                      of c in three such runs, 0.84-1.60 in seven of 5 s rounds); not for thread-per-
                      connection servers, still starting threads a second after 1,000 connections open
+  STEAL_MAX   5      a round counts as calm when neither core lost more than this % to the hypervisor (steal, as
+                     pingpong reads it from /proc/stat) during the server's run nor during c's: each cell also
+                     shows the ratio to C over its calm rounds only, and how many there were
   JVM_WARMUP  5      seconds of one unmeasured pass (100 connections, 64 B) per JVM server before the cells
   FIRST       1000   the first-second cell: so many connections start at once on each warm server; counts
                      those answered within the run's first second (0 leaves it out)
@@ -59,6 +63,7 @@ WARMUP=${WARMUP:-2}
 DURATION=${DURATION:-5}
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-3}
 JVM_WARMUP=${JVM_WARMUP:-5}
+STEAL_MAX=${STEAL_MAX:-5}
 FIRST=${FIRST-1000}
 STUCK=${STUCK-1000}
 MEMORY=${MEMORY:-1}
@@ -80,7 +85,7 @@ done
 die() { echo "servers-vs-reference: $*" >&2; exit 1; }
 is_count() { [[ "$1" =~ ^[1-9][0-9]*$ ]]; }
 for v in ROUNDS WARMUP DURATION MEMORY_ROUNDS JVM_WARMUP IDLE BASE_PORT; do is_count "${!v}" || die "$v must be a positive whole number, not '${!v}'"; done
-for v in FIRST STUCK IDLE_WAIT; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
+for v in FIRST STUCK IDLE_WAIT STEAL_MAX; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
 [[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
 for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
 for s in $SERVERS; do
@@ -287,9 +292,9 @@ report_cell() {   # the Markdown table of one cell from the raw lines
   echo
   echo "### cell $1: $2 B messages, $3 connections, pipeline $4 ($ROUNDS rounds, ${DURATION}s each)"
   echo
-  echo "| server | rt/s (median) | vs C, median of rounds (min-max) | p99 µs | server cpu0 busy % | server CPU µs per message | connections served | errors |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---|"
-  awk -v cell="$1" -v order="${CELL_SERVERS[*]}" -v conns="$3" '
+  echo "| server | rt/s (median) | vs C, median of rounds (min-max) | vs C, calm rounds only (steal <= $STEAL_MAX%) | steal %, median (max) | p99 µs | server cpu0 busy % | server CPU µs per message | connections served | errors |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  awk -v cell="$1" -v order="${CELL_SERVERS[*]}" -v conns="$3" -v maxst="$STEAL_MAX" '
     function kv(line, key,   i, n, f, p) { n = split(line, f, " ")
       for (i = 1; i <= n; i++) { p = index(f[i], "="); if (substr(f[i], 1, p - 1) == key) return substr(f[i], p + 1) }
       return "" }
@@ -297,6 +302,11 @@ report_cell() {   # the Markdown table of one cell from the raw lines
       for (i = 2; i <= n; i++) { t = b[i]; for (j = i - 1; j >= 1 && b[j] > t; j--) b[j + 1] = b[j]; b[j + 1] = t }
       return n % 2 ? b[(n + 1) / 2] : (b[n / 2] + b[n / 2 + 1]) / 2 }
     function rounds_median(col, s, n,   k, b) { for (k = 1; k <= n; k++) b[k] = col[s, k]; return median(b, n) }
+    function steal(cpu) { return match(cpu, /st[0-9]+\)/) ? substr(cpu, RSTART + 2, RLENGTH - 3) + 0 : 0 }
+    function ratio_of(q, nr,   k, lo, hi, t) { if (nr == 0) return "n/a"; t = sprintf("%.2f", median(q, nr))
+      if (nr == 1) return t; lo = q[1]; hi = q[1]
+      for (k = 2; k <= nr; k++) { if (q[k] < lo) lo = q[k]; if (q[k] > hi) hi = q[k] }
+      return t sprintf(" (%.2f-%.2f)", lo, hi) }
     function minmax(a, n,   i, lo, hi) { lo = a[1]; hi = a[1]
       for (i = 2; i <= n; i++) { if (a[i] < lo) lo = a[i]; if (a[i] > hi) hi = a[i] }
       return lo == hi ? lo : lo "-" hi }
@@ -304,28 +314,30 @@ report_cell() {   # the Markdown table of one cell from the raw lines
       s = kv($0, "server"); r = kv($0, "round"); rt = kv($0, "rt/s") + 0
       k = ++n[s]; rts[s, k] = rt; rnd[s, k] = r; p99[s, k] = kv($0, "p99_us") + 0
       busy[s, k] = kv($0, "cpu0") + 0; served[s, k] = kv($0, "active") + 0
+      st[s, k] = steal(kv($0, "cpu0")); t = steal(kv($0, "cpu1")); if (t > st[s, k]) st[s, k] = t   # the worse core
       cost[s, k] = rt > 0 ? busy[s, k] / 100 * 1e6 / rt : 0   # busy time of the server core per round trip
       e = kv($0, "errors") + kv($0, "conn_fail") + kv($0, "mismatches")
       if (kv($0, "rt/s") == "") bad[s]++; else if (e > 0) err[s] += e
-      if (s == "c") cref[r] = rt
+      if (s == "c") { cref[r] = rt; cst[r] = st[s, k] }
     }
     END {
       m = split(order, names, " ")
       for (j = 1; j <= m; j++) { s = names[j]; if (!(s in n)) continue
-        delete a; delete q; nr = 0
+        delete a; delete q; delete calm; nr = 0; nc = 0; stmax = 0
         for (k = 1; k <= n[s]; k++) {
-          a[k] = rts[s, k]
-          if ((rnd[s, k] in cref) && cref[rnd[s, k]] > 0) q[++nr] = rts[s, k] / cref[rnd[s, k]]
+          a[k] = rts[s, k]; if (st[s, k] > stmax) stmax = st[s, k]
+          if ((rnd[s, k] in cref) && cref[rnd[s, k]] > 0) {
+            q[++nr] = rts[s, k] / cref[rnd[s, k]]
+            if (st[s, k] <= maxst && cst[rnd[s, k]] <= maxst) calm[++nc] = q[nr]
+          }
         }
-        ratio = "n/a"
-        if (nr > 0) { ratio = sprintf("%.2f", median(q, nr)); if (nr > 1) { lo = q[1]; hi = q[1]
-          for (k = 2; k <= nr; k++) { if (q[k] < lo) lo = q[k]; if (q[k] > hi) hi = q[k] }
-          ratio = ratio sprintf(" (%.2f-%.2f)", lo, hi) } }
+        ratio = ratio_of(q, nr); calmratio = ratio_of(calm, nc) ", " nc " of " nr " rounds"
+        stolen = sprintf("%.0f (%d)", rounds_median(st, s, n[s]), stmax)
         p = rounds_median(p99, s, n[s]); bz = rounds_median(busy, s, n[s]); us = rounds_median(cost, s, n[s])
         delete d; for (k = 1; k <= n[s]; k++) d[k] = served[s, k]
         note = (s in err) ? err[s] " (errors+conn_fail+mismatches, all rounds)" : ""
         if (s in bad) note = note (note == "" ? "" : "; ") bad[s] " of " n[s] " runs failed"
-        printf "| %s | %.0f | %s | %.0f | %.0f | %s | %s/%d | %s |\n", s, median(a, n[s]), ratio, p, bz, sprintf(us < 10 ? "%.2f" : "%.1f", us), minmax(d, n[s]), conns, note
+        printf "| %s | %.0f | %s | %s | %s | %.0f | %.0f | %s | %s/%d | %s |\n", s, median(a, n[s]), ratio, calmratio, stolen, p, bz, sprintf(us < 10 ? "%.2f" : "%.1f", us), minmax(d, n[s]), conns, note
       }
     }' "$RAW"
 }
