@@ -43,12 +43,12 @@ public final class UpperCase {
     }
 
     /** The transform of one byte value. */
-    public static byte upper(byte b) {
+    private static byte upper(byte b) {
         return (b >= 'a' && b <= 'z') ? (byte) (b - ('a' - 'A')) : b;
     }
 
     /** Eight bytes at once: each lowercase ASCII byte loses its 0x20 bit; no carry crosses a byte. */
-    public static long upperWord(long word) {
+    private static long upperWord(long word) {
         long low7 = word & LOW7;
         long atLeastA = low7 + FROM_A;
         long pastZ = low7 + PAST_Z;
