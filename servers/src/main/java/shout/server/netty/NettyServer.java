@@ -18,8 +18,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,14 +27,16 @@ import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.support.ConnectionOptions;
 import shout.server.support.IdleTimeout;
+import shout.server.work.OffloadPool;
+import shout.server.work.WorkPolicy;
 
 /**
  * The netty mode: Netty's event loops over the transport {@link NettyTransport} picks. Threading: one
  * boss loop ({@code echo-netty-boss}) accepts and hands each connection for life to one of
  * {@code threads} worker loops ({@code echo-netty-worker-N}), which run all its I/O and handlers and
- * by default its work too ({@code sleep} as a timer, {@code cpu} as a burn on the loop). With offload,
- * {@code cpu} burns on a pool of {@code threads} platform threads ({@code echo-netty-offload-N}) that
- * hand each reply back to the connection's loop, so a burn stalls no I/O.
+ * its work too, as the {@link WorkPolicy} plans it: a delay is a timer on the loop, offloaded work burns
+ * on the {@link OffloadPool} ({@code echo-netty-offload-N}), which hands each reply back to the
+ * connection's loop, so a burn stalls no I/O.
  */
 public final class NettyServer implements EchoServer {
 
@@ -50,7 +50,8 @@ public final class NettyServer implements EchoServer {
     private final ServerStats stats;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
-    private final ExecutorService offload;             // null unless config.offload()
+    private final WorkPolicy policy;
+    private final OffloadPool offload;
     private final LoneConnectionReceives loneReceives; // null unless the transport has a buffer ring
     // No extra thread for the group's futures: close() awaits each connection's own close future, never the group's.
     private final ChannelGroup children = new DefaultChannelGroup("echo-netty-children", ImmediateEventExecutor.INSTANCE);
@@ -70,9 +71,8 @@ public final class NettyServer implements EchoServer {
         }
         this.loneReceives = transport.ringGroup()
                 .map(group -> new LoneConnectionReceives(group, stats, config.threads())).orElse(null);
-        this.offload = config.offload()
-                ? Executors.newFixedThreadPool(config.threads(), Thread.ofPlatform().name("echo-netty-offload-", 0).factory())
-                : null;
+        this.policy = WorkPolicy.of(config);
+        this.offload = OffloadPool.start(policy, Mode.NETTY, config.threads());
     }
 
     /** Binds and starts a netty server; returns once it accepts connections, or throws with every thread stopped. */
@@ -123,7 +123,7 @@ public final class NettyServer implements EchoServer {
                 children.add(child);
                 child.pipeline()
                         .addLast("limits", new ConnectionLimitsHandler(stats, idleTimeout))
-                        .addLast("echo", new UpperCaseHandler(stats, config.work(), offload));
+                        .addLast("echo", new UpperCaseHandler(stats, policy, offload));
             }
         };
     }
@@ -179,12 +179,9 @@ public final class NettyServer implements EchoServer {
         for (Channel child : open) {
             child.closeFuture().awaitUninterruptibly(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        if (offload != null) {
-            // Before the loops stop: a burn under way still hands its reply to a live loop. Queued burns
-            // are dropped; their connections are closing and release their chunks.
-            offload.shutdownNow();
-            offload.close();
-        }
+        // Before the loops stop: a burn under way still hands its reply to a live loop. Queued burns
+        // are dropped; their connections are closing and release their chunks.
+        offload.close();
         var bossDone = boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         var workersDone = workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         bossDone.syncUninterruptibly();

@@ -15,15 +15,17 @@ import java.util.concurrent.TimeUnit;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
-import shout.server.Work;
+import shout.server.work.WorkPlan;
+import shout.server.work.WorkPolicy;
 
 /**
  * One connection's echo for the netty mode: each received chunk gets its work, is upper-cased in its
  * own pooled buffer and written back; one flush per read burst. Reading pauses while the channel is
  * not writable (bounded memory per connection) and while a chunk's work is deferred, so replies keep
  * their order. Threading: one instance per connection; every method runs on that connection's event
- * loop, so the state needs no lock. Deferred work never blocks the loop: {@code sleep} is a timer on
- * the loop, offloaded {@code cpu} burns on the offload pool and hands the reply back to the loop.
+ * loop, so the state needs no lock. Each chunk's work is carried out as the {@link WorkPolicy} plans it,
+ * and deferred work never blocks the loop: a delay is a timer on the loop, offloaded work burns on the
+ * offload pool and hands the reply back to the loop.
  */
 final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
@@ -37,18 +39,21 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     };
 
     private final ServerStats stats;
-    private final Work work;
-    private final Executor offload;                   // null: cpu work burns on the loop
+    private final WorkPolicy policy;
+    private final Executor offload;
     // Made at the first deferred chunk, so a connection whose work is none (or that idles) does not hold them.
+    // The head is the chunk whose work runs; those behind it wait their turn.
     private ArrayDeque<ByteBuf> deferred;
     private Runnable replyToOldestDeferred;
     private Runnable burnThenReply;
+    /** The plan whose cost the offload pool is burning: written before the hand-over, which publishes it. */
+    private WorkPlan.Offload offloaded;
     private ChannelHandlerContext ctx;
     private boolean inputEnded;
 
-    UpperCaseHandler(ServerStats stats, Work work, Executor offload) {
+    UpperCaseHandler(ServerStats stats, WorkPolicy policy, Executor offload) {
         this.stats = stats;
-        this.work = work;
+        this.policy = policy;
         this.offload = offload;
     }
 
@@ -61,14 +66,10 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf chunk = (ByteBuf) msg;
         stats.received(chunk.readableBytes());
-        switch (work) {
-            case Work.None none -> reply(chunk);
-            case Work.Cpu cpu when offload == null -> {
-                cpu.burn();
-                reply(chunk);
-            }
-            case Work.Cpu cpu -> defer(chunk);
-            case Work.Sleep sleep -> defer(chunk);
+        if (nothingDeferred()) {
+            carryOut(chunk, policy.planForChunk());
+        } else {
+            deferred.add(chunk);                      // behind the chunk whose work runs, so replies keep their order
         }
     }
 
@@ -119,44 +120,64 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         stats.sent(length);
     }
 
-    private void defer(ByteBuf chunk) {
+    /**
+     * Carries out the chunk's plan: replies now (true), or holds the chunk at the head of the queue,
+     * with reading paused, and starts its wait (false).
+     */
+    private boolean carryOut(ByteBuf chunk, WorkPlan plan) {
+        switch (plan) {
+            case WorkPlan.ReplyNow now -> reply(chunk);
+            case WorkPlan.BurnInline burn -> {
+                burn.cost().burn();
+                reply(chunk);
+            }
+            case WorkPlan.ReplyAfter delay -> {
+                hold(chunk);
+                ctx.executor().schedule(replyToOldestDeferred, delay.delayNanos(), TimeUnit.NANOSECONDS);
+                return false;
+            }
+            case WorkPlan.Offload offloading -> {
+                hold(chunk);
+                offloaded = offloading;
+                offload.execute(burnThenReply);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void hold(ByteBuf chunk) {
         if (deferred == null) {
             deferred = new ArrayDeque<>(4);
             replyToOldestDeferred = this::replyToOldestDeferred;
             burnThenReply = this::burnThenReply;
         }
-        deferred.add(chunk);
-        if (deferred.size() == 1) {
-            startDeferredWork();
-        }
+        deferred.addFirst(chunk);
         updateAutoRead();
-    }
-
-    private void startDeferredWork() {
-        if (work instanceof Work.Sleep sleep) {
-            ctx.executor().schedule(replyToOldestDeferred, sleep.delay().toNanos(), TimeUnit.NANOSECONDS);
-        } else {
-            offload.execute(burnThenReply);
-        }
     }
 
     /** Runs on the offload pool. */
     private void burnThenReply() {
-        ((Work.Cpu) work).burn();
+        offloaded.cost().burn();
         ctx.executor().execute(replyToOldestDeferred);
     }
 
-    /** Back on the loop once a chunk's work is done: replies to it, then starts the next chunk's work. */
+    /** Back on the loop once the head chunk's work is done: replies to it, then carries out the plans of those behind it. */
     private void replyToOldestDeferred() {
         ByteBuf chunk = deferred.poll();
         if (chunk == null) {                          // the connection closed meanwhile
             return;
         }
         reply(chunk);
+        boolean waiting = false;
+        for (ByteBuf next; !waiting && (next = deferred.poll()) != null; ) {
+            waiting = !carryOut(next, policy.planForChunk());
+        }
         ctx.flush();
-        if (!deferred.isEmpty()) {
-            startDeferredWork();
-        } else if (inputEnded) {
+        if (waiting) {
+            return;
+        }
+        if (inputEnded) {
             closeAfterOwedBytes();
         } else {
             updateAutoRead();

@@ -6,12 +6,12 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.Executor;
-import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
-import shout.server.Work;
 import shout.server.support.Admitted;
 import shout.server.support.IdleTimeout;
+import shout.server.work.WorkPlan;
+import shout.server.work.WorkPolicy;
 
 /**
  * One accepted connection of the selector mode. It reads into its reactor's shared direct buffer,
@@ -21,8 +21,11 @@ import shout.server.support.IdleTimeout;
  * does not read, so it never holds more than one read's worth and a client that does not read is
  * slowed by TCP itself.
  *
- * <p>Threading: confined to its reactor's thread. The one exception is an offloaded cpu task, which
- * runs {@link Work.Cpu#burn()} on a worker without touching this state and then asks the reactor to
+ * <p>Each chunk's work is carried out as the {@link WorkPolicy} plans it: a delayed reply waits in the
+ * reactor's due-order queue, offloaded work runs on the offload pool.
+ *
+ * <p>Threading: confined to its reactor's thread. The one exception is an offloaded task, which burns
+ * the chunk's cost on a pool thread without touching this state and then asks the reactor to
  * {@link #resumeAfterWork() resume} the connection.
  */
 final class NioConnection {
@@ -36,28 +39,27 @@ final class NioConnection {
     private final SocketChannel channel;
     private final NioReactor reactor;
     private final ServerStats stats;
-    private final Work work;
-    private final Executor cpuWorkers;
+    private final WorkPolicy policy;
+    private final Executor offload;
     /** The bytes owed to the client that could not go out at once; null while nothing is owed. */
     private ByteBuffer owed;
     private final Runnable offloadedWork;
+    /** The plan whose cost the offload pool is burning: written before the hand-over, which publishes it. */
+    private WorkPlan.Offload offloaded;
     private final SelectionKey key;
     private State state = State.READING;
     private long lastActivityNanos;
     private long replyDueNanos;
 
-    /**
-     * Registers the admitted channel (already non-blocking) with the reactor's selector for reading.
-     * {@code cpuWorkers} is null when cpu work runs inline on the reactor.
-     */
-    NioConnection(Admitted<SocketChannel> admitted, Selector selector, NioReactor reactor, ServerConfig config,
-                  ServerStats stats, Executor cpuWorkers) throws IOException {
+    /** Registers the admitted channel (already non-blocking) with the reactor's selector for reading. */
+    NioConnection(Admitted<SocketChannel> admitted, Selector selector, NioReactor reactor, ServerStats stats,
+                  WorkPolicy policy, Executor offload) throws IOException {
         this.admitted = admitted;
         this.channel = admitted.connection();
         this.reactor = reactor;
         this.stats = stats;
-        this.work = config.work();
-        this.cpuWorkers = cpuWorkers;
+        this.policy = policy;
+        this.offload = offload;
         this.offloadedWork = this::burnThenHandBack;
         this.lastActivityNanos = reactor.now();
         this.key = channel.register(selector, SelectionKey.OP_READ, this);   // last: publishes a complete object
@@ -77,7 +79,7 @@ final class NioConnection {
         }
     }
 
-    /** Sends the reply of the chunk whose work has finished (sleep due, or offloaded cpu done); ignored once closed. */
+    /** Sends the reply of the chunk whose work has finished (its delay passed, or its offloaded burn ended); ignored once closed. */
     void resumeAfterWork() {
         if (state != State.WORKING) {
             return;
@@ -92,7 +94,7 @@ final class NioConnection {
         }
     }
 
-    /** When a scheduled (sleep) reply is due, in {@link System#nanoTime()} terms. */
+    /** When a delayed reply is due, in {@link System#nanoTime()} terms. */
     long replyDueNanos() {
         return replyDueNanos;
     }
@@ -138,20 +140,21 @@ final class NioConnection {
     }
 
     private void startWork(ByteBuffer received) throws IOException {
-        switch (work) {
-            case Work.None none -> reply(received);
-            case Work.Sleep sleep -> {
+        switch (policy.planForChunk()) {
+            case WorkPlan.ReplyNow now -> reply(received);
+            case WorkPlan.BurnInline burn -> {
+                burn.cost().burn();
+                reply(received);
+            }
+            case WorkPlan.ReplyAfter delay -> {
                 pause(received);
-                replyDueNanos = reactor.now() + sleep.delay().toNanos();
+                replyDueNanos = reactor.now() + delay.delayNanos();
                 reactor.replyWhenDue(this);
             }
-            case Work.Cpu cpu when cpuWorkers != null -> {
+            case WorkPlan.Offload plan -> {
                 pause(received);
-                cpuWorkers.execute(offloadedWork);
-            }
-            case Work.Cpu cpu -> {
-                cpu.burn();
-                reply(received);
+                offloaded = plan;
+                offload.execute(offloadedWork);
             }
         }
     }
@@ -163,9 +166,9 @@ final class NioConnection {
         key.interestOps(0);
     }
 
-    /** Runs on a worker thread. */
+    /** Runs on an offload thread. */
     private void burnThenHandBack() {
-        ((Work.Cpu) work).burn();
+        offloaded.cost().burn();
         reactor.resumeFromWorker(this);
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import shout.server.ServerConfig;
@@ -18,6 +17,8 @@ import shout.server.support.Admitted;
 import shout.server.support.ConnectionOptions;
 import shout.server.support.IdleTimeout;
 import shout.server.support.Lifecycle;
+import shout.server.work.OffloadPool;
+import shout.server.work.WorkPolicy;
 
 /**
  * One selector loop serving its share of the connections: registers connections handed over by the
@@ -25,21 +26,21 @@ import shout.server.support.Lifecycle;
  *
  * <p>Threading: one named thread ({@code echo-nio-reactor-N}) owns the selector and every
  * {@link NioConnection} on it. Other threads talk to it only through two queues plus
- * {@link Selector#wakeup()}: the acceptor through {@link #register}, cpu workers through
+ * {@link Selector#wakeup()}: the acceptor through {@link #register}, offload threads through
  * {@link #resumeFromWorker}. {@link #close()} is called by the server once the acceptor has stopped.
  */
 final class NioReactor implements Runnable {
 
     private static final System.Logger LOGGER = System.getLogger(NioReactor.class.getName());
 
-    private final ServerConfig config;
     private final ServerStats stats;
-    private final Executor cpuWorkers;
+    private final WorkPolicy policy;
+    private final OffloadPool offload;
     private final Selector selector;
     private final Thread thread;
     private final Queue<Admitted<SocketChannel>> incoming = new ConcurrentLinkedQueue<>();
     private final Queue<NioConnection> workedOff = new ConcurrentLinkedQueue<>();
-    /** Sleep replies in due order: every chunk waits the same delay, so a FIFO is already sorted. */
+    /** Delayed replies in due order: the policy gives every chunk the same delay, so a FIFO is already sorted. */
     private final ArrayDeque<NioConnection> sleeping = new ArrayDeque<>();
     /**
      * The keys the last select reported ready, served once it has returned rather than from inside it:
@@ -62,11 +63,11 @@ final class NioReactor implements Runnable {
     private long now = System.nanoTime();
     private long nextSweepNanos;
 
-    /** Opens the selector; {@code cpuWorkers} is null when cpu work runs inline. The thread starts with {@link #start()}. */
-    NioReactor(int index, ServerConfig config, ServerStats stats, Executor cpuWorkers) throws IOException {
-        this.config = config;
+    /** Opens the selector; the thread starts with {@link #start()}. */
+    NioReactor(int index, ServerConfig config, ServerStats stats, WorkPolicy policy, OffloadPool offload) throws IOException {
         this.stats = stats;
-        this.cpuWorkers = cpuWorkers;
+        this.policy = policy;
+        this.offload = offload;
         this.idleTimeout = IdleTimeout.of(config);
         this.sweepIntervalNanos = idleTimeout.sweepIntervalNanos();
         this.readBuffer = ByteBuffer.allocateDirect(config.bufferBytes());
@@ -88,7 +89,7 @@ final class NioReactor implements Runnable {
         }
     }
 
-    /** Called by a cpu worker when the connection's offloaded work is done. */
+    /** Called by an offload thread when the connection's offloaded work is done. */
     void resumeFromWorker(NioConnection connection) {
         workedOff.add(connection);
         selector.wakeup();                            // a no-op once the selector is closed
@@ -177,7 +178,7 @@ final class NioReactor implements Runnable {
             try {
                 admitted.connection().configureBlocking(false);
                 ConnectionOptions.apply(admitted.connection().socket());
-                new NioConnection(admitted, selector, this, config, stats, cpuWorkers);
+                new NioConnection(admitted, selector, this, stats, policy, offload);
             } catch (IOException e) {
                 LOGGER.log(System.Logger.Level.DEBUG, "could not register {0}: {1}", admitted.connection(), e.toString());
                 admitted.close();

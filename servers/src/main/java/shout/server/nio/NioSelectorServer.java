@@ -3,38 +3,36 @@ package shout.server.nio;
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.ReentrantLock;
 import shout.server.EchoServer;
+import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
-import shout.server.Work;
 import shout.server.support.AcceptLoop;
 import shout.server.support.Admitted;
 import shout.server.support.Lifecycle;
 import shout.server.support.Listener;
+import shout.server.work.OffloadPool;
+import shout.server.work.WorkPolicy;
 
 /**
  * The selector mode: non-blocking {@code java.nio} loops, one acceptor and {@code threads} reactors.
  *
  * <p>Threading: {@code echo-nio-acceptor} blocks in {@code accept()}, admits each connection against
  * the cap and hands it round-robin to a {@link NioReactor} ({@code echo-nio-reactor-N}), which owns it
- * from then on. With {@code offload} and cpu work, the work runs on {@code echo-nio-worker-N} threads
- * and the reply goes back to the owning reactor to be written. Any thread may call the lifecycle methods.
+ * from then on. Work is carried out as the {@link WorkPolicy} plans it; offloaded work runs on the
+ * {@link OffloadPool} ({@code echo-nio-offload-N}) and the reply goes back to the owning reactor to be
+ * written. Any thread may call the lifecycle methods.
  */
 public final class NioSelectorServer implements EchoServer {
 
     private final ServerConfig config;
     private final ServerStats stats;
     private final ServerSocketChannel listener;
-    private final ExecutorService cpuWorkers;
+    private final WorkPolicy policy;
+    private final OffloadPool offload;
     private final NioReactor[] reactors;
     private final Thread acceptor;
-    private final Queue<Thread> workerThreads = new ConcurrentLinkedQueue<>();
     private final ReentrantLock closeLock = new ReentrantLock();
     private int nextReactor;
 
@@ -42,21 +40,11 @@ public final class NioSelectorServer implements EchoServer {
         this.config = config;
         this.stats = new ServerStats(config.maxConnections());
         this.listener = listener;
-        this.cpuWorkers = config.offload() && config.work() instanceof Work.Cpu
-                ? Executors.newFixedThreadPool(config.threads(), recording(Thread.ofPlatform().name("echo-nio-worker-", 0).factory()))
-                : null;
+        this.policy = WorkPolicy.of(config);
+        this.offload = OffloadPool.start(policy, Mode.NIO, config.threads());
         this.reactors = new NioReactor[config.threads()];
         this.acceptor = Thread.ofPlatform().name("echo-nio-acceptor")
                 .unstarted(new AcceptLoop<>(listener::accept, listener::isOpen, stats, this::handOff));
-    }
-
-    /** A pool reports termination just before its threads exit; remembering them lets close() join them. */
-    private ThreadFactory recording(ThreadFactory named) {
-        return task -> {
-            Thread thread = named.newThread(task);
-            workerThreads.add(thread);
-            return thread;
-        };
     }
 
     /** Binds, starts the reactors and the acceptor, and returns once connections are accepted. */
@@ -66,7 +54,7 @@ public final class NioSelectorServer implements EchoServer {
         NioSelectorServer server = new NioSelectorServer(config, listener);
         try {
             for (int i = 0; i < server.reactors.length; i++) {
-                server.reactors[i] = new NioReactor(i, config, server.stats, server.cpuWorkers);
+                server.reactors[i] = new NioReactor(i, config, server.stats, server.policy, server.offload);
                 server.reactors[i].start();
             }
         } catch (IOException | RuntimeException e) {
@@ -114,11 +102,7 @@ public final class NioSelectorServer implements EchoServer {
                     reactor.close();
                 }
             }
-            if (cpuWorkers != null) {
-                cpuWorkers.shutdownNow();             // queued work belongs to connections already closed
-                cpuWorkers.close();                   // waits for the running burns
-                workerThreads.forEach(Lifecycle::join);
-            }
+            offload.close();                          // queued work belongs to connections already closed
         } finally {
             closeLock.unlock();
         }

@@ -119,7 +119,7 @@ class NioSelectorServerTest {
             }
             byte[] reply = Wire.readFully(socket.getInputStream(), want.length());
             assertEquals(want.toString(), new String(reply));
-            assertTrue(serverThreads().contains("echo-nio-worker-0"), serverThreads().toString());
+            assertTrue(serverThreads().contains("echo-nio-offload-0"), serverThreads().toString());
         }
         assertEquals(List.of(), serverThreads(), "close() joined every thread");
     }
