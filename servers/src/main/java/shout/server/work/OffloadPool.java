@@ -3,31 +3,37 @@ package shout.server.work;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import shout.server.Mode;
 import shout.server.support.Lifecycle;
 
 /**
  * The threads that {@link WorkPlan.Offload offloaded} work runs on, for one event-loop server: a fixed
  * pool of {@code threads} platform threads named {@code echo-MODE-offload-N}, started only when the
- * {@link WorkPolicy} may offload, so both loops follow one rule. A task runs the burn and hands the
- * reply back to its loop; it never touches a connection's state itself.
+ * {@link WorkPolicy} may offload, so both loops follow one rule, and all at once, so the first offloaded
+ * chunks wait for no thread start. A task burns the cost and hands the reply back to its loop; it never
+ * touches a connection's state itself.
  *
  * <p>Threading: {@link #execute} is called by the loops, {@link #close} once by the owning server's
  * close, which returns only after every pool thread has ended.
  */
 public final class OffloadPool implements Executor, AutoCloseable {
 
-    private final ExecutorService threads;          // null when the policy never offloads
+    private final ThreadPoolExecutor threads;       // null when the policy never offloads
     private final Queue<Thread> started = new ConcurrentLinkedQueue<>();
 
     private OffloadPool(WorkPolicy policy, Mode mode, int threadCount) {
-        this.threads = policy.mayOffload()
-                ? Executors.newFixedThreadPool(threadCount, recording(Thread.ofPlatform().name(threadPrefix(mode), 0).factory()))
-                : null;
+        if (policy.mayOffload()) {
+            threads = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    recording(Thread.ofPlatform().name(threadPrefix(mode), 0).factory()));
+            threads.prestartAllCoreThreads();
+        } else {
+            threads = null;
+        }
     }
 
     /** The pool for a server of {@code mode} under {@code policy}: {@code threadCount} threads, or none when nothing is offloaded. */

@@ -37,10 +37,9 @@ import shout.server.EchoServer;
 import shout.server.ServerConfig;
 import shout.server.Transport;
 import shout.server.Wire;
-import shout.server.Work;
 import shout.server.app.ServerMain;
 
-/** What only the netty mode has: transports, timer-based sleep work, offload, and its own thread names. */
+/** What only the netty mode has: transports, the buffer ring and its own thread names (work on the loop: EventLoopWorkContractTest). */
 @Timeout(60)
 class NettyServerTest {
 
@@ -127,67 +126,6 @@ class NettyServerTest {
                 Transport.IO_URING, false, new UnsatisfiedLinkError("no ring for you")));
         assertEquals("io_uring transport is not available here: java.lang.UnsatisfiedLinkError: no ring for you",
                 e.getMessage());
-    }
-
-    @Test
-    void sleepWorkDoesNotBlockTheLoopSoAHundredConnectionsTakeAboutOneDelay() throws Exception {
-        Duration delay = Duration.ofMillis(300);
-        ServerConfig config = BASE.toBuilder().threads(1).work(new Work.Sleep(delay)).build();
-        try (EchoServer server = NettyServer.start(config);
-             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Socket> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < 100; i++) {
-                    sockets.add(Wire.connect(server));
-                }
-                long start = System.nanoTime();
-                List<Future<String>> replies = new ArrayList<>();
-                for (Socket socket : sockets) {
-                    replies.add(clients.submit(() -> Wire.roundTrip(socket, "zzz")));
-                }
-                for (Future<String> reply : replies) {
-                    assertEquals("ZZZ", reply.get(10, SECONDS));
-                }
-                Duration took = Duration.ofNanos(System.nanoTime() - start);
-                assertTrue(took.compareTo(delay) >= 0, "the work was done: " + took);
-                // On one blocked loop this would take 100 delays (30 s).
-                assertTrue(took.compareTo(delay.multipliedBy(10)) < 0, "the delays overlapped: " + took);
-            } finally {
-                for (Socket socket : sockets) {
-                    socket.close();
-                }
-            }
-        }
-    }
-
-    @Test
-    void sleepWorkKeepsTheOrderOfChunksThatArriveDuringADelay() throws Exception {
-        ServerConfig config = BASE.toBuilder().work(new Work.Sleep(Duration.ofMillis(20))).build();
-        StringBuilder sent = new StringBuilder();
-        try (EchoServer server = NettyServer.start(config);
-             Socket socket = Wire.connect(server)) {
-            OutputStream out = socket.getOutputStream();
-            for (int i = 0; i < 20; i++) {
-                String chunk = "chunk " + i + ";";
-                sent.append(chunk);
-                out.write(chunk.getBytes(StandardCharsets.US_ASCII));
-            }
-            byte[] reply = Wire.readFully(socket.getInputStream(), sent.length());
-            assertEquals(sent.toString().toUpperCase(Locale.ROOT), new String(reply, StandardCharsets.US_ASCII));
-        }
-    }
-
-    @Test
-    void offloadedCpuWorkEchoesOnOffloadThreadsThatCloseStops() throws Exception {
-        ServerConfig config = BASE.toBuilder().work(new Work.Cpu(Duration.ofMillis(1))).offload(true).build();
-        EchoServer server = NettyServer.start(config);
-        try (server; Socket socket = Wire.connect(server)) {
-            for (int i = 0; i < 20; i++) {
-                assertEquals("ROUND " + i, Wire.roundTrip(socket, "round " + i));
-            }
-            assertTrue(nettyThreads().stream().anyMatch(name -> name.startsWith("echo-netty-offload-")), nettyThreads().toString());
-        }
-        await().atMost(Duration.ofSeconds(2)).until(() -> nettyThreads().isEmpty());
     }
 
     @Test

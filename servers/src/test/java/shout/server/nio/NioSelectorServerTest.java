@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,10 +22,9 @@ import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.ServerStats;
 import shout.server.Wire;
-import shout.server.Work;
 import shout.server.app.Servers;
 
-/** What only the selector mode has to get right: scheduled sleep replies, backpressure on one buffer, offload. */
+/** What only the selector mode has to get right: its description and backpressure on one buffer (work on the loop: EventLoopWorkContractTest). */
 @Timeout(60)
 class NioSelectorServerTest {
 
@@ -36,34 +32,6 @@ class NioSelectorServerTest {
     void describesItselfWithItsReactorCount() throws Exception {
         try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).threads(3).build())) {
             assertEquals("mode=nio threads=3", server.description());
-        }
-    }
-
-    /** One reactor, 100 connections, one 200ms sleep each: blocking the loop would take 20s, scheduling ~0.2s. */
-    @Test
-    void sleepWorkIsScheduledSoOneReactorServesManyWaitsAtOnce() throws Exception {
-        Duration delay = Duration.ofMillis(200);
-        ServerConfig config = ServerConfig.builder().port(0).threads(1).work(new Work.Sleep(delay)).build();
-        List<Socket> clients = new ArrayList<>();
-        try (EchoServer server = Servers.start(Mode.NIO, config)) {
-            for (int i = 0; i < 100; i++) {
-                clients.add(Wire.connect(server));
-            }
-            long started = System.nanoTime();
-            for (int i = 0; i < clients.size(); i++) {
-                clients.get(i).getOutputStream().write(("wait " + i).getBytes());
-            }
-            for (int i = 0; i < clients.size(); i++) {
-                byte[] want = ("WAIT " + i).getBytes();
-                assertArrayEquals(want, Wire.readFully(clients.get(i).getInputStream(), want.length));
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(elapsed.compareTo(delay) >= 0, "the work was applied: " + elapsed);
-            assertTrue(elapsed.compareTo(delay.multipliedBy(10)) < 0, "the waits overlapped: " + elapsed);
-        } finally {
-            for (Socket client : clients) {
-                client.close();
-            }
         }
     }
 
@@ -91,39 +59,6 @@ class NioSelectorServerTest {
         }
     }
 
-    @Test
-    void halfCloseWhileAReplyIsStillScheduledDeliversItThenEndOfStream() throws Exception {
-        ServerConfig config = ServerConfig.builder().port(0).work(new Work.Sleep(Duration.ofMillis(100))).build();
-        try (EchoServer server = Servers.start(Mode.NIO, config);
-             Socket socket = Wire.connect(server)) {
-            socket.getOutputStream().write("last words".getBytes());
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            assertEquals("LAST WORDS", new String(Wire.readFully(in, 10)));
-            assertEquals(-1, in.read());
-            await().atMost(Duration.ofSeconds(5)).until(() -> server.stats().active() == 0);
-        }
-    }
-
-    @Test
-    void offloadedCpuWorkRunsOnNamedWorkersAndKeepsOrder() throws Exception {
-        ServerConfig config = ServerConfig.builder().port(0).threads(2)
-                .work(new Work.Cpu(Duration.ofMillis(2))).offload(true).build();
-        try (EchoServer server = Servers.start(Mode.NIO, config);
-             Socket socket = Wire.connect(server)) {
-            OutputStream out = socket.getOutputStream();
-            StringBuilder want = new StringBuilder();
-            for (int i = 0; i < 50; i++) {
-                out.write(("chunk " + i + ";").getBytes());
-                want.append("CHUNK ").append(i).append(';');
-            }
-            byte[] reply = Wire.readFully(socket.getInputStream(), want.length());
-            assertEquals(want.toString(), new String(reply));
-            assertTrue(serverThreads().contains("echo-nio-offload-0"), serverThreads().toString());
-        }
-        assertEquals(List.of(), serverThreads(), "close() joined every thread");
-    }
-
     private static Socket smallWindowClient(EchoServer server) throws Exception {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(64 * 1024);       // before connect, so autotuning cannot grow the window
@@ -147,10 +82,5 @@ class NioSelectorServerTest {
             at += n;
         }
         return all;
-    }
-
-    private static List<String> serverThreads() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .map(Thread::getName).filter(name -> name.startsWith("echo-")).sorted().toList();
     }
 }

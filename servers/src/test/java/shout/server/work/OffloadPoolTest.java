@@ -19,11 +19,12 @@ import shout.server.Work;
 class OffloadPoolTest {
 
     @Test
-    void aPolicyThatOffloadsGetsNamedThreadsThatCloseJoins() throws Exception {
+    void aPolicyThatOffloadsGetsItsNamedThreadsAtOnceAndCloseJoinsThem() throws Exception {
         WorkPolicy policy = WorkPolicy.of(config("cpu:1ms", true));
         String prefix = OffloadPool.threadPrefix(Mode.NIO);
         assertEquals("echo-nio-offload-", prefix);
         try (OffloadPool pool = OffloadPool.start(policy, Mode.NIO, 2)) {
+            assertEquals(List.of(prefix + 0, prefix + 1), threadsNamed(prefix));
             CompletableFuture<String> ranOn = new CompletableFuture<>();
             pool.execute(() -> ranOn.complete(Thread.currentThread().getName()));
             assertTrue(ranOn.get(5, TimeUnit.SECONDS).startsWith(prefix), ranOn.get());
@@ -49,6 +50,6 @@ class OffloadPoolTest {
 
     private static List<String> threadsNamed(String prefix) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith(prefix)).toList();
+                .filter(Thread::isAlive).map(Thread::getName).filter(name -> name.startsWith(prefix)).sorted().toList();
     }
 }
