@@ -67,7 +67,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         ByteBuf chunk = (ByteBuf) msg;
         stats.received(chunk.readableBytes());
         if (nothingDeferred()) {
-            carryOut(chunk, policy.planForChunk());
+            carryOut(chunk, policy.startWork());
         } else {
             deferred.add(chunk);                      // behind the chunk whose work runs, so replies keep their order
         }
@@ -121,16 +121,12 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * Carries out the chunk's plan: replies now (true), or holds the chunk at the head of the queue,
-     * with reading paused, and starts its wait (false).
+     * Carries out the plan of the chunk whose work has started: replies now (true), or holds the chunk
+     * at the head of the queue, with reading paused, and starts its wait (false).
      */
     private boolean carryOut(ByteBuf chunk, WorkPlan plan) {
         switch (plan) {
             case WorkPlan.ReplyNow now -> reply(chunk);
-            case WorkPlan.BurnInline burn -> {
-                burn.cost().burn();
-                reply(chunk);
-            }
             case WorkPlan.ReplyAfter delay -> {
                 hold(chunk);
                 ctx.executor().schedule(replyToOldestDeferred, delay.delayNanos(), TimeUnit.NANOSECONDS);
@@ -171,7 +167,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         reply(chunk);
         boolean waiting = false;
         for (ByteBuf next; !waiting && (next = deferred.poll()) != null; ) {
-            waiting = !carryOut(next, policy.planForChunk());
+            waiting = !carryOut(next, policy.startWork());
         }
         ctx.flush();
         if (waiting) {

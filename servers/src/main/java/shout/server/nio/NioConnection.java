@@ -140,12 +140,8 @@ final class NioConnection {
     }
 
     private void startWork(ByteBuffer received) throws IOException {
-        switch (policy.planForChunk()) {
+        switch (policy.startWork()) {
             case WorkPlan.ReplyNow now -> reply(received);
-            case WorkPlan.BurnInline burn -> {
-                burn.cost().burn();
-                reply(received);
-            }
             case WorkPlan.ReplyAfter delay -> {
                 pause(received);
                 replyDueNanos = reactor.now() + delay.delayNanos();
