@@ -1,6 +1,6 @@
 /**
  * The selector mode: one acceptor hands connections round-robin to selector loops (NioReactor),
- * each connection one bounded buffer (NioConnection). It uses shout.server and
- * shout.server.support.
+ * each connection one bounded buffer (NioConnection), carrying out the work shout.server.work plans.
+ * It uses shout.server, shout.server.support and shout.server.work.
  */
 package shout.server.nio;
