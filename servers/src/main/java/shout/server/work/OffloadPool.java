@@ -13,7 +13,7 @@ import shout.server.support.Lifecycle;
 
 /**
  * The threads that {@link WorkPlan.Offload offloaded} work runs on, for one event-loop server: a fixed
- * pool of {@code threads} platform threads named {@code echo-MODE-offload-N}, started only when the
+ * pool of platform threads (the server's {@code threads}) named {@code echo-MODE-offload-N}, started only when the
  * {@link WorkPolicy} may offload, so both loops follow one rule, and all at once, so the first offloaded
  * chunks wait for no thread start. A task burns the cost and hands the reply back to its loop; it never
  * touches a connection's state itself.
