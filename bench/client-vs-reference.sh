@@ -1,27 +1,24 @@
 #!/usr/bin/env bash
 # bench/client-vs-reference.sh [CONNECTIONS...]: is `shout load` a bottleneck? Drives the reference C epoll
-# server from ../shared/peers with the reference C client and with `shout load`, alternately, pinned:
+# server from bench/reference with the reference C client and with `shout load`, alternately, pinned:
 # server on cpu 0, client on cpu 1. Prints each run's msgs/s and the ratio shout/C per connection count.
 # Loopback only; every run is 2 s warm-up + 10 s measured. IO=nio measures the JDK-selector engine
 # instead of the default (auto: epoll on Linux with JDK 22+). ROUNDS (default 2) alternated rounds.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PEERS=${PEERS:-$ROOT/../shared/peers}
-[ -f "$PEERS/Makefile" ] || { echo "client-vs-reference: no reference peers in $PEERS (the C server and client; set PEERS=DIR, default ../shared/peers beside the project)" >&2; exit 1; }
-BIN=$(mktemp -d)
 PORT=${PORT:-9105}
 ROUNDS=${ROUNDS:-2}
 IO=${IO:-auto}
 
 [ $# -gt 0 ] && COUNTS=("$@") || COUNTS=(100 1000)
 
-command -v taskset >/dev/null || { echo "needs taskset (util-linux)" >&2; exit 1; }
-make -s -C "$PEERS" OUT="$BIN" >/dev/null
+command -v taskset >/dev/null || { echo "client-vs-reference: needs taskset (util-linux)" >&2; exit 1; }
+BIN=$("$ROOT/bench/reference/build.sh") || exit 1     # it says what is missing in one line
 "$ROOT/shout" build >/dev/null
 ulimit -n 20000
 taskset -c 0 "$BIN/epoll_upper" "$PORT" >/dev/null 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -rf "$BIN"' EXIT
+trap 'kill $SERVER 2>/dev/null' EXIT
 sleep 0.5
 
 c_rate() { taskset -c 1 "$BIN/pingpong" -p "$PORT" -c "$1" -s 64 -P 1 -d 10 -w 2 -m upper | sed -n 's/.*rt\/s=\([0-9]*\).*/\1/p'; }

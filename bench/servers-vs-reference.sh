@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/servers-vs-reference.sh [--servers 'LIST'] [--help]: every shout mode against the native ceiling and the
-# classic peers, side by side in one run. Servers on cpu 0 (the reference C epoll server from ../shared/peers,
-# Netty's own echo example, the two Python seeds, and the shout modes, each started as a user starts it,
+# classic peers, side by side in one run. Servers on cpu 0 (the reference C epoll server and the two Python
+# seeds from bench/reference, Netty's own echo example, and the shout modes, each started as a user starts it,
 # `./shout server --mode M`, with the launcher's JVM flags and no others), all driven by the reference C
 # client `pingpong` on cpu 1, in alternated rounds whose order rotates, over a set of cells
 # SIZE:CONNECTIONS:PIPELINE. Prints a Markdown table per cell (median round trips/s, the median of each round's
@@ -46,9 +46,10 @@ Settings (environment; --servers overrides SERVERS):
                      a JVM gives its compilers' freed scratch memory back within about 6 s
   BASE_PORT   9200   servers listen on 127.0.0.1:BASE_PORT+i
   RAW         results/servers-vs-reference-<UTC time>.txt   raw per-run lines
-  PEERS       ../shared/peers   JAVA  the java to run JVM servers with (default: the one ./shout picks)
+  JAVA        the java to run JVM servers with (default: the one ./shout picks)
 
-Servers run pinned to cpu 0, the client to cpu 1. Needs taskset, gcc, make, Maven (or ./mvnw) and
+Servers run pinned to cpu 0, the client to cpu 1. The C server, the client and the Python seeds are in
+bench/reference (built here with its Makefile). Needs taskset, cc, make, Maven (or ./mvnw) and
 /usr/bin/python3; seed-gevent needs Debian's python3-gevent (skipped without it, never installed here).
 EOF
 }
@@ -70,7 +71,7 @@ MEMORY=${MEMORY:-1}
 IDLE=${IDLE:-10000}
 IDLE_WAIT=${IDLE_WAIT:-10}
 BASE_PORT=${BASE_PORT:-9200}
-PEERS=${PEERS:-$ROOT/../shared/peers}
+REFERENCE=$ROOT/bench/reference
 PYTHON=/usr/bin/python3
 
 while [ $# -gt 0 ]; do
@@ -109,8 +110,7 @@ if [ -z "${SVR_PREPARED:-}" ]; then
   # ---- Phase 1, in the machine's network namespace: build and resolve what needs the network. ----
   PREP=$(mktemp -d /tmp/servers-vs-reference.XXXXXX)
   trap 'rm -rf "$PREP"' EXIT
-  [ -f "$PEERS/Makefile" ] || die "no reference peers in $PEERS (the C server and client; set PEERS=DIR, default ../shared/peers beside the project)"
-  make -s -C "$PEERS" OUT="$PREP/bin" >"$PREP/make.log" 2>&1 || { cat "$PREP/make.log" >&2; die "could not build $PEERS"; }
+  BIN=$("$REFERENCE/build.sh") || exit 1     # it says what is missing in one line
   "$ROOT/shout" build >"$PREP/build.log" 2>&1 || { tail -n 30 "$PREP/build.log" >&2; die "./shout build failed"; }
   if [ -z "${JAVA:-}" ]; then      # the JDK the launcher picks: it prints its properties and stops at -version
     home=$(SHOUT_JAVA_OPTS='-XshowSettings:properties -version' "$ROOT/shout" 2>&1 | sed -n 's/^ *java.home = //p')
@@ -161,7 +161,7 @@ EOF
       WANT=${WANT/ netty-example / }
     fi
   fi
-  export SVR_PREPARED=$PREP JAVA SVR_SERVERS="$WANT" SVR_NETNS=$NETNS
+  export SVR_PREPARED=$PREP SVR_BIN=$BIN JAVA SVR_SERVERS="$WANT" SVR_NETNS=$NETNS
   trap - EXIT
   if [ "$NETNS" = 1 ]; then
     exec unshare --net -- "$SELF" "${ARGS[@]}"      # the same process, now in a namespace with only lo
@@ -171,7 +171,7 @@ fi
 
 # ---- Phase 2: measure. Everything below listens on 127.0.0.1 only. ----
 TMP=$SVR_PREPARED
-BIN=$TMP/bin
+BIN=$SVR_BIN
 SERVERS=$(echo $SVR_SERVERS)          # (trimmed)
 [ "$SVR_NETNS" = 0 ] || ip link set lo up || die "could not bring up lo in the private network namespace"
 RAW=${RAW:-$ROOT/results/servers-vs-reference-$(date -u +%Y%m%dT%H%M%SZ).txt}
@@ -213,8 +213,8 @@ start_server() {  # start_server NAME PORT: starts it pinned to cpu 0; 0 once it
   case "$name" in
     c|c-again) cmd=("$BIN/epoll_upper" "$port"); KIND[$name]=c ;;
     netty-example) cmd=("$JAVA" "-Dport=$port" -cp "$(cat "$TMP/netty-example/classpath")" io.netty.example.echo.EchoServer); KIND[$name]=jvm ;;
-    seed-threaded) cmd=("$PYTHON" "$PEERS/seed_threaded.py" "$port"); KIND[$name]=python ;;
-    seed-gevent) cmd=("$PYTHON" "$PEERS/seed_gevent.py" "$port"); KIND[$name]=python ;;
+    seed-threaded) cmd=("$PYTHON" "$REFERENCE/seed_threaded.py" "$port"); KIND[$name]=python ;;
+    seed-gevent) cmd=("$PYTHON" "$REFERENCE/seed_gevent.py" "$port"); KIND[$name]=python ;;
     *) cmd=(env JAVA_HOME="${JAVA%/bin/java}" "$ROOT/shout" server --mode "$name" --port "$port"); KIND[$name]=jvm ;;
   esac
   listening "$port" && { echo "servers-vs-reference: port $port is already in use; set BASE_PORT" >&2; return 1; }
