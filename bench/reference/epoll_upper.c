@@ -10,13 +10,14 @@
  * Not a shout mode: no idle timeout, no connection cap, no graceful stop (SIGTERM ends it at once).
  *
  * usage: epoll_upper PORT [THREADS [BIND_ADDR]]
- *   PORT       1-65535
+ *   PORT       0-65535; 0 takes a free port, and the line on stderr says which
  *   THREADS    event loops, default 1; above 1 each loop has its own SO_REUSEPORT listener
  *   BIND_ADDR  a numeric IPv4 or IPv6 address, default 127.0.0.1
- * Prints one line to stderr once it listens. Exit 2 on bad arguments, 1 when it cannot listen.
+ * Prints one line to stderr once it listens: `epoll_upper: listening on ADDR port N, K event loop(s)`. Exit 2 on bad arguments, 1 when it cannot listen.
  * Build: make -C bench/reference (see the Makefile there).
  */
 #define _GNU_SOURCE
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -64,6 +65,18 @@ static void fail(const char *what) {
 static void upper_case(unsigned char *bytes, size_t n) {
     for (size_t i = 0; i < n; i++)
         bytes[i] = (unsigned char)(bytes[i] - (((unsigned)bytes[i] - 'a' < 26u) << 5));
+}
+
+/* After a bind to port 0, the port the system chose, so that every further loop listens on the same one. */
+static void keep_bound_port(int listener) {
+    static char chosen[8];
+    struct sockaddr_storage addr;
+    socklen_t len = sizeof addr;
+    if (getsockname(listener, (struct sockaddr *)&addr, &len) < 0) fail("getsockname");
+    in_port_t port = addr.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&addr)->sin6_port
+                                                : ((struct sockaddr_in *)&addr)->sin_port;
+    snprintf(chosen, sizeof chosen, "%u", (unsigned)ntohs(port));
+    port_text = chosen;
 }
 
 static int open_listener(bool reuse_port) {
@@ -207,9 +220,9 @@ static long whole_number(const char *text, long min, long max) {
 
 int main(int argc, char **argv) {
     long threads = 1;
-    if (argc < 2 || argc > 4 || whole_number(argv[1], 1, 65535) < 0
+    if (argc < 2 || argc > 4 || whole_number(argv[1], 0, 65535) < 0
         || (argc > 2 && (threads = whole_number(argv[2], 1, MAX_THREADS)) < 0)) {
-        fprintf(stderr, "usage: epoll_upper PORT [THREADS [BIND_ADDR]]   (PORT 1-65535, THREADS 1-%d)\n", MAX_THREADS);
+        fprintf(stderr, "usage: epoll_upper PORT [THREADS [BIND_ADDR]]   (PORT 0-65535, THREADS 1-%d)\n", MAX_THREADS);
         return 2;
     }
     port_text = argv[1];
@@ -224,6 +237,7 @@ int main(int argc, char **argv) {
     for (long i = 0; i < threads; i++) {
         struct loop *l = &loops[i];
         l->listener = open_listener(threads > 1);
+        if (i == 0) keep_bound_port(l->listener);
         l->epoll = epoll_create1(EPOLL_CLOEXEC);
         if (l->epoll < 0) fail("epoll_create1");
         l->spare_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
