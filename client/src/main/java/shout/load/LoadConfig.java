@@ -11,34 +11,22 @@ import shout.cli.Durations;
 import shout.cli.HostPort;
 
 /**
- * One load run, as the command line asked for it. Build one with {@link #builder()}, which starts
- * from the defaults below; the compact constructor rejects impossible values with a message fit for
- * a user.
+ * One load run, as the command line asked for it, in the parts a reader thinks in; each part validates itself.
+ * Build one with {@link #builder()}, which starts from the defaults below and names every setting; the compact
+ * constructors reject impossible values with a message fit for a user.
  *
- * @param host                 the server's host name or address
- * @param port                 the server's port
- * @param connections          connections to open
- * @param threads              I/O threads, each with its own selector and its share of the connections
- * @param payloadBytes         bytes per message
- * @param pipeline             messages in flight per connection at most
- * @param duration             length of the measured part when {@code messages} is 0
- * @param messages             when positive, the measured part ends after exactly this many verified messages
- * @param warmup               traffic before the measured part, not counted
- * @param messagesPerSecond    total send rate of the open loop; 0 runs a closed loop
- * @param connectsPerSecond    pace of opening connections; 0 opens them all at once
- * @param connectTimeout       a connection not established within this long counts as a timeout
- * @param stallTimeout         a counted run with no reply for this long ends with an error
- * @param seed                 seeds the payload, so a run can be replayed
- * @param io                   the I/O engine: the JDK's selector, or epoll called directly
- * @param tag                  names this run among several merged runs; null when not given
- * @param startAt              when not null, traffic waits for this wall-clock instant once the connections are up
- * @param sources              local addresses the connections are bound to in turn (by connection index); empty: the kernel's choice
- * @param interval             length of the report's throughput intervals and of the {@code --hdr-log} interval histograms
+ * @param target      the server: a host name or address, and a port of 1..65535
+ * @param connections how many, over how many I/O threads, from which local addresses
+ * @param shape       bytes per message and messages in flight per connection
+ * @param schedule    start time, warm-up, measured part (timed or counted) and report intervals
+ * @param pacing      send and connect rates; 0 for as fast as it can
+ * @param timeouts    when a connect or the whole run counts as stuck
+ * @param io          the I/O engine: the JDK's selector, or epoll called directly
+ * @param seed        seeds the payload, so a run can be replayed
+ * @param tag         names this run among several merged runs; null when not given
  */
-public record LoadConfig(String host, int port, int connections, int threads, int payloadBytes, int pipeline,
-                         Duration duration, long messages, Duration warmup, double messagesPerSecond,
-                         double connectsPerSecond, Duration connectTimeout, Duration stallTimeout, long seed,
-                         IoEngine io, String tag, Instant startAt, List<InetAddress> sources, Duration interval) {
+public record LoadConfig(HostPort target, Connections connections, MessageShape shape, Schedule schedule, Pacing pacing,
+                         Timeouts timeouts, IoEngine io, long seed, String tag) {
 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
     public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
@@ -52,37 +40,18 @@ public record LoadConfig(String host, int port, int connections, int threads, in
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
     public static final IoEngine DEFAULT_IO = IoEngine.AUTO;
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(1);
-    /** Below this an interval holds too few replies to mean anything, and collecting it costs the coordinator a wakeup. */
-    public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
 
     public LoadConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(duration, "duration");
-        Objects.requireNonNull(warmup, "warmup");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(stallTimeout, "stallTimeout");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(pacing, "pacing");
+        Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(io, "io");
-        Objects.requireNonNull(sources, "sources");
-        Objects.requireNonNull(interval, "interval");
-        Cli.require(!host.isBlank(), "host must not be empty");
-        Cli.require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
-        Cli.require(connections > 0, "connections must be positive, not " + connections);
-        Cli.require(threads > 0, "threads must be positive, not " + threads);
-        Cli.require(payloadBytes > 0, "size must be positive, not " + payloadBytes);
-        Cli.require(pipeline > 0, "pipeline must be positive, not " + pipeline);
-        Cli.require(messages >= 0, "messages must not be negative, not " + messages);
-        Cli.require(messages > 0 || duration.toMillis() > 0, "duration must be at least 1ms");
-        Cli.require(!warmup.isNegative(), "warmup must not be negative");
-        Cli.require(messagesPerSecond >= 0, "rate must not be negative");
-        Cli.require(connectsPerSecond >= 0, "connect-rate must not be negative");
-        Cli.require(connectTimeout.toMillis() > 0, "connect-timeout must be at least 1ms");
-        Cli.require(stallTimeout.toMillis() > 0, "stall-timeout must be at least 1ms");
+        target = target(target.host(), target.port());
         Cli.require(tag == null || validTag(tag), "tag must be a non-empty word without commas or whitespace "
                 + "(HdrHistogram's log format ends a tag at either), not '" + tag + "'");
-        Cli.require(interval.compareTo(MIN_INTERVAL) >= 0, "interval must be at least "
-                + Durations.format(MIN_INTERVAL) + ", not " + Durations.format(interval));
-        sources = List.copyOf(sources);
-        threads = Math.min(threads, connections);           // a thread without connections has nothing to do
     }
 
     /** A builder holding the defaults: one I/O thread per CPU this process may use and a random seed. */
@@ -90,32 +59,19 @@ public record LoadConfig(String host, int port, int connections, int threads, in
         return new Builder();
     }
 
+    /** The server to drive: port 0, a server's "any free port", names no server here. */
+    private static HostPort target(String host, int port) {
+        Cli.require(!host.isBlank(), "host must not be empty");
+        Cli.require(port >= 1 && port <= 65_535, "port must be 1..65535, not " + port);
+        return new HostPort(host, port);
+    }
+
     /** Non-empty, no comma, no whitespace: HdrHistogram's log writes {@code Tag=NAME,} at the start of each line. */
     private static boolean validTag(String tag) {
         return !tag.isEmpty() && tag.chars().noneMatch(c -> c == ',' || Character.isWhitespace(c));
     }
 
-    /** True when paced by {@code --rate}: latency then counts from each message's scheduled send time. */
-    public boolean openLoop() {
-        return messagesPerSecond > 0;
-    }
-
-    /** True when the run ends after a number of messages rather than after {@link #duration}. */
-    public boolean countedRun() {
-        return messages > 0;
-    }
-
-    /** The interval between two scheduled messages of one connection in the open loop. */
-    public long sendIntervalNanos() {
-        return Math.max(1, Math.round(connections * 1e9 / messagesPerSecond));
-    }
-
-    /** {@code host:port}, with brackets around an IPv6 literal. */
-    public String target() {
-        return new HostPort(host, port).toString();
-    }
-
-    /** Names each setting where the record's nineteen positions would not; {@link #build} validates. */
+    /** Names each setting, so that two of one type cannot be swapped; {@link #build} validates. */
     public static final class Builder {
         private String host = DEFAULT_HOST;
         private int port = DEFAULT_PORT;
@@ -255,9 +211,11 @@ public record LoadConfig(String host, int port, int connections, int threads, in
                 throw new IllegalArgumentException("interval must not be longer than the duration ("
                         + Durations.format(duration) + "), not " + Durations.format(interval));
             }
-            return new LoadConfig(host, port, connections, threads, payloadBytes, pipeline, duration, messages,
-                    warmupOrDefault, messagesPerSecond, connectsPerSecond, connectTimeout, stallTimeout, seed, io,
-                    tag, startAt, sources, interval != null ? interval : DEFAULT_INTERVAL);
+            Objects.requireNonNull(host, "host");
+            return new LoadConfig(target(host, port), new Connections(connections, threads, sources),
+                    new MessageShape(payloadBytes, pipeline),
+                    new Schedule(startAt, warmupOrDefault, duration, messages, interval != null ? interval : DEFAULT_INTERVAL),
+                    new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout), io, seed, tag);
         }
     }
 }

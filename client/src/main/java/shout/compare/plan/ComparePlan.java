@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import shout.cli.Durations;
-import shout.load.LoadConfig;
+import shout.load.Schedule;
 
 /**
  * What a comparison will run: every target with every connection count, with the same cell settings, each cell
@@ -107,9 +107,9 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
         if (sizeBytes < 1 || pipeline < 1) {
             return "size and pipeline must be positive";
         }
-        if (duration.compareTo(LoadConfig.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
+        if (duration.compareTo(Schedule.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
             // a cell needs one whole throughput interval
-            return "duration must be at least " + Durations.format(LoadConfig.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
+            return "duration must be at least " + Durations.format(Schedule.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
         }
         return repeat < 1 ? "repeat must be positive, not " + repeat : null;
     }

@@ -131,7 +131,7 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, unwritable.get(), ExitCode.CANNOT_RUN);
         }
         LoadReport report;
-        Optional<ProgressLine> progress = outputs.progress(err, terminal, config.startAt());
+        Optional<ProgressLine> progress = outputs.progress(err, terminal, config.schedule().startAt());
         try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog(), config.tag())) {
             List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
             observers.add(lateStartWarning(config, err, progress));
@@ -168,7 +168,7 @@ public final class LoadCommand implements ShoutCommand {
             public void startedLate(Duration late) {
                 progress.ifPresent(ProgressLine::finish);       // a line redrawn in place would run into the warning
                 err.printf(Locale.ROOT, "warning: the connections were not all up by --start-at %s: this run starts %.2f s late%n",
-                        config.startAt(), late.toNanos() / 1e9);
+                        config.schedule().startAt(), late.toNanos() / 1e9);
                 err.flush();
             }
         };

@@ -145,16 +145,16 @@ final class LoadOptions {
 
     /** A socket of one family cannot bind to an address of the other: say so now, not once per connection. */
     private static void requireSameFamily(LoadConfig config) {
-        if (config.sources().isEmpty()) {
+        if (config.connections().sources().isEmpty()) {
             return;
         }
         InetAddress server;
         try {
-            server = InetAddress.getByName(config.host());
+            server = InetAddress.getByName(config.target().host());
         } catch (UnknownHostException e) {
             return;                                         // the run fails on it with its own error
         }
-        for (InetAddress source : config.sources()) {
+        for (InetAddress source : config.connections().sources()) {
             Cli.require(source.getClass() == server.getClass(), "source " + source.getHostAddress() + " is " + family(source)
                     + " but the server " + config.target() + " is " + family(server));
         }

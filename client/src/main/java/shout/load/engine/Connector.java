@@ -56,7 +56,7 @@ final class Connector {
             }
             connecting.pollFirst();
             if (!head.isSettled()) {
-                outcome.connectFailed(head, ErrorKind.TIMEOUT, "connect timed out after " + config.connectTimeout().toMillis() + " ms");
+                outcome.connectFailed(head, ErrorKind.TIMEOUT, "connect timed out after " + config.timeouts().connect().toMillis() + " ms");
             }
         }
     }
@@ -85,22 +85,22 @@ final class Connector {
     }
 
     private long dueNanos(int localIndex) {
-        if (config.connectsPerSecond() == 0) {
+        if (config.pacing().connectsPerSecond() == 0) {
             return startNanos;
         }
-        return startNanos + (long) (connections.get(localIndex).index() * 1e9 / config.connectsPerSecond());
+        return startNanos + (long) (connections.get(localIndex).index() * 1e9 / config.pacing().connectsPerSecond());
     }
 
     /** The {@code --source} address of connection {@code index}: the addresses in turn, or null for the kernel's choice. */
     private InetAddress source(int index) {
-        List<InetAddress> sources = config.sources();
+        List<InetAddress> sources = config.connections().sources();
         return sources.isEmpty() ? null : sources.get(index % sources.size());
     }
 
     private void open(LoadConnection connection, long nowNanos) {
         try {
             PolledSocket socket = poller.connect(address, source(connection.index()), connection);
-            connection.attach(socket, nowNanos + config.connectTimeout().toNanos());
+            connection.attach(socket, nowNanos + config.timeouts().connect().toNanos());
             if (socket.finishConnect()) {
                 outcome.established(connection);
             } else {

@@ -17,6 +17,7 @@ import shout.load.LoadException;
 import shout.load.LoadObserver;
 import shout.load.LoadProgress;
 import shout.load.LoadReport;
+import shout.load.MessageShape;
 import shout.load.Phase;
 import shout.load.io.Poller;
 
@@ -56,9 +57,9 @@ public final class LoadGenerator {
     public LoadGenerator(LoadConfig config, LoadObserver observer) {
         this.config = config;
         this.observer = observer;
-        this.control = new RunControl(config.connections(), config.threads(), config.messages());
-        this.intervalNanos = config.interval().toNanos();
-        for (int thread = 0; thread < config.threads(); thread++) {
+        this.control = new RunControl(config.connections().count(), config.connections().threads(), config.schedule().messages());
+        this.intervalNanos = config.schedule().interval().toNanos();
+        for (int thread = 0; thread < config.connections().threads(); thread++) {
             stats.add(new LoopStats());
         }
         this.collector = new IntervalCollector(stats.stream().map(s -> s.latency).toList());
@@ -117,23 +118,26 @@ public final class LoadGenerator {
 
     private InetSocketAddress resolve() throws LoadException {
         try {
-            return new InetSocketAddress(InetAddress.getByName(config.host()), config.port());
+            return new InetSocketAddress(InetAddress.getByName(config.target().host()), config.target().port());
         } catch (UnknownHostException e) {
             throw new LoadException("cannot connect to " + config.target() + ": unknown host");
         }
     }
 
     private void createLoops(InetSocketAddress address) throws LoadException {
-        OpenLoopSchedule schedule = config.openLoop()
-                ? new OpenLoopSchedule(control, config.sendIntervalNanos(), config.connections()) : null;
+        int count = config.connections().count();
+        int threads = config.connections().threads();
+        MessageShape shape = config.shape();
+        OpenLoopSchedule schedule = config.pacing().openLoop()
+                ? new OpenLoopSchedule(control, config.pacing().sendIntervalNanos(count), count) : null;
         try {
-            for (int thread = 0; thread < config.threads(); thread++) {
+            for (int thread = 0; thread < threads; thread++) {
                 List<LoadConnection> share = new ArrayList<>();
-                int shareSize = (config.connections() - thread + config.threads() - 1) / config.threads();
-                PayloadSlab slab = new PayloadSlab(config.payloadBytes(), config.pipeline(), shareSize);
-                for (int index = thread; index < config.connections(); index += config.threads()) {
-                    share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, config.payloadBytes()),
-                            config.pipeline(), slab, schedule, control, stats.get(thread)));
+                int shareSize = (count - thread + threads - 1) / threads;
+                PayloadSlab slab = new PayloadSlab(shape.sizeBytes(), shape.pipeline(), shareSize);
+                for (int index = thread; index < count; index += threads) {
+                    share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, shape.sizeBytes()),
+                            shape.pipeline(), slab, schedule, control, stats.get(thread)));
                 }
                 connections.addAll(share);
                 loops.add(new LoadLoop(config, control, address, schedule, share, stats.get(thread), startNanos));
@@ -154,15 +158,15 @@ public final class LoadGenerator {
         if (control.connectionsUp() == 0) {
             throw new LoadException("cannot connect to " + config.target() + ": " + control.firstConnectFailure());
         }
-        if (config.startAt() != null && !waitForStartTime()) {
+        if (config.schedule().startAt() != null && !waitForStartTime()) {
             return Measured.NOTHING;
         }
-        boolean warmup = !config.warmup().isZero();
+        boolean warmup = !config.schedule().warmup().isZero();
         lastReplyNanos = System.nanoTime();
         if (warmup) {
             control.startTraffic(Phase.WARMUP, lastReplyNanos);
             loops.forEach(LoadLoop::wakeup);
-            runUntil(System.nanoTime() + config.warmup().toNanos(), Phase.WARMUP);
+            runUntil(System.nanoTime() + config.schedule().warmup().toNanos(), Phase.WARMUP);
             if (control.stopRequested()) {
                 return Measured.NOTHING;
             }
@@ -180,7 +184,7 @@ public final class LoadGenerator {
         long measureStartNanos = System.nanoTime();
         throughput.start(measureStartNanos);
         nextTickNanos = measureStartNanos + intervalNanos;  // so the first measured interval is a whole one
-        runUntil(config.countedRun() ? Long.MAX_VALUE : measureStartNanos + config.duration().toNanos(), Phase.MEASURE);
+        runUntil(config.schedule().counted() ? Long.MAX_VALUE : measureStartNanos + config.schedule().duration().toNanos(), Phase.MEASURE);
         long measureEndNanos = System.nanoTime();
         return new Measured(true, measureEndNanos - measureStartNanos, measureEndNanos,
                 cpuClock.processCpuNanos() - cpuStartNanos, control.stopRequested());
@@ -191,7 +195,7 @@ public final class LoadGenerator {
      * request came first. Connections settled only after it start at once, and the observer hears how late.
      */
     private boolean waitForStartTime() throws LoadException, InterruptedException {
-        Duration left = Duration.between(Instant.now(), config.startAt());
+        Duration left = Duration.between(Instant.now(), config.schedule().startAt());
         if (left.isNegative()) {
             observer.startedLate(left.negated());
             return true;
@@ -201,7 +205,7 @@ public final class LoadGenerator {
                 return false;
             }
             tick(Phase.WAIT);
-            left = Duration.between(Instant.now(), config.startAt());    // the wall clock, re-read: it may be stepped
+            left = Duration.between(Instant.now(), config.schedule().startAt());    // the wall clock, re-read: it may be stepped
         }
         return true;
     }
@@ -218,11 +222,11 @@ public final class LoadGenerator {
     }
 
     private void checkNotStalled(long repliesThisTick, long nowNanos) throws LoadException {
-        if (repliesThisTick > 0 || !config.countedRun()) {
+        if (repliesThisTick > 0 || !config.schedule().counted()) {
             lastReplyNanos = nowNanos;
-        } else if (nowNanos - lastReplyNanos > config.stallTimeout().toNanos()) {
+        } else if (nowNanos - lastReplyNanos > config.timeouts().stall().toNanos()) {
             // Replies owed by a server that serves fewer connections at once (serial, pool) would never come.
-            throw new LoadException("no reply from " + config.target() + " for " + Durations.format(config.stallTimeout())
+            throw new LoadException("no reply from " + config.target() + " for " + Durations.format(config.timeouts().stall())
                     + " with messages still owed (does the server serve fewer connections at once than --connections?)");
         }
     }

@@ -30,8 +30,8 @@ final class ReportBuilder {
         int failed = stats.stream().mapToInt(s -> s.connectionsFailed).sum();
         double megabytesOut = stats.stream().mapToLong(s -> s.bytesOutMeasured).sum() / 1e6;
         double megabytesIn = stats.stream().mapToLong(s -> s.bytesInMeasured).sum() / 1e6;
-        return new LoadReport(config.target(), config.seed(), config.openLoop(),
-                config.connections(), up, failed, config.payloadBytes(), config.pipeline(), measurement.interrupted(), seconds,
+        return new LoadReport(config.target().toString(), config.seed(), config.pacing().openLoop(),
+                config.connections().count(), up, failed, config.shape().sizeBytes(), config.shape().pipeline(), measurement.interrupted(), seconds,
                 messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
                 LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
                 Cli.VERSION, hostName(), config.tag(), measurement.start().toString(), settings(config), measurement.intervals(),
@@ -39,10 +39,10 @@ final class ReportBuilder {
     }
 
     private static LoadReport.Settings settings(LoadConfig config) {
-        return new LoadReport.Settings(config.target(), config.connections(), config.threads(), config.messagesPerSecond(),
-                config.connectsPerSecond(), config.warmup().toNanos() / 1e9, config.countedRun() ? 0 : config.duration().toNanos() / 1e9,
-                config.messages(), config.payloadBytes(), config.pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed(),
-                config.interval().toNanos() / 1e9);
+        return new LoadReport.Settings(config.target().toString(), config.connections().count(), config.connections().threads(), config.pacing().messagesPerSecond(),
+                config.pacing().connectsPerSecond(), config.schedule().warmup().toNanos() / 1e9, config.schedule().counted() ? 0 : config.schedule().duration().toNanos() / 1e9,
+                config.schedule().messages(), config.shape().sizeBytes(), config.shape().pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed(),
+                config.schedule().interval().toNanos() / 1e9);
     }
 
     /** The kernel's host name where Linux tells it without a lookup, else what the JDK resolves. */

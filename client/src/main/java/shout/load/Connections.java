@@ -1,0 +1,24 @@
+package shout.load;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import shout.cli.Cli;
+
+/**
+ * The connections of a load run: how many, spread over how many I/O threads, opened from which local addresses.
+ *
+ * @param count   connections to open
+ * @param threads I/O threads, each with its own selector and its share of the connections; at most {@code count}
+ * @param sources local addresses the connections are bound to in turn (by connection index); empty: the kernel's choice
+ */
+public record Connections(int count, int threads, List<InetAddress> sources) {
+
+    public Connections {
+        Objects.requireNonNull(sources, "sources");
+        Cli.require(count > 0, "connections must be positive, not " + count);
+        Cli.require(threads > 0, "threads must be positive, not " + threads);
+        sources = List.copyOf(sources);
+        threads = Math.min(threads, count);                 // a thread without connections has nothing to do
+    }
+}
