@@ -20,6 +20,7 @@ import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
 import shout.cli.ShoutCommand;
 import shout.cli.StopSignals;
+import shout.compare.plan.CellSettings;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -36,6 +37,8 @@ import shout.compare.report.MarkdownTable;
 import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
+import shout.load.Connections;
+import shout.load.MessageShape;
 import shout.server.Mode;
 import shout.server.Work;
 import shout.server.app.ServerOptions;
@@ -243,9 +246,11 @@ public final class CompareCommand implements ShoutCommand {
     }
 
     private String usageMistake() {
-        String cells = ComparePlan.settingsMistake(connections, sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
-        if (cells != null) {
-            return cells;
+        try {
+            connections.forEach(Connections::requireCount);
+            cellSettings();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";
@@ -273,12 +278,15 @@ public final class CompareCommand implements ShoutCommand {
     private List<ComparePart> parts(int machineCores) {
         CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
         if (scenario != null) {
-            ComparePlan cells = new ComparePlan(List.of(), List.of(), sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
-            return scenario.parts(cells, pinning, machineCores);
+            return scenario.parts(cellSettings(), pinning, machineCores);
         }
-        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), sizeBytes, pipeline, warmup, duration,
-                repeat, jitWarmup);
+        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), cellSettings());
         return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));
+    }
+
+    /** How every cell is measured; throws {@link IllegalArgumentException} with a message fit for a user. */
+    private CellSettings cellSettings() {
+        return new CellSettings(new MessageShape(sizeBytes, pipeline), warmup, duration, repeat, jitWarmup);
     }
 
     private String commandLine() {

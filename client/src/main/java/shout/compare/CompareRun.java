@@ -89,7 +89,7 @@ final class CompareRun {
             CellRunner runner = new CellRunner(servers, loadRunners.create(shout, part.pinning(), children), ticks);
             Set<Target> warmed = new HashSet<>();
             for (ComparePlan.Trial trial : plan.runOrder()) {
-                if (warmed.add(trial.cell().target()) && !plan.jitWarmup().isZero() && !children.interrupted()) {
+                if (warmed.add(trial.cell().target()) && !plan.settings().jitWarmup().isZero() && !children.interrupted()) {
                     runner.warmUp(plan.jitWarmupCell(trial.cell().target()));
                 }
                 if (children.interrupted()) {
@@ -100,7 +100,7 @@ final class CompareRun {
                     break;              // stopped midway: its figures are not a measurement
                 }
                 cells.add(trial.cell(), result);
-                out.println(CompareProgress.line(++measurementsDone, progress.measurements(), result, trial.repetition(), plan.repeat()));
+                out.println(CompareProgress.line(++measurementsDone, progress.measurements(), result, trial.repetition(), plan.settings().repeat()));
                 out.flush();
                 afterEachCell.accept(outcome(progress.cells(), false));
             }

@@ -36,7 +36,7 @@ final class PartCells {
 
     /** Cells with every repetition done. */
     int cellsComplete() {
-        return (int) repetitions.values().stream().filter(r -> r.size() == part.plan().repeat()).count();
+        return (int) repetitions.values().stream().filter(r -> r.size() == part.plan().settings().repeat()).count();
     }
 
     boolean isEmpty() {

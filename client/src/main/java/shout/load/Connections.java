@@ -16,9 +16,14 @@ public record Connections(int count, int threads, List<InetAddress> sources) {
 
     public Connections {
         Objects.requireNonNull(sources, "sources");
-        Cli.require(count > 0, "connections must be positive, not " + count);
+        requireCount(count);
         Cli.require(threads > 0, "threads must be positive, not " + threads);
         sources = List.copyOf(sources);
         threads = Math.min(threads, count);                 // a thread without connections has nothing to do
+    }
+
+    /** A number of connections to open, for a load run and each column of compare's grid alike. */
+    public static void requireCount(int count) {
+        Cli.require(count > 0, "connections must be positive, not " + count);
     }
 }

@@ -128,6 +128,13 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             return this;
         }
 
+        /** Size and pipeline at once. */
+        public Builder shape(MessageShape value) {
+            payloadBytes = value.sizeBytes();
+            pipeline = value.pipeline();
+            return this;
+        }
+
         public Builder duration(Duration value) {
             duration = value;
             return this;

@@ -27,9 +27,14 @@ public record Schedule(Instant startAt, Duration warmup, Duration duration, long
         Objects.requireNonNull(interval, "interval");
         Cli.require(messages >= 0, "messages must not be negative, not " + messages);
         Cli.require(messages > 0 || duration.toMillis() > 0, "duration must be at least 1ms");
-        Cli.require(!warmup.isNegative(), "warmup must not be negative");
+        requireWarmup(warmup);
         Cli.require(interval.compareTo(MIN_INTERVAL) >= 0, "interval must be at least "
                 + Durations.format(MIN_INTERVAL) + ", not " + Durations.format(interval));
+    }
+
+    /** A warm-up, which may be zero; compare's cells follow the same rule. */
+    public static void requireWarmup(Duration warmup) {
+        Cli.require(!warmup.isNegative(), "warmup must not be negative");
     }
 
     /** True when the run ends after a number of messages rather than after {@link #duration}. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
 import shout.cli.Cli;
 import shout.compare.plan.Cell;
+import shout.compare.plan.CellSettings;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -36,6 +37,7 @@ import shout.compare.process.CellFailure;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.load.LoadReport;
+import shout.load.MessageShape;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -215,7 +217,7 @@ class CompareCommandTest {
         StringWriter text = new StringWriter();
         int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--connections", "10,0", "--out", out.toString());
         assertEquals(2, code);
-        assertEquals("error: connections must be positive, not [10, 0] (see 'shout compare --help')", text.toString().strip());
+        assertEquals("error: connections must be positive, not 0 (see 'shout compare --help')", text.toString().strip());
     }
 
     @Test
@@ -235,8 +237,8 @@ class CompareCommandTest {
     void quickPresetOverAllModesFitsInAMinute() {
         List<Integer> counts = QuickPreset.connectionCounts();
         List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
-        var plan = new ComparePlan(modes, counts, 64, 1, QuickPreset.WARMUP, QuickPreset.DURATION, 1,
-                QuickPreset.JIT_WARMUP);
+        var plan = new ComparePlan(modes, counts, new CellSettings(new MessageShape(64, 1), QuickPreset.WARMUP, QuickPreset.DURATION, 1,
+                QuickPreset.JIT_WARMUP));
         var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
         String announcement = ComparePart.announcement("", List.of(part));
         assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);

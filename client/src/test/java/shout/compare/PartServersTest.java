@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import shout.app.ShoutMain;
 import shout.cli.ChildJvm;
+import shout.compare.plan.CellSettings;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
@@ -23,6 +24,7 @@ import shout.compare.process.ChildShout;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.ProcStat;
 import shout.compare.process.SpawnedServer;
+import shout.load.MessageShape;
 import shout.server.Mode;
 import shout.server.Work;
 import shout.server.app.ServerMain;
@@ -36,7 +38,7 @@ class PartServersTest {
         CpuPinning pinning = CpuPinning.forThisMachine("0", null);
         assumeTrue(pinning.serverCpus() != null, "no taskset or one core: " + pinning.description());
         Target.Server group = new Target.Server(Mode.NIO, "nio-2proc", List.of("--processes=2"));
-        ComparePlan plan = new ComparePlan(List.of(new Target.Server(Mode.BLOCKING), group), List.of(1), 64, 1, Duration.ZERO, Duration.ofSeconds(1));
+        ComparePlan plan = new ComparePlan(List.of(new Target.Server(Mode.BLOCKING), group), List.of(1), new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)));
         ComparePart part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), pinning);
         LiveChildren children = new LiveChildren();
         try (PartServers servers = PartServers.start(new ChildShout(ChildJvm.current(), ShoutMain.class), part, children, ProcStat.clockTicksPerSecond())) {

@@ -1,18 +1,18 @@
 package shout.compare.plan;
 
 import java.time.Duration;
+import shout.load.MessageShape;
 
 /**
  * One measurement of a comparison: one target driven with one connection count.
  *
  * @param target       the server measured
  * @param connections  concurrent connections the load client opens
- * @param sizeBytes    bytes per message
- * @param pipeline     messages in flight per connection
+ * @param shape        bytes per message and messages in flight per connection
  * @param warmup       load before measuring, discarded
  * @param duration     the measured part
  */
-public record Cell(Target target, int connections, int sizeBytes, int pipeline, Duration warmup, Duration duration) {
+public record Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration) {
 
     /** Enough intervals to judge whether a cell settled: ten per cell where they may be that short. */
     static final int INTERVALS_PER_CELL = 10;

@@ -37,7 +37,7 @@ public record ComparePart(String title, List<String> notes, ComparePlan plan, Se
         if (cell.target() instanceof Target.Peer) {
             return null;
         }
-        return work.idealMessagesPerSecond(cell.connections(), cell.pipeline(), pinning.serverCpuCount(machineCores));
+        return work.idealMessagesPerSecond(cell.connections(), cell.shape().pipeline(), pinning.serverCpuCount(machineCores));
     }
 
     /** The line said before anything runs: the plan's own for one part, else the cells per part and the total time. */

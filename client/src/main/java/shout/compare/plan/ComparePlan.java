@@ -4,27 +4,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import shout.cli.Durations;
-import shout.load.Schedule;
+import shout.load.Connections;
 
 /**
- * What a comparison will run: every target with every connection count, with the same cell settings, each cell
- * {@code repeat} times, every target warmed up once before its first cell.
+ * What a comparison will run: the grid of every target with every connection count, each cell measured with the
+ * same settings {@code repeat} times, every target warmed up once before its first cell.
  *
  * @param targets     rows: modes first, then peers
  * @param connections connection counts, one cell each per target
- * @param sizeBytes   bytes per message
- * @param pipeline    messages in flight per connection
- * @param warmup      discarded load before each measurement
- * @param duration    measured part of each cell
- * @param repeat      how many times each cell is measured; the cell reports the median
- * @param jitWarmup   unmeasured load on each target before its first cell, so that its JIT has compiled the hot
- *                    paths; zero for none
+ * @param settings    how each cell is measured
  */
-public record ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline,
-                   Duration warmup, Duration duration, int repeat, Duration jitWarmup) {
+public record ComparePlan(List<Target> targets, List<Integer> connections, CellSettings settings) {
 
     /** The name of the line a chart draws for the ideal throughput, so no row may take it. */
     public static final String IDEAL_ROW = "ideal";
@@ -45,21 +39,10 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
 
     public ComparePlan {
+        Objects.requireNonNull(settings, "settings");
         targets = List.copyOf(targets);
         connections = List.copyOf(connections);
-        if (repeat < 1) {
-            throw new IllegalArgumentException("repeat must be positive, not " + repeat);
-        }
-    }
-
-    /** A plan measuring each cell once, without a JIT warm-up. */
-    public ComparePlan(List<Target> targets, List<Integer> connections, int sizeBytes, int pipeline, Duration warmup, Duration duration) {
-        this(targets, connections, sizeBytes, pipeline, warmup, duration, 1, Duration.ZERO);
-    }
-
-    /** This plan with other targets and connection counts, the cell settings kept. */
-    public ComparePlan with(List<Target> otherTargets, List<Integer> otherConnections) {
-        return new ComparePlan(otherTargets, otherConnections, sizeBytes, pipeline, warmup, duration, repeat, jitWarmup);
+        connections.forEach(Connections::requireCount);
     }
 
     /** Every cell in table order: target by target, connection counts ascending as given. */
@@ -88,7 +71,7 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
      */
     public List<Trial> runOrder() {
         List<Trial> trials = new ArrayList<>();
-        for (int r = 0; r < repeat; r++) {
+        for (int r = 0; r < settings.repeat(); r++) {
             for (int count : connections) {
                 for (int t = 0; t < targets.size(); t++) {
                     trials.add(new Trial(cell(targets.get((t + r) % targets.size()), count), r));
@@ -98,30 +81,14 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
         return trials;
     }
 
-    /** One line naming the first setting a plan cannot run with, or null when every one is usable. */
-    public static String settingsMistake(List<Integer> connections, int sizeBytes, int pipeline, Duration warmup,
-                                         Duration duration, int repeat, Duration jitWarmup) {
-        if (connections.stream().anyMatch(n -> n < 1)) {
-            return "connections must be positive, not " + connections;
-        }
-        if (sizeBytes < 1 || pipeline < 1) {
-            return "size and pipeline must be positive";
-        }
-        if (duration.compareTo(Schedule.MIN_INTERVAL) < 0 || warmup.isNegative() || jitWarmup.isNegative()) {
-            // a cell needs one whole throughput interval
-            return "duration must be at least " + Durations.format(Schedule.MIN_INTERVAL) + " and warmup and jit-warmup not negative";
-        }
-        return repeat < 1 ? "repeat must be positive, not " + repeat : null;
-    }
-
     /** The unmeasured load that warms {@code target}'s JIT before its first cell (no warm-up of its own, all measured). */
     public Cell jitWarmupCell(Target target) {
         int largest = connections.stream().mapToInt(Integer::intValue).max().orElse(JIT_WARMUP_CONNECTIONS);
-        return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), sizeBytes, pipeline, Duration.ZERO, jitWarmup);
+        return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), settings.shape(), Duration.ZERO, settings.jitWarmup());
     }
 
     private Cell cell(Target target, int count) {
-        return new Cell(target, count, sizeBytes, pipeline, warmup.plus(settling(target, count)), duration);
+        return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count)), settings.duration());
     }
 
     /**
@@ -146,11 +113,12 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
 
     /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
+        int repeat = settings.repeat();
         Duration settlings = targets.stream().flatMap(target -> connections.stream().map(count -> settling(target, count)))
                 .reduce(Duration.ZERO, Duration::plus).multipliedBy(repeat);
-        Duration measurements = warmup.plus(duration).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
+        Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
                 .plus(settlings);
-        return SERVERS_OVERHEAD.plus(jitWarmup.multipliedBy(targets.size())).plus(measurements);
+        return SERVERS_OVERHEAD.plus(settings.jitWarmup().multipliedBy(targets.size())).plus(measurements);
     }
 
     /** One line said before anything runs: how many cells, of what, and how long it will take. */
@@ -164,8 +132,10 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, int s
         String threadStarters = targets.stream().filter(ComparePlan::startsThreads).map(Target::name).collect(Collectors.joining(", "));
         String settlingNote = "(+" + Durations.format(SETTLING_PER_CONNECTION) + " a connection"
                 + (threadStarters.isEmpty() ? "" : ", " + Durations.format(THREAD_STARTING_SETTLING_PER_CONNECTION) + " for " + threadStarters) + ")";
-        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(warmup) + " warm-up " + settlingNote + " + "
-                + Durations.format(duration) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
+        int repeat = settings.repeat();
+        Duration jitWarmup = settings.jitWarmup();
+        return (repeat > 1 ? " x " + repeat + " runs" : "") + " x (" + Durations.format(settings.warmup()) + " warm-up " + settlingNote
+                + " + " + Durations.format(settings.duration()) + " + ~" + Durations.format(CELL_OVERHEAD) + "), one server per row"
                 + (jitWarmup.isZero() ? "" : " warmed " + Durations.format(jitWarmup) + " first");
     }
 

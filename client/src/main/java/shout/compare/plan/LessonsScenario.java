@@ -19,12 +19,12 @@ final class LessonsScenario {
     private LessonsScenario() {
     }
 
-    /** The parts, built on the cell settings of {@code cells}; see {@link Scenario#parts}. */
-    static List<ComparePart> parts(ComparePlan cells, CpuPinning pinned, int machineCores) {
+    /** The parts, each cell measured as {@code cells} says; see {@link Scenario#parts}. */
+    static List<ComparePart> parts(CellSettings cells, CpuPinning pinned, int machineCores) {
         return List.of(ioBound(cells, pinned), cpuBound(cells, pinned), processesVsThreads(cells, machineCores));
     }
 
-    private static ComparePart ioBound(ComparePlan cells, CpuPinning pinned) {
+    private static ComparePart ioBound(CellSettings cells, CpuPinning pinned) {
         List<Target> targets = new ArrayList<>(Arrays.stream(Mode.values()).map(Target.Server::new).toList());
         targets.add(new Target.Server(Mode.POOL, "pool x100 threads", List.of("--threads=100")));
         return new ComparePart("I/O-bound", List.of(
@@ -34,7 +34,7 @@ final class LessonsScenario {
                 withTargets(cells, targets, 1, 100, 1000), new ServerWork(IO_WORK, false), List.of(), pinned);
     }
 
-    private static ComparePart cpuBound(ComparePlan cells, CpuPinning pinned) {
+    private static ComparePart cpuBound(CellSettings cells, CpuPinning pinned) {
         List<Target> targets = new ArrayList<>(List.of(Mode.BLOCKING, Mode.VIRTUAL, Mode.NIO, Mode.NETTY).stream()
                 .<Target>map(Target.Server::new).toList());
         targets.add(new Target.Server(Mode.NIO, "nio-offload", List.of("--offload")));
@@ -45,7 +45,7 @@ final class LessonsScenario {
                 withTargets(cells, targets, 1, 10, 100), new ServerWork(CPU_WORK, false), List.of(), pinned);
     }
 
-    private static ComparePart processesVsThreads(ComparePlan cells, int machineCores) {
+    private static ComparePart processesVsThreads(CellSettings cells, int machineCores) {
         List<Target> targets = List.of(
                 new Target.Server(Mode.NIO, "nio x2 threads", List.of("--threads=2")),
                 new Target.Server(Mode.NIO, "nio x2 processes", List.of("--processes=2", "--threads=1")),
@@ -60,7 +60,7 @@ final class LessonsScenario {
                 withTargets(cells, targets, 10, 100), new ServerWork(CPU_WORK, false), List.of(), shared);
     }
 
-    private static ComparePlan withTargets(ComparePlan cells, List<Target> targets, Integer... connections) {
-        return cells.with(targets, List.of(connections));
+    private static ComparePlan withTargets(CellSettings cells, List<Target> targets, Integer... connections) {
+        return new ComparePlan(targets, List.of(connections), cells);
     }
 }

@@ -46,11 +46,11 @@ public enum Scenario {
     /**
      * The parts, in run order.
      *
-     * @param cells        size, pipeline, warm-up, duration, repeat and JIT warm-up of every cell (targets and counts are ignored)
+     * @param cells        how every cell is measured
      * @param pinned       the pinning of the ordinary parts
      * @param machineCores CPUs of the machine, for the parts that run unpinned
      */
-    public List<ComparePart> parts(ComparePlan cells, CpuPinning pinned, int machineCores) {
+    public List<ComparePart> parts(CellSettings cells, CpuPinning pinned, int machineCores) {
         return switch (this) {
             case LESSONS -> LessonsScenario.parts(cells, pinned, machineCores);
         };

@@ -78,8 +78,8 @@ public final class LoadProcess implements LoadRunner {
 
     private static List<String> arguments(Cell cell, String host, int port, Path report) {
         return List.of("load", "--host", host, "--port", Integer.toString(port),
-                "--connections", Integer.toString(cell.connections()), "--size", Integer.toString(cell.sizeBytes()),
-                "--pipeline", Integer.toString(cell.pipeline()), "--duration", Durations.format(cell.duration()),
+                "--connections", Integer.toString(cell.connections()), "--size", Integer.toString(cell.shape().sizeBytes()),
+                "--pipeline", Integer.toString(cell.shape().pipeline()), "--duration", Durations.format(cell.duration()),
                 "--warmup", Durations.format(cell.warmup()), "--interval", Durations.format(cell.throughputInterval()),
                 "--quiet", "--json", report.toString());
     }

@@ -1,8 +1,8 @@
 package shout.compare.result;
 
 import java.util.List;
+import shout.compare.plan.CellSettings;
 import shout.compare.plan.ComparePart;
-import shout.compare.plan.ComparePlan;
 
 /**
  * Everything a comparison produced; {@code results.json} is this record.
@@ -60,9 +60,9 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
 
         /** The settings of {@code part} on a machine with {@code machineCores}. */
         public static Settings of(ComparePart part, int machineCores) {
-            ComparePlan plan = part.plan();
+            CellSettings plan = part.plan().settings();
             int serverCpus = part.pinning().serverCpuCount(machineCores);
-            return new Settings(plan.sizeBytes(), plan.pipeline(), plan.warmup().toNanos() / 1e9, plan.duration().toNanos() / 1e9,
+            return new Settings(plan.shape().sizeBytes(), plan.shape().pipeline(), plan.warmup().toNanos() / 1e9, plan.duration().toNanos() / 1e9,
                     part.work().work().toString(), part.work().offload(), serverCpus, part.work().idealRule(serverCpus), part.serverArgs(),
                     plan.repeat(), plan.jitWarmup().toNanos() / 1e9);
         }

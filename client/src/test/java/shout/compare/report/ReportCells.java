@@ -9,6 +9,7 @@ import shout.compare.plan.Target;
 import shout.compare.result.CellResult;
 import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
+import shout.load.MessageShape;
 import shout.server.Mode;
 
 /** Measured cells for the report tests, made from the interval rates a load run would have reported. */
@@ -36,7 +37,7 @@ final class ReportCells {
                 messages, messages / seconds, 1, 1, new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(),
                 new LoadReport.Fairness(1, 1, 1, 0), clientBusy * seconds, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
                 intervals, null);
-        Cell cell = new Cell(new Target.Server(mode), connections, 64, 1, Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
+        Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null, null, null);
     }
 
@@ -56,6 +57,6 @@ final class ReportCells {
     }
 
     static CellResult failed(Mode mode, int connections) {
-        return CellResult.failed(new Cell(new Target.Server(mode), connections, 64, 1, Duration.ZERO, Duration.ofSeconds(1)), "boom");
+        return CellResult.failed(new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)), "boom");
     }
 }
