@@ -35,7 +35,7 @@ final class CellRunner {
         try {
             return switch (cell.target()) {
                 case Target.Server server -> againstServer(cell, server);
-                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null, null, null);
+                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null);
             };
         } catch (CellFailure e) {
             return CellResult.failed(cell, e.getMessage());
@@ -70,7 +70,7 @@ final class CellRunner {
         if (!server.isAlive()) {
             throw new CellFailure("server exited during this cell, " + server.exitReason());
         }
-        return CellResult.measured(cell, measured.report(), measured.cost(), null, server.startLine(), null);
+        return CellResult.measured(cell, measured.report(), measured.cost(), server.startLine());
     }
 
     private record Measured(LoadReport report, ServerCost cost) {

@@ -74,16 +74,20 @@ final class PartCells {
      * msgs/s of every measured one in run order, a note when some failed; the last failure when all did.
      */
     static CellResult combine(List<CellResult> repetitions) {
-        List<CellResult> measured = repetitions.stream().filter(CellResult::ok).toList();
+        List<CellResult.Measured> measured = only(CellResult.Measured.class, repetitions);
         if (measured.isEmpty()) {
             return repetitions.getLast();
         }
-        List<CellResult> byThroughput = measured.stream()
+        List<CellResult.Measured> byThroughput = measured.stream()
                 .sorted(Comparator.comparingDouble(c -> c.load().messagesPerSecond())).toList();
-        CellResult median = byThroughput.get((byThroughput.size() - 1) / 2);
-        int failed = repetitions.size() - measured.size();
-        String failures = failed == 0 ? null : failed + " of " + repetitions.size() + " runs failed: "
-                + repetitions.stream().filter(c -> !c.ok()).toList().getLast().failure();
+        CellResult.Measured median = byThroughput.get((byThroughput.size() - 1) / 2);
+        List<CellResult.Failed> failed = only(CellResult.Failed.class, repetitions);
+        String failures = failed.isEmpty() ? null : failed.size() + " of " + repetitions.size() + " runs failed: "
+                + failed.getLast().failure();
         return median.withRepeats(measured.stream().map(c -> c.load().messagesPerSecond()).toList()).withNote(failures);
+    }
+
+    private static <T extends CellResult> List<T> only(Class<T> kind, List<CellResult> results) {
+        return results.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

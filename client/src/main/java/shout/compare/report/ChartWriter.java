@@ -41,7 +41,7 @@ import shout.compare.result.CellResult;
 final class ChartWriter {
 
     /** One chart: a file name, labels, and the figure of a measured cell (null when n/a). */
-    private record Metric(String fileName, String title, String yAxis, boolean logY, Function<CellResult, Double> value) {
+    private record Metric(String fileName, String title, String yAxis, boolean logY, Function<CellResult.Measured, Double> value) {
     }
 
     private static final List<Metric> METRICS = List.of(
@@ -98,7 +98,7 @@ final class ChartWriter {
     private static Map<String, List<double[]>> series(List<CellResult> cells, Metric metric) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (CellResult cell : cells) {
-            point(cell, metric).ifPresent(p -> series.computeIfAbsent(cell.target(), name -> new ArrayList<>()).add(p));
+            point(cell, metric).ifPresent(p -> series.computeIfAbsent(cell.id().target(), name -> new ArrayList<>()).add(p));
         }
         return series;
     }
@@ -109,16 +109,16 @@ final class ChartWriter {
     }
 
     private static Optional<double[]> point(CellResult cell, Metric metric) {
-        Double value = cell.ok() ? metric.value().apply(cell) : null;
+        Double value = cell instanceof CellResult.Measured measured ? metric.value().apply(measured) : null;
         return value != null && (!metric.logY() || value > 0)
-                ? Optional.of(new double[] {cell.connections(), value}) : Optional.empty();
+                ? Optional.of(new double[] {cell.id().connections(), value}) : Optional.empty();
     }
 
     /** The ideal at each connection count, once, when cells have one; else nothing. */
     private static Map<String, List<double[]>> idealSeries(List<CellResult> cells) {
         Map<Integer, Double> byConnections = new TreeMap<>();
-        cells.stream().filter(c -> c.idealMessagesPerSecond() != null)
-                .forEach(c -> byConnections.putIfAbsent(c.connections(), c.idealMessagesPerSecond()));
+        cells.stream().filter(c -> c.remarks().idealMessagesPerSecond() != null)
+                .forEach(c -> byConnections.putIfAbsent(c.id().connections(), c.remarks().idealMessagesPerSecond()));
         if (byConnections.isEmpty()) {
             return Map.of();
         }

@@ -19,16 +19,21 @@ public final class CompareProgress {
      * @param repetition which repetition of its cell this was, from 0
      */
     public static String line(int done, int total, CellResult cell, int repetition, int repeat) {
-        String head = "[" + done + "/" + total + "] " + cell.target() + ", " + cell.connections() + " connections"
+        String head = "[" + done + "/" + total + "] " + cell.id().target() + ", " + cell.id().connections() + " connections"
                 + (repeat > 1 ? ", run " + (repetition + 1) + "/" + repeat : "") + ": ";
-        if (!cell.ok()) {
-            return head + "failed: " + cell.failure();
-        }
+        return switch (cell) {
+            case CellResult.Failed failed -> head + "failed: " + failed.failure();
+            case CellResult.Measured measured -> head + measured(measured);
+        };
+    }
+
+    private static String measured(CellResult.Measured cell) {
         Double percent = cell.percentOfIdeal();
-        return head + String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().messagesPerSecond())
+        String note = cell.remarks().note();
+        return String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().messagesPerSecond())
                 + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
                 + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
-                + (cell.note() == null ? "" : " (" + cell.note() + ")");
+                + (note == null ? "" : " (" + note + ")");
     }
 
     /** {@code interrupted after 3 of 12 cells (Ctrl-C or SIGTERM); the cell under way is not reported}: for the table and report. */

@@ -54,27 +54,32 @@ public final class MarkdownTable {
 
     /** The table (and notes), ending with a newline; with the ideal columns when any cell has an ideal. */
     public static String render(List<CellResult> cells) {
-        boolean withIdeal = cells.stream().anyMatch(c -> c.idealMessagesPerSecond() != null);
+        boolean withIdeal = cells.stream().anyMatch(c -> c.remarks().idealMessagesPerSecond() != null);
         StringBuilder text = new StringBuilder();
         List<String> header = withIdeal ? withIdealColumns(HEADER, IDEAL_HEADER) : HEADER;
         text.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
         for (CellResult cell : cells) {
-            List<String> columns = cell.ok() ? measured(cell) : failed(cell);
+            List<String> columns = switch (cell) {
+                case CellResult.Measured measured -> measured(measured);
+                case CellResult.Failed failed -> failed(failed);
+            };
             text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
         }
-        text.append(unsettledFootnote(cells)).append(clientBoundFootnote(cells));
-        List<String> notes = cells.stream().filter(c -> c.note() != null)
-                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + c.note()).toList();
+        List<CellResult.Measured> measured = cells.stream().filter(CellResult.Measured.class::isInstance)
+                .map(CellResult.Measured.class::cast).toList();
+        text.append(unsettledFootnote(measured)).append(clientBoundFootnote(measured));
+        List<String> notes = cells.stream().filter(c -> c.remarks().note() != null)
+                .map(c -> "- " + where(c) + c.remarks().note()).toList();
         if (!notes.isEmpty()) {
             text.append('\n').append("Notes:\n").append(String.join("\n", notes)).append('\n');
         }
         return text.toString();
     }
 
-    private static List<String> measured(CellResult cell) {
+    private static List<String> measured(CellResult.Measured cell) {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
-        List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
+        List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
                 messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : "")
                         + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
@@ -91,7 +96,7 @@ public final class MarkdownTable {
     }
 
     /** What the mark means and each marked cell's verdict, or nothing when every cell settled. */
-    private static String unsettledFootnote(List<CellResult> cells) {
+    private static String unsettledFootnote(List<CellResult.Measured> cells) {
         return footnote(cells, CellResult::unsettled, c -> c.steady().describe(), String.format(Locale.ROOT,
                 "%s not settled: the rates of the measured intervals still rose or fell (by more than %.0f%%, beyond their "
                 + "noise) or spread so much that their mean is uncertain by more than %.0f%%, or were too few to tell; read "
@@ -100,7 +105,7 @@ public final class MarkdownTable {
     }
 
     /** What the client-bound mark means and how busy each marked cell's client was, or nothing when none was. */
-    private static String clientBoundFootnote(List<CellResult> cells) {
+    private static String clientBoundFootnote(List<CellResult.Measured> cells) {
         return footnote(cells, CellResult::clientBound, c -> c.client().describe(), String.format(Locale.ROOT,
                 "%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s are as fast as it "
                 + "could go that moment and the server may be faster; two such cells differ by the client's moments, not by "
@@ -108,15 +113,19 @@ public final class MarkdownTable {
     }
 
     /** {@code heading} and a line per cell that {@code marked} picks, saying {@code why}; nothing when none is picked. */
-    private static String footnote(List<CellResult> cells, Predicate<CellResult> marked, Function<CellResult, String> why,
-                                   String heading) {
-        List<String> lines = cells.stream().filter(marked)
-                .map(c -> "- " + c.target() + " at " + c.connections() + " connections: " + why.apply(c)).toList();
+    private static String footnote(List<CellResult.Measured> cells, Predicate<CellResult> marked,
+                                   Function<CellResult.Measured, String> why, String heading) {
+        List<String> lines = cells.stream().filter(marked).map(c -> "- " + where(c) + why.apply(c)).toList();
         return lines.isEmpty() ? "" : "\n" + heading + "\n" + String.join("\n", lines) + "\n";
     }
 
+    /** {@code nio at 100 connections: }, to start a note's line. */
+    private static String where(CellResult cell) {
+        return cell.id().target() + " at " + cell.id().connections() + " connections: ";
+    }
+
     /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */
-    private static String messagesPerSecond(CellResult cell) {
+    private static String messagesPerSecond(CellResult.Measured cell) {
         String median = String.format(Locale.ROOT, "%,.0f", cell.load().messagesPerSecond());
         if (cell.repeats().size() < 2) {
             return median;
@@ -132,14 +141,14 @@ public final class MarkdownTable {
     }
 
     private static List<String> idealColumns(CellResult cell) {
-        Double ideal = cell.idealMessagesPerSecond();
-        Double percent = cell.percentOfIdeal();
+        Double ideal = cell.remarks().idealMessagesPerSecond();
+        Double percent = cell instanceof CellResult.Measured measured ? measured.percentOfIdeal() : null;
         return List.of(ideal == null ? "n/a" : String.format(Locale.ROOT, "%,.0f", ideal),
                 percent == null ? "" : String.format(Locale.ROOT, percent < 10 ? "%.1f%%" : "%.0f%%", percent));
     }
 
-    private static List<String> failed(CellResult cell) {
-        List<String> columns = new ArrayList<>(List.of(cell.target(), Integer.toString(cell.connections()),
+    private static List<String> failed(CellResult.Failed cell) {
+        List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
                 "failed: " + cell.failure()));
         while (columns.size() < HEADER.size()) {
             columns.add("");

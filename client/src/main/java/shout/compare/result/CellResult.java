@@ -1,5 +1,8 @@
 package shout.compare.result;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ServerWork;
@@ -9,88 +12,169 @@ import shout.load.LoadReport;
 import shout.load.Steadiness;
 
 /**
- * The outcome of one cell: the load client's report and the server's cost, or the reason it failed.
- *
- * @param target      the row name (mode, variant label or peer name)
- * @param peer        true for a {@code --peer} server the harness did not start
- * @param connections connections asked for
- * @param failure     null when measured, else the one-line reason
- * @param load        the load client's figures, null when failed
- * @param server      the server's cost, null when failed or not knowable (a peer)
- * @param note        anything odd that did not fail the cell (server exit code, forced stop), or null
- * @param serverStartLine the server's own start line (mode, threads, work, processes), or null
- * @param serverSummary the server's own closing line (its connection and byte counters over all its cells, as one
- *                    server serves every cell of its row), on the row's last cell only; else null
- * @param idealMessagesPerSecond the best this cell's work allows (see {@link ServerWork}), or null for no work
- * @param steady      whether the load's throughput had settled over the measured part, null when failed
- * @param client      how busy the load client was, and whether it, not the server, set the pace; null when failed
- * @param repeats     msgs/s of each measured repetition in run order ({@code --repeat}); {@code load} is the
- *                    median one's report. Empty when none was measured
+ * The outcome of one cell: {@link Measured}, with the load client's report and the server's cost, or {@link Failed},
+ * with the reason. Both carry which cell it was and the harness's remarks on it. {@code results.json} writes either
+ * as one flat object with every field of both, null where a kind has none, as it did before the two were told apart.
  */
-public record CellResult(String target, boolean peer, int connections, String failure, LoadReport load,
-                  ServerCost server, String note, String serverStartLine, String serverSummary,
-                  Double idealMessagesPerSecond, Steadiness steady, ClientLimit client, List<Double> repeats) {
+@JsonPropertyOrder({"id", "failure", "load", "server", "remarks"})
+public sealed interface CellResult permits CellResult.Measured, CellResult.Failed {
 
-    public CellResult {
-        repeats = repeats == null ? List.of() : List.copyOf(repeats);
+    /** Which cell. */
+    @JsonUnwrapped
+    Id id();
+
+    /** What the harness adds to the outcome. */
+    @JsonUnwrapped
+    Remarks remarks();
+
+    /** This result with other remarks. */
+    CellResult withRemarks(Remarks other);
+
+    /**
+     * Which cell a result is of.
+     *
+     * @param target      the row name (mode, variant label or peer name)
+     * @param peer        true for a {@code --peer} server the harness did not start
+     * @param connections connections asked for
+     */
+    record Id(String target, boolean peer, int connections) {
+
+        static Id of(Cell cell) {
+            return new Id(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections());
+        }
+    }
+
+    /**
+     * What the harness adds to a cell's outcome once it is known.
+     *
+     * @param note                   anything odd that did not fail the cell (server exit code, forced stop), or null
+     * @param serverSummary          the server's own closing line (its connection and byte counters over all its
+     *                               cells, as one server serves every cell of its row), on the row's last cell only; else null
+     * @param idealMessagesPerSecond the best this cell's work allows (see {@link ServerWork}), or null for no work
+     */
+    record Remarks(String note, String serverSummary, Double idealMessagesPerSecond) {
+
+        static final Remarks NONE = new Remarks(null, null, null);
+    }
+
+    /**
+     * A cell with figures.
+     *
+     * @param load            the load client's figures
+     * @param server          the server's cost, null when not knowable (a peer)
+     * @param serverStartLine the server's own start line (mode, threads, work, processes), or null
+     * @param steady          whether the load's throughput had settled over the measured part
+     * @param client          how busy the load client was, and whether it, not the server, set the pace
+     * @param repeats         msgs/s of each measured repetition in run order ({@code --repeat}); {@code load} is the
+     *                        median one's report
+     */
+    record Measured(Id id, LoadReport load, ServerCost server, String serverStartLine, Steadiness steady, ClientLimit client,
+                    List<Double> repeats, Remarks remarks) implements CellResult {
+
+        public Measured {
+            repeats = List.copyOf(repeats);
+        }
+
+        @Override
+        public Measured withRemarks(Remarks other) {
+            return new Measured(id, load, server, serverStartLine, steady, client, repeats, other);
+        }
+
+        /** This result with the msgs/s of every repetition, itself being the median one. */
+        public Measured withRepeats(List<Double> messagesPerSecond) {
+            return new Measured(id, load, server, serverStartLine, steady, client, messagesPerSecond, remarks);
+        }
+
+        /** Measured msgs/s as a percentage of the ideal, or null when there is no ideal. */
+        public Double percentOfIdeal() {
+            Double ideal = remarks.idealMessagesPerSecond();
+            return ideal != null && ideal > 0 ? 100 * load.messagesPerSecond() / ideal : null;
+        }
+
+        @JsonProperty("failure")
+        private String noFailure() {
+            return null;
+        }
+    }
+
+    /**
+     * A cell without figures.
+     *
+     * @param failure the one-line reason
+     */
+    record Failed(Id id, String failure, Remarks remarks) implements CellResult {
+
+        @Override
+        public Failed withRemarks(Remarks other) {
+            return new Failed(id, failure, other);
+        }
+
+        @JsonProperty("load")
+        private LoadReport noLoad() {
+            return null;
+        }
+
+        @JsonProperty("server")
+        private ServerCost noServer() {
+            return null;
+        }
+
+        @JsonProperty("serverStartLine")
+        private String noServerStartLine() {
+            return null;
+        }
+
+        @JsonProperty("steady")
+        private Steadiness noSteadiness() {
+            return null;
+        }
+
+        @JsonProperty("client")
+        private ClientLimit noClient() {
+            return null;
+        }
+
+        @JsonProperty("repeats")
+        private List<Double> noRepeats() {
+            return List.of();
+        }
     }
 
     /** A measured cell; its load client ran on the CPUs this JVM may use (compare pins itself with its client). */
-    public static CellResult measured(Cell cell, LoadReport load, ServerCost server, String note, String startLine, String summary) {
-        return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                null, load, server, note, startLine, summary, null,
+    static Measured measured(Cell cell, LoadReport load, ServerCost server, String startLine) {
+        return new Measured(Id.of(cell), load, server, startLine,
                 Steadiness.of(load.intervals() == null ? List.of() : load.intervals()), ClientLimit.ofThisJvm(load),
-                List.of(load.messagesPerSecond()));
+                List.of(load.messagesPerSecond()), Remarks.NONE);
     }
 
-    public static CellResult failed(Cell cell, String reason) {
-        return new CellResult(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                reason, null, null, null, null, null, null, null, null, List.of());
+    static Failed failed(Cell cell, String reason) {
+        return new Failed(Id.of(cell), reason, Remarks.NONE);
     }
 
     /** This result with its ideal throughput set. */
-    public CellResult withIdeal(Double ideal) {
-        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary, ideal,
-                steady, client, repeats);
-    }
-
-    /** True when the cell was measured but its throughput had not settled: its figures are a first look, not a result. */
-    public boolean unsettled() {
-        return ok() && steady != null && !steady.settled();
-    }
-
-    /** This result with the msgs/s of every repetition, itself being the median one. */
-    public CellResult withRepeats(List<Double> messagesPerSecond) {
-        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, serverSummary,
-                idealMessagesPerSecond, steady, client, messagesPerSecond);
+    default CellResult withIdeal(Double ideal) {
+        return withRemarks(new Remarks(remarks().note(), remarks().serverSummary(), ideal));
     }
 
     /** This result with {@code more} added to its note (kept when null). */
-    public CellResult withNote(String more) {
+    default CellResult withNote(String more) {
+        String note = remarks().note();
         String joined = more == null ? note : note == null ? more : note + "; " + more;
-        return new CellResult(target, peer, connections, failure, load, server, joined, serverStartLine, serverSummary,
-                idealMessagesPerSecond, steady, client, repeats);
+        return withRemarks(new Remarks(joined, remarks().serverSummary(), remarks().idealMessagesPerSecond()));
     }
 
     /** This result with the server's closing counters line, which covers every cell its server served. */
-    public CellResult withServerSummary(String summary) {
-        return new CellResult(target, peer, connections, failure, load, server, note, serverStartLine, summary,
-                idealMessagesPerSecond, steady, client, repeats);
+    default CellResult withServerSummary(String summary) {
+        return withRemarks(new Remarks(remarks().note(), summary, remarks().idealMessagesPerSecond()));
+    }
+
+    /** True when the cell was measured but its throughput had not settled: its figures are a first look, not a result. */
+    default boolean unsettled() {
+        return this instanceof Measured measured && !measured.steady().settled();
     }
 
     /** True when the cell was measured with its load client busy all the time: its msgs/s is the client's limit. */
-    public boolean clientBound() {
-        return ok() && client != null && client.bound();
-    }
-
-    /** True when the cell has figures. */
-    public boolean ok() {
-        return failure == null;
-    }
-
-    /** Measured msgs/s as a percentage of the ideal, or null when there is no ideal or no measurement. */
-    public Double percentOfIdeal() {
-        return ok() && idealMessagesPerSecond != null && idealMessagesPerSecond > 0
-                ? 100 * load.messagesPerSecond() / idealMessagesPerSecond : null;
+    default boolean clientBound() {
+        return this instanceof Measured measured && measured.client().bound();
     }
 }

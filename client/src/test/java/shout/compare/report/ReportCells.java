@@ -38,7 +38,7 @@ final class ReportCells {
                 new LoadReport.Fairness(1, 1, 1, 0), clientBusy * seconds, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
                 intervals, null);
         Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
-        return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null, null, null);
+        return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null);
     }
 
     /** Ten flat intervals at about 100,000 msgs/s. */

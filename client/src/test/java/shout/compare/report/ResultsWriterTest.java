@@ -3,9 +3,11 @@ package shout.compare.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,43 @@ class ResultsWriterTest {
         assertTrue(rising.get("trendPercent").asDouble() > 10, rising.toString());
         assertTrue(rising.get("spreadPercent").isNumber(), rising.toString());
         assertTrue(json.get(2).get("steady").isNull(), "a failed cell has no verdict: " + json.get(2));
+    }
+
+    @Test
+    void everyCellAndThePartSettingsKeepTheFieldNamesOfTheFormat() throws Exception {
+        ResultsWriter writer = ResultsWriter.create(out, "2026-11-30T20:00:00Z");
+        List<CellResult> cells = List.of(ReportCells.settled(Mode.NIO, 1).withIdeal(2e5).withNote("n").withServerSummary("s"),
+                ReportCells.failed(Mode.NIO, 1000));
+        CompareResult.Settings settings = new CompareResult.Settings(64, 1, 0, 1, "none", false, 1, null, List.of(), 1, 0);
+        writer.writeResults(new CompareResult("shout compare", MachineInfo.current(), null, 1.5, 2, 2, false,
+                List.of(new CompareResult.Part(null, List.of(), "none", settings, cells))));
+        JsonNode part = new ObjectMapper().readTree(writer.directory().resolve("results.json").toFile()).get("parts").get(0);
+        assertEquals(SETTINGS_FIELDS, fieldNames(part.get("settings")));
+        JsonNode measured = part.get("cells").get(0);
+        JsonNode failed = part.get("cells").get(1);
+        assertEquals(CELL_FIELDS, fieldNames(measured));
+        assertEquals(CELL_FIELDS, fieldNames(failed), "a failed cell has every field, null where it has no figure");
+        assertEquals(List.of("nio", "1", "null", "200000.0", "n", "s", "1"), List.of(measured.get("target").asText(),
+                measured.get("connections").asText(), measured.get("failure").toString(), measured.get("idealMessagesPerSecond").asText(),
+                measured.get("note").asText(), measured.get("serverSummary").asText(), measured.get("repeats").size() + ""));
+        assertTrue(measured.get("load").get("messagesPerSecond").isNumber(), measured.toString());
+        assertEquals("boom", failed.get("failure").asText());
+        for (String none : List.of("load", "server", "serverStartLine", "steady", "client", "note", "idealMessagesPerSecond")) {
+            assertTrue(failed.get(none).isNull(), none + " in " + failed);
+        }
+        assertEquals(0, failed.get("repeats").size());
+    }
+
+    /** The field names of results.json's cells and part settings, as readers of older files know them. */
+    private static final List<String> CELL_FIELDS = List.of("client", "connections", "failure", "idealMessagesPerSecond", "load",
+            "note", "peer", "repeats", "server", "serverStartLine", "serverSummary", "steady", "target");
+    private static final List<String> SETTINGS_FIELDS = List.of("durationSeconds", "idealRule", "jitWarmupSeconds", "offload",
+            "pipeline", "repeat", "serverArgs", "serverCpus", "sizeBytes", "warmupSeconds", "work");
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.stream().sorted().toList();
     }
 
     private static CompareResult result(int cellsRun, boolean interrupted) {
