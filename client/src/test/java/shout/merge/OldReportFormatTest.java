@@ -1,0 +1,81 @@
+package shout.merge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import shout.cli.Cli;
+import shout.load.LoadReport;
+
+/**
+ * A {@code load --json} report as shout 0.1 wrote it, before LoadReport's figures were grouped into parts: it
+ * reads with every figure, writes back with the same fields, and merges. A failure here is a format change.
+ */
+@Timeout(10)
+class OldReportFormatTest {
+
+    private static final String OLD_REPORT = "load-report-0.1.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode oldTree() throws IOException {
+        try (InputStream in = OldReportFormatTest.class.getResourceAsStream(OLD_REPORT)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    @Test
+    void readsEveryFigureOfAReportWrittenBefore() throws Exception {
+        LoadReport report = JSON.treeToValue(oldTree(), LoadReport.class);
+        assertEquals(List.of("127.0.0.1:8081", 7L, false, 4, 4, 0, 32, 2, false),
+                List.of(report.target(), report.seed(), report.openLoop(), report.connectionsRequested(), report.connectionsUp(),
+                        report.connectionsFailed(), report.sizeBytes(), report.pipeline(), report.interrupted()));
+        assertEquals(List.of(3.0, 3000L, 1000.0, 0.032, 0.032, 0.42),
+                List.of(report.measuredSeconds(), report.messages(), report.messagesPerSecond(), report.megabytesPerSecondOut(),
+                        report.megabytesPerSecondIn(), report.clientCpuSeconds()));
+        assertEquals(List.of("epoll", "0.1", "loadgen-1", "a1", "2026-12-01T10:00:00.123Z"),
+                List.of(report.io(), report.version(), report.hostName(), report.tag(), report.startTime()));
+        assertEquals(Map.of("reset", 2L), report.errors());
+        assertEquals(new LoadReport.Fairness(700, 750, 800, 0), report.fairness());
+        assertEquals(1253.375, report.latencyMicros().p99());
+        assertEquals(3000, report.decodeLatencyHistogram().getTotalCount());
+        assertEquals(3, report.intervals().size());
+        LoadReport.Settings settings = report.settings();
+        assertEquals(List.of("127.0.0.1:8081", 4, 2, 0.0, 0.0, 0.5, 3.0, 0L, 32, 2, "auto", 7L, 1.0),
+                List.of(settings.target(), settings.connections(), settings.threads(), settings.rateMessagesPerSecond(),
+                        settings.connectRatePerSecond(), settings.warmupSeconds(), settings.durationSeconds(), settings.messages(),
+                        settings.sizeBytes(), settings.pipeline(), settings.io(), settings.seed(), settings.intervalSeconds()));
+    }
+
+    @Test
+    void writesBackTheFieldsItWasReadFrom() throws Exception {
+        JsonNode old = oldTree();
+        assertEquals(old, JSON.readTree(JSON.writeValueAsString(JSON.treeToValue(old, LoadReport.class))));
+    }
+
+    @Test
+    void mergesAReportWrittenBefore() throws Exception {
+        Path file = dir.resolve(OLD_REPORT);
+        JSON.writeValue(file.toFile(), oldTree());
+        Path merged = dir.resolve("merged.json");
+        var err = new StringWriter();
+        int code = Cli.commandLine(new MergeCommand()).setOut(new PrintWriter(new StringWriter(), true))
+                .setErr(new PrintWriter(err, true)).execute(file.toString(), "--json", merged.toString());
+        assertEquals(0, code, err.toString());
+        LoadReport sum = JSON.readValue(Files.readString(merged), LoadReport.class);
+        assertEquals(List.of(3000L, 4, 1253.375), List.of(sum.messages(), sum.connectionsUp(), sum.latencyMicros().p99()));
+    }
+}
