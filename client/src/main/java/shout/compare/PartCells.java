@@ -79,12 +79,12 @@ final class PartCells {
             return repetitions.getLast();
         }
         List<CellResult.Measured> byThroughput = measured.stream()
-                .sorted(Comparator.comparingDouble(c -> c.load().messagesPerSecond())).toList();
+                .sorted(Comparator.comparingDouble(c -> c.load().throughput().messagesPerSecond())).toList();
         CellResult.Measured median = byThroughput.get((byThroughput.size() - 1) / 2);
         List<CellResult.Failed> failed = only(CellResult.Failed.class, repetitions);
         String failures = failed.isEmpty() ? null : failed.size() + " of " + repetitions.size() + " runs failed: "
                 + failed.getLast().failure();
-        return median.withRepeats(measured.stream().map(c -> c.load().messagesPerSecond()).toList()).withNote(failures);
+        return median.withRepeats(measured.stream().map(c -> c.load().throughput().messagesPerSecond()).toList()).withNote(failures);
     }
 
     private static <T extends CellResult> List<T> only(Class<T> kind, List<CellResult> results) {

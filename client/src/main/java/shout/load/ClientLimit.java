@@ -27,12 +27,12 @@ public record ClientLimit(double busyPercent, int cores, boolean bound) {
 
     /** The limit of {@code report}'s client, which could run on {@code cpus} CPUs; null when it measured nothing. */
     public static ClientLimit of(LoadReport report, int cpus) {
-        if (report.measuredSeconds() <= 0) {
+        if (report.throughput().measuredSeconds() <= 0) {
             return null;
         }
         int threads = report.settings() == null ? 1 : report.settings().threads();
         int cores = Math.max(1, Math.min(threads, cpus));
-        double busy = 100 * report.clientCpuSeconds() / report.measuredSeconds() / cores;
+        double busy = 100 * report.client().clientCpuSeconds() / report.throughput().measuredSeconds() / cores;
         return new ClientLimit(busy, cores, busy >= BOUND_PERCENT);
     }
 

@@ -1,5 +1,6 @@
 package shout.load;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Base64;
@@ -9,47 +10,71 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
- * Every figure of one load run. {@code shout load --json FILE} writes exactly this record (Jackson,
- * field names as below), and {@code shout compare} reads it back, so renaming a field is a format change.
+ * Every figure of one load run, in the parts a reader asks about. {@code shout load --json FILE} writes this
+ * record (Jackson) as one flat object, each part's fields unwrapped into it under the names below, and
+ * {@code shout merge} and {@code shout compare} read it back, so renaming a field is a format change.
  *
- * @param target              host:port that was driven
- * @param seed                the payload seed, printed so a run can be replayed
- * @param openLoop            true when paced by {@code --rate} (latency from the scheduled send time)
- * @param connectionsRequested connections asked for
- * @param connectionsUp       connections that were established
- * @param connectionsFailed   connections that could not be established (see {@code errors})
- * @param sizeBytes           bytes per message
- * @param pipeline            messages in flight per connection
- * @param interrupted         true when Ctrl-C or SIGTERM ended the run early: the figures cover what
- *                            was measured until then (measuredSeconds 0 when measuring had not begun)
- * @param measuredSeconds     length of the measured part, warm-up excluded
- * @param messages            verified round trips completed in the measured part
- * @param messagesPerSecond   messages / measuredSeconds
- * @param megabytesPerSecondOut request bytes sent per second, in MB (10^6 bytes)
- * @param megabytesPerSecondIn  reply bytes received per second, in MB
- * @param latencyMicros       round-trip latency percentiles of the measured part
- * @param errors              counts by kind (mismatch, lost, unexpected-close, refused, reset, timeout, ...); zero kinds omitted
- * @param fairness            completed messages per connection in the measured part
- * @param clientCpuSeconds    CPU time the load client itself used during the measured part
- * @param io                  the load client's I/O engine: {@code epoll} or {@code nio}
- * @param version             the shout version that ran the load
- * @param hostName            the machine the load client ran on
- * @param tag                 the run's {@code --tag}, naming it among several merged runs; null when not given
- * @param startTime           when the run started (connecting), ISO-8601 in UTC: {@code 2026-11-30T18:00:00.123Z}
- * @param settings            every setting of the run, enough to run it again
- * @param intervals           throughput of the measured part, one entry per {@code --interval} (1 s by default) of the run's clock
+ * @param run                   what ran: target, seed, loop, message shape, tag, start, and whether it was cut short
+ * @param connections           connections asked for, established, and failed
+ * @param throughput            the measured part: its length, messages, rates and intervals
+ * @param latencyMicros         round-trip latency percentiles of the measured part
+ * @param errors                counts by kind (mismatch, lost, unexpected-close, refused, reset, timeout, ...); zero kinds omitted
+ * @param fairness              completed messages per connection in the measured part
+ * @param client                the load client that ran it: engine, version, host, CPU time
+ * @param settings              every setting of the run, enough to run it again
  * @param latencyHistogramNanos the measured latencies (ns) as HdrHistogram encodes a histogram
- *                            ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
+ *                              ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
  */
-public record LoadReport(String target, long seed, boolean openLoop,
-                         int connectionsRequested, int connectionsUp, int connectionsFailed,
-                         int sizeBytes, int pipeline, boolean interrupted, double measuredSeconds,
-                         long messages, double messagesPerSecond,
-                         double megabytesPerSecondOut, double megabytesPerSecondIn,
-                         Latency latencyMicros, Map<String, Long> errors, Fairness fairness,
-                         double clientCpuSeconds, String io,
-                         String version, String hostName, String tag, String startTime, Settings settings,
-                         List<Interval> intervals, String latencyHistogramNanos) {
+public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts connections,
+                         @JsonUnwrapped Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
+                         Fairness fairness, @JsonUnwrapped Client client, Settings settings, String latencyHistogramNanos) {
+
+    /**
+     * What ran, and how it ended.
+     *
+     * @param target      host:port that was driven
+     * @param seed        the payload seed, printed so a run can be replayed
+     * @param openLoop    true when paced by {@code --rate} (latency from the scheduled send time)
+     * @param sizeBytes   bytes per message
+     * @param pipeline    messages in flight per connection
+     * @param tag         the run's {@code --tag}, naming it among several merged runs; null when not given
+     * @param startTime   when the run started (connecting), ISO-8601 in UTC: {@code 2026-11-30T18:00:00.123Z}
+     * @param interrupted true when Ctrl-C or SIGTERM ended the run early: the figures cover what was measured
+     *                    until then (measuredSeconds 0 when measuring had not begun)
+     */
+    public record Run(String target, long seed, boolean openLoop, int sizeBytes, int pipeline, String tag, String startTime,
+                      boolean interrupted) {
+    }
+
+    /**
+     * @param connectionsRequested connections asked for
+     * @param connectionsUp        connections that were established
+     * @param connectionsFailed    connections that could not be established (see {@code errors})
+     */
+    public record ConnectionCounts(int connectionsRequested, int connectionsUp, int connectionsFailed) {
+    }
+
+    /**
+     * @param measuredSeconds       length of the measured part, warm-up excluded
+     * @param messages              verified round trips completed in the measured part
+     * @param messagesPerSecond     messages / measuredSeconds
+     * @param megabytesPerSecondOut request bytes sent per second, in MB (10^6 bytes)
+     * @param megabytesPerSecondIn  reply bytes received per second, in MB
+     * @param intervals             throughput of the measured part, one entry per {@code --interval} (1 s by default)
+     *                              of the run's clock
+     */
+    public record Throughput(double measuredSeconds, long messages, double messagesPerSecond, double megabytesPerSecondOut,
+                             double megabytesPerSecondIn, List<Interval> intervals) {
+    }
+
+    /**
+     * @param clientCpuSeconds CPU time the load client itself used during the measured part
+     * @param io               the load client's I/O engine: {@code epoll} or {@code nio}
+     * @param version          the shout version that ran the load
+     * @param hostName         the machine the load client ran on
+     */
+    public record Client(double clientCpuSeconds, String io, String version, String hostName) {
+    }
 
     /** Latency percentiles in microseconds. */
     public record Latency(double p50, double p90, double p99, double p999, double max, double mean) {
@@ -74,12 +99,21 @@ public record LoadReport(String target, long seed, boolean openLoop,
 
     /**
      * The run's settings as asked for; {@code io} is the engine asked for ({@code auto}), the report's
-     * {@code io} the one that ran. Durations in seconds; {@code messages} 0 for a timed run; {@code intervalSeconds}
-     * the length of the throughput intervals ({@code --interval}).
+     * {@code io} the one that ran.
      */
-    public record Settings(String target, int connections, int threads, double rateMessagesPerSecond,
-                           double connectRatePerSecond, double warmupSeconds, double durationSeconds, long messages,
-                           int sizeBytes, int pipeline, String io, long seed, double intervalSeconds) {
+    public record Settings(String target, int connections, int threads, @JsonUnwrapped Rates rates,
+                           @JsonUnwrapped Timing timing, int sizeBytes, int pipeline, String io, long seed) {
+
+        /** The rates asked for: 0 for as fast as it can. */
+        public record Rates(double rateMessagesPerSecond, double connectRatePerSecond) {
+        }
+
+        /**
+         * The times asked for, in seconds; {@code messages} 0 for a timed run, {@code intervalSeconds} the length of the
+         * throughput intervals ({@code --interval}).
+         */
+        public record Timing(double warmupSeconds, double durationSeconds, long messages, double intervalSeconds) {
+        }
     }
 
     /**

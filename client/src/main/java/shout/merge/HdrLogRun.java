@@ -37,10 +37,13 @@ final class HdrLogRun {
         long startMillis = intervals.getFirst().getStartTimeStamp();
         double seconds = (intervals.getLast().getEndTimeStamp() - startMillis) / 1e3;
         long messages = total.getTotalCount();
-        LoadReport report = new LoadReport(null, 0, false, 0, 0, 0, 0, 0, false, seconds, messages,
-                seconds > 0 ? messages / seconds : 0, 0, 0, LoadReport.Latency.of(total), Map.of(),
-                new LoadReport.Fairness(0, 0, 0, 0), 0, null, null, null, tags(intervals),
-                Instant.ofEpochMilli(startMillis).toString(), null, throughput(intervals, startMillis), LoadReport.encode(total));
+        var run = new LoadReport.Run(null, 0, false, 0, 0, tags(intervals), Instant.ofEpochMilli(startMillis).toString(), false);
+        var throughput = new LoadReport.Throughput(seconds, messages, seconds > 0 ? messages / seconds : 0, 0, 0,
+                throughput(intervals, startMillis));
+        LoadReport report = new LoadReport(run,
+                new LoadReport.ConnectionCounts(0, 0, 0), throughput, LoadReport.Latency.of(total),
+                Map.of(), new LoadReport.Fairness(0, 0, 0, 0),
+                        new LoadReport.Client(0, null, null, null), null, LoadReport.encode(total));
         return new RunFile(file, report, total, true);
     }
 

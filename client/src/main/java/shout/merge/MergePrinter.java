@@ -43,16 +43,17 @@ final class MergePrinter {
 
     private static List<String> row(RunFile run) {
         LoadReport report = run.report();
-        return List.of(run.file().toString(), orDash(report.hostName()), orDash(report.tag()), run.start().truncatedTo(ChronoUnit.MILLIS).toString(),
-                run.fromLog() ? "-" : String.valueOf(report.connectionsUp()), String.valueOf(report.messages()),
-                String.format(Locale.ROOT, "%.0f", report.messagesPerSecond()), readable(report.latencyMicros().p99()));
+        return List.of(run.file().toString(), orDash(report.client().hostName()), orDash(report.run().tag()),
+                run.start().truncatedTo(ChronoUnit.MILLIS).toString(),
+                run.fromLog() ? "-" : String.valueOf(report.connections().connectionsUp()), String.valueOf(report.throughput().messages()),
+                String.format(Locale.ROOT, "%.0f", report.throughput().messagesPerSecond()), readable(report.latencyMicros().p99()));
     }
 
     private static String note(RunFile run) {
         if (run == null) {
             return "";
         }
-        return (run.fromLog() ? "  (from an HdrHistogram log)" : "") + (run.report().interrupted() ? "  (interrupted)" : "");
+        return (run.fromLog() ? "  (from an HdrHistogram log)" : "") + (run.report().run().interrupted() ? "  (interrupted)" : "");
     }
 
     /** Text columns to the left, figures to the right, two spaces apart. */

@@ -24,9 +24,9 @@ final class MergeWarnings {
     static List<String> of(List<RunFile> runs) {
         List<RunFile> measured = runs.stream().filter(r -> !r.fromLog()).toList();   // a log holds no settings
         List<String> warnings = new ArrayList<>();
-        differs(measured, "size", r -> r.sizeBytes() + " B").ifPresent(warnings::add);
-        differs(measured, "pipeline", r -> String.valueOf(r.pipeline())).ifPresent(warnings::add);
-        differs(measured, "open loop", r -> r.openLoop() ? "open loop" : "closed loop").ifPresent(warnings::add);
+        differs(measured, "size", r -> r.run().sizeBytes() + " B").ifPresent(warnings::add);
+        differs(measured, "pipeline", r -> String.valueOf(r.run().pipeline())).ifPresent(warnings::add);
+        differs(measured, "open loop", r -> r.run().openLoop() ? "open loop" : "closed loop").ifPresent(warnings::add);
         notOverlapping(runs).ifPresent(warnings::add);
         return warnings;
     }
@@ -45,7 +45,7 @@ final class MergeWarnings {
      * overlap much, and their msgs/s added is not a rate that was ever reached.
      */
     private static Optional<String> notOverlapping(List<RunFile> runs) {
-        double shortest = runs.stream().mapToDouble(r -> r.report().measuredSeconds()).filter(s -> s > 0).min().orElse(0);
+        double shortest = runs.stream().mapToDouble(r -> r.report().throughput().measuredSeconds()).filter(s -> s > 0).min().orElse(0);
         Instant earliest = MergedRun.earliestStart(runs);
         RunFile latest = runs.stream().max((a, b) -> a.start().compareTo(b.start())).orElseThrow();
         double apartSeconds = Duration.between(earliest, latest.start()).toNanos() / 1e9;

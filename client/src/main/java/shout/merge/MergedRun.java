@@ -46,17 +46,20 @@ final class MergedRun {
         LoadReport first = measured.isEmpty() ? all.getFirst() : measured.getFirst();
         Histogram latencyNanos = new Histogram(3);      // auto-resizing, the runs' own precision
         runs.forEach(run -> latencyNanos.add(run.latencyNanos()));
-        return new LoadReport(joined(all, LoadReport::target), first.seed(), first.openLoop(),
-                (int) sum(all, LoadReport::connectionsRequested), (int) sum(all, LoadReport::connectionsUp),
-                (int) sum(all, LoadReport::connectionsFailed), first.sizeBytes(), first.pipeline(),
-                all.stream().anyMatch(LoadReport::interrupted),
-                all.stream().mapToDouble(LoadReport::measuredSeconds).max().orElse(0),
-                sum(all, LoadReport::messages), total(all, LoadReport::messagesPerSecond),
-                total(all, LoadReport::megabytesPerSecondOut), total(all, LoadReport::megabytesPerSecondIn),
-                LoadReport.Latency.of(latencyNanos), errors(all), fairness(measured),
-                total(all, LoadReport::clientCpuSeconds), joined(all, LoadReport::io), Cli.VERSION,
-                joined(all, LoadReport::hostName), joined(all, LoadReport::tag), earliestStart(runs).toString(),
-                settings(measured), intervals(all), LoadReport.encode(latencyNanos));
+        LoadReport.Run firstRun = first.run();
+        var run = new LoadReport.Run(joined(all, r -> r.run().target()), firstRun.seed(), firstRun.openLoop(), firstRun.sizeBytes(),
+                firstRun.pipeline(), joined(all, r -> r.run().tag()), earliestStart(runs).toString(),
+                all.stream().anyMatch(r -> r.run().interrupted()));
+        var connections = new LoadReport.ConnectionCounts((int) sum(all, r -> r.connections().connectionsRequested()),
+                (int) sum(all, r -> r.connections().connectionsUp()), (int) sum(all, r -> r.connections().connectionsFailed()));
+        var throughput = new LoadReport.Throughput(all.stream().mapToDouble(r -> r.throughput().measuredSeconds()).max().orElse(0),
+                sum(all, r -> r.throughput().messages()), total(all, r -> r.throughput().messagesPerSecond()),
+                total(all, r -> r.throughput().megabytesPerSecondOut()), total(all, r -> r.throughput().megabytesPerSecondIn()),
+                intervals(all));
+        var client = new LoadReport.Client(total(all, r -> r.client().clientCpuSeconds()), joined(all, r -> r.client().io()),
+                Cli.VERSION, joined(all, r -> r.client().hostName()));
+        return new LoadReport(run, connections, throughput, LoadReport.Latency.of(latencyNanos), errors(all), fairness(measured),
+                client, settings(measured), LoadReport.encode(latencyNanos));
     }
 
     private static long sum(List<LoadReport> reports, ToLongFunction<LoadReport> figure) {
@@ -88,7 +91,8 @@ final class MergedRun {
 
     /** Over the runs that had connections up; the median is the median of their medians. */
     private static LoadReport.Fairness fairness(List<LoadReport> measured) {
-        List<LoadReport.Fairness> runs = measured.stream().filter(r -> r.connectionsUp() > 0).map(LoadReport::fairness).toList();
+        List<LoadReport.Fairness> runs = measured.stream().filter(r -> r.connections().connectionsUp() > 0)
+                .map(LoadReport::fairness).toList();
         if (runs.isEmpty()) {
             return new LoadReport.Fairness(0, 0, 0, 0);
         }
@@ -105,17 +109,18 @@ final class MergedRun {
             return null;
         }
         LoadReport.Settings first = all.getFirst();
+        var rates = new LoadReport.Settings.Rates(all.stream().mapToDouble(s -> s.rates().rateMessagesPerSecond()).sum(),
+                first.rates().connectRatePerSecond());
+        var timing = new LoadReport.Settings.Timing(first.timing().warmupSeconds(), first.timing().durationSeconds(),
+                all.stream().mapToLong(s -> s.timing().messages()).sum(), first.timing().intervalSeconds());
         return new LoadReport.Settings(first.target(), all.stream().mapToInt(LoadReport.Settings::connections).sum(),
-                first.threads(), all.stream().mapToDouble(LoadReport.Settings::rateMessagesPerSecond).sum(),
-                first.connectRatePerSecond(), first.warmupSeconds(), first.durationSeconds(),
-                all.stream().mapToLong(LoadReport.Settings::messages).sum(), first.sizeBytes(), first.pipeline(), first.io(),
-                first.seed(), first.intervalSeconds());
+                first.threads(), rates, timing, first.sizeBytes(), first.pipeline(), first.io(), first.seed());
     }
 
     /** Interval i is the sum of every run's interval i: aligned by position, not by the wall clock. */
     private static List<LoadReport.Interval> intervals(List<LoadReport> reports) {
         List<List<LoadReport.Interval>> runs = reports.stream()
-                .map(r -> r.intervals() == null ? List.<LoadReport.Interval>of() : r.intervals()).toList();
+                .map(r -> r.throughput().intervals() == null ? List.<LoadReport.Interval>of() : r.throughput().intervals()).toList();
         int count = runs.stream().mapToInt(List::size).max().orElse(0);
         List<LoadReport.Interval> merged = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

@@ -84,15 +84,15 @@ record RunFile(Path file, LoadReport report, Histogram latencyNanos, boolean fro
                 : report.latencyMicros() == null ? "latencyMicros"
                 : report.errors() == null ? "errors"
                 : report.fairness() == null ? "fairness"
-                : report.startTime() == null ? "startTime" : null;
+                : report.run().startTime() == null ? "startTime" : null;
         if (missing != null) {
             throw new Unreadable(file, "JSON, but not a shout load --json report (no " + missing + ")");
         }
         try {
-            Instant.parse(report.startTime());
+            Instant.parse(report.run().startTime());
             return new RunFile(file, report, report.decodeLatencyHistogram(), false);
         } catch (DateTimeParseException e) {
-            throw new Unreadable(file, "startTime is not an ISO-8601 instant: " + report.startTime());
+            throw new Unreadable(file, "startTime is not an ISO-8601 instant: " + report.run().startTime());
         } catch (DataFormatException | RuntimeException e) {          // HdrHistogram's decoder throws several kinds
             throw new Unreadable(file, "latencyHistogramNanos does not decode as an HdrHistogram: " + e.getMessage());
         }
@@ -100,6 +100,6 @@ record RunFile(Path file, LoadReport report, Histogram latencyNanos, boolean fro
 
     /** When the run started: connecting for a JSON report, the measured part for a log. */
     Instant start() {
-        return Instant.parse(report.startTime());
+        return Instant.parse(report.run().startTime());
     }
 }

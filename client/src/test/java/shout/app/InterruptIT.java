@@ -66,9 +66,9 @@ class InterruptIT {
             }
         }
         LoadReport report = new ObjectMapper().readValue(json.toFile(), LoadReport.class);
-        assertTrue(report.interrupted());
-        assertTrue(report.messages() > 0, "messages: " + report.messages());
-        assertTrue(report.measuredSeconds() < 60, "measured: " + report.measuredSeconds());
+        assertTrue(report.run().interrupted());
+        assertTrue(report.throughput().messages() > 0, "messages: " + report.throughput().messages());
+        assertTrue(report.throughput().measuredSeconds() < 60, "measured: " + report.throughput().measuredSeconds());
         assertTrue(Files.readString(json).contains("\"interrupted\" : true"), "the JSON says so in words");
         HistogramLogReader intervals = new HistogramLogReader(hdrLog.toFile());
         assertNotNull(intervals.nextIntervalHistogram(), "at least one interval in " + Files.readString(hdrLog));

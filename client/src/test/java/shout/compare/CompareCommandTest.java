@@ -331,12 +331,11 @@ class CompareCommandTest {
     }
 
     private static LoadReport withThroughput(LoadReport report, double messagesPerSecond) {
-        return new LoadReport(report.target(), report.seed(), report.openLoop(), report.connectionsRequested(),
-                report.connectionsUp(), report.connectionsFailed(), report.sizeBytes(), report.pipeline(),
-                report.interrupted(), report.measuredSeconds(), report.messages(), messagesPerSecond,
-                report.megabytesPerSecondOut(), report.megabytesPerSecondIn(), report.latencyMicros(), report.errors(),
-                report.fairness(), report.clientCpuSeconds(), report.io(), report.version(), report.hostName(), report.tag(),
-                report.startTime(), report.settings(), report.intervals(), report.latencyHistogramNanos());
+        LoadReport.Throughput measured = report.throughput();
+        var throughput = new LoadReport.Throughput(measured.measuredSeconds(), measured.messages(), messagesPerSecond,
+                measured.megabytesPerSecondOut(), measured.megabytesPerSecondIn(), measured.intervals());
+        return new LoadReport(report.run(), report.connections(), throughput, report.latencyMicros(), report.errors(),
+                report.fairness(), report.client(), report.settings(), report.latencyHistogramNanos());
     }
 
     private static List<Double> doubles(JsonNode array) {

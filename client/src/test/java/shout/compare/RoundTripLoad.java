@@ -49,10 +49,12 @@ final class RoundTripLoad implements LoadRunner {
         double megabytesPerSecond = messages * MESSAGE.length / seconds / 1e6;
         double micros = seconds * 1e6;
         // clientCpuSeconds: a client that waited for the server nine tenths of the time, so no cell reads client-bound
-        return new LoadReport(host + ":" + port, 1, false, cell.connections(), cell.connections(), 0, MESSAGE.length, 1,
-                false, seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond,
+        return new LoadReport(new LoadReport.Run(host + ":" + port, 1, false, MESSAGE.length, 1, null, "2026-11-30T00:00:00Z", false),
+                new LoadReport.ConnectionCounts(cell.connections(), cell.connections(), 0),
+                new LoadReport.Throughput(seconds, messages, messages / seconds, megabytesPerSecond, megabytesPerSecond, List.of()),
                 new LoadReport.Latency(micros / 2, micros, micros, micros, micros, micros / 2),
-                mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches), new LoadReport.Fairness(1, 1, 1, 0), seconds / 10, "blocking",
-                "test", "localhost", null, "2026-11-30T00:00:00Z", null, List.of(), null);
+                mismatches == 0 ? Map.of() : Map.of("mismatch", mismatches),
+                new LoadReport.Fairness(1, 1, 1, 0),
+                new LoadReport.Client(seconds / 10, "blocking", "test", "localhost"), null, null);
     }
 }

@@ -14,12 +14,13 @@ class ClientLimitTest {
 
     /** A run of {@code seconds} measured, its client using {@code cpuSeconds}, with {@code threads} load threads. */
     static LoadReport run(double seconds, double cpuSeconds, int threads) {
-        LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, threads, 0, 0, 0, seconds, 0, 64, 1,
-                "auto", 1, 1.0);
-        return new LoadReport("127.0.0.1:1", 1, false, 100, 100, 0, 64, 1, false, seconds, 100_000,
-                100_000 / Math.max(seconds, 1e-9), 1, 1, new LoadReport.Latency(1, 1, 1, 1, 1, 1), Map.of(),
-                new LoadReport.Fairness(1, 1, 1, 0), cpuSeconds, "epoll", "test", "localhost", null,
-                "2026-12-02T00:00:00Z", settings, List.of(), null);
+        LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, threads, new LoadReport.Settings.Rates(0, 0),
+                new LoadReport.Settings.Timing(0, seconds, 0, 1.0), 64, 1, "auto", 1);
+        return new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, false, 64, 1, null, "2026-12-02T00:00:00Z", false),
+                new LoadReport.ConnectionCounts(100, 100, 0),
+                new LoadReport.Throughput(seconds, 100_000, 100_000 / Math.max(seconds, 1e-9), 1, 1, List.of()),
+                new LoadReport.Latency(1, 1, 1, 1, 1, 1), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
+                new LoadReport.Client(cpuSeconds, "epoll", "test", "localhost"), settings, null);
     }
 
     @Test

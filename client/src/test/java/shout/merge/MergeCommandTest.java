@@ -109,11 +109,11 @@ class MergeCommandTest {
         LoadReport a = report(json("a"));
         LoadReport b = report(json("b"));
         LoadReport sum = report(merged);
-        assertEquals(a.messages() + b.messages(), sum.messages());
-        assertEquals(40, sum.connectionsUp());
+        assertEquals(a.throughput().messages() + b.throughput().messages(), sum.throughput().messages());
+        assertEquals(40, sum.connections().connectionsUp());
         assertEquals(Map.of(), sum.errors());
-        assertEquals(a.messagesPerSecond() + b.messagesPerSecond(), sum.messagesPerSecond(), 1e-6);
-        assertEquals(Math.max(a.measuredSeconds(), b.measuredSeconds()), sum.measuredSeconds());
+        assertEquals(a.throughput().messagesPerSecond() + b.throughput().messagesPerSecond(), sum.throughput().messagesPerSecond(), 1e-6);
+        assertEquals(Math.max(a.throughput().measuredSeconds(), b.throughput().measuredSeconds()), sum.throughput().measuredSeconds());
         Histogram expected = added(json("a"), json("b"));
         assertEquals(expected.getValueAtPercentile(50) / 1e3, sum.latencyMicros().p50());
         assertEquals(expected.getValueAtPercentile(90) / 1e3, sum.latencyMicros().p90());
@@ -121,9 +121,9 @@ class MergeCommandTest {
         assertEquals(expected.getMaxValue() / 1e3, sum.latencyMicros().max());
         assertEquals(expected, sum.decodeLatencyHistogram());
         assertTrue(run.out().contains("p99 " + Durations.readable(sum.latencyMicros().p99()) + " "), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.contains(json("a").toString()) && l.contains(" " + a.messages() + " ")),
+        assertTrue(run.out().lines().anyMatch(l -> l.contains(json("a").toString()) && l.contains(" " + a.throughput().messages() + " ")),
                 "a row per run: " + run.out());
-        assertEquals(a.hostName(), sum.hostName(), "one host ran both");
+        assertEquals(a.client().hostName(), sum.client().hostName(), "one host ran both");
     }
 
     @Test
@@ -136,7 +136,7 @@ class MergeCommandTest {
         Run oneStep = merge(json("a"), json("b"), json("c"), "--json", abc);
         assertEquals(0, twoSteps.exitCode(), twoSteps.err());
         assertEquals(0, oneStep.exitCode(), oneStep.err());
-        assertEquals(report(abc).messages(), report(abThenC).messages());
+        assertEquals(report(abc).throughput().messages(), report(abThenC).throughput().messages());
         assertEquals(report(abc).decodeLatencyHistogram(), report(abThenC).decodeLatencyHistogram());
         assertEquals(added(json("a"), json("b"), json("c")), report(abc).decodeLatencyHistogram());
         assertEquals(messagesPerInterval(abc), messagesPerInterval(abThenC), "intervals are added by position");
@@ -144,7 +144,7 @@ class MergeCommandTest {
     }
 
     private static List<Long> messagesPerInterval(Path json) throws IOException {
-        return report(json).intervals().stream().map(LoadReport.Interval::messages).toList();
+        return report(json).throughput().intervals().stream().map(LoadReport.Interval::messages).toList();
     }
 
     /** A copy of run {@code name} with {@code change} made to its JSON, as another machine might have written it. */
@@ -210,20 +210,21 @@ class MergeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         LoadReport a = report(json("a"));
         LoadReport log = report(fromLog);
-        assertEquals(a.messages(), log.messages());
+        assertEquals(a.throughput().messages(), log.throughput().messages());
         assertEquals(a.decodeLatencyHistogram(), log.decodeLatencyHistogram());
-        assertEquals(a.intervals().stream().map(LoadReport.Interval::messages).toList(),
-                log.intervals().stream().map(LoadReport.Interval::messages).toList());
-        assertEquals(a.measuredSeconds(), log.measuredSeconds(), 0.05, "seconds from the log against seconds measured");
-        assertEquals("a", log.tag());
+        assertEquals(a.throughput().intervals().stream().map(LoadReport.Interval::messages).toList(),
+                log.throughput().intervals().stream().map(LoadReport.Interval::messages).toList());
+        assertEquals(a.throughput().measuredSeconds(), log.throughput().measuredSeconds(), 0.05,
+                "seconds from the log against seconds measured");
+        assertEquals("a", log.run().tag());
         assertTrue(run.out().contains("(from an HdrHistogram log)"), run.out());
         assertFalse(run.out().contains("\nconnections "), "a log alone knows no connections: " + run.out());
 
         Path mixed = dir.resolve("a-json-b-log.json");
         assertEquals(0, merge(json("a"), dir.resolve("b.hlog"), "--json", mixed).exitCode());
-        assertEquals(a.messages() + report(json("b")).messages(), report(mixed).messages());
+        assertEquals(a.throughput().messages() + report(json("b")).throughput().messages(), report(mixed).throughput().messages());
         assertEquals(added(json("a"), json("b")), report(mixed).decodeLatencyHistogram());
-        assertEquals(20, report(mixed).connectionsUp(), "a log holds no connections");
+        assertEquals(20, report(mixed).connections().connectionsUp(), "a log holds no connections");
     }
 
     @Test
@@ -231,7 +232,7 @@ class MergeCommandTest {
         Run run = merge(json("a"), json("b"), "--json", "-");
         assertEquals(0, run.exitCode(), run.err());
         LoadReport sum = JSON.readValue(run.out(), LoadReport.class);
-        assertEquals(report(json("a")).messages() + report(json("b")).messages(), sum.messages());
+        assertEquals(report(json("a")).throughput().messages() + report(json("b")).throughput().messages(), sum.throughput().messages());
         assertTrue(run.err().contains("latency"), run.err());
         assertFalse(run.out().contains("latency "), run.out());
     }

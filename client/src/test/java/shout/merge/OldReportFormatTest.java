@@ -40,24 +40,17 @@ class OldReportFormatTest {
     @Test
     void readsEveryFigureOfAReportWrittenBefore() throws Exception {
         LoadReport report = JSON.treeToValue(oldTree(), LoadReport.class);
-        assertEquals(List.of("127.0.0.1:8081", 7L, false, 4, 4, 0, 32, 2, false),
-                List.of(report.target(), report.seed(), report.openLoop(), report.connectionsRequested(), report.connectionsUp(),
-                        report.connectionsFailed(), report.sizeBytes(), report.pipeline(), report.interrupted()));
-        assertEquals(List.of(3.0, 3000L, 1000.0, 0.032, 0.032, 0.42),
-                List.of(report.measuredSeconds(), report.messages(), report.messagesPerSecond(), report.megabytesPerSecondOut(),
-                        report.megabytesPerSecondIn(), report.clientCpuSeconds()));
-        assertEquals(List.of("epoll", "0.1", "loadgen-1", "a1", "2026-12-01T10:00:00.123Z"),
-                List.of(report.io(), report.version(), report.hostName(), report.tag(), report.startTime()));
+        assertEquals(new LoadReport.Run("127.0.0.1:8081", 7, false, 32, 2, "a1", "2026-12-01T10:00:00.123Z", false), report.run());
+        assertEquals(new LoadReport.ConnectionCounts(4, 4, 0), report.connections());
+        assertEquals(new LoadReport.Throughput(3, 3000, 1000, 0.032, 0.032, List.of(new LoadReport.Interval(0, 1, 1000, 1000),
+                new LoadReport.Interval(1, 1, 1100, 1100), new LoadReport.Interval(2, 1, 900, 900))), report.throughput());
+        assertEquals(new LoadReport.Client(0.42, "epoll", "0.1", "loadgen-1"), report.client());
         assertEquals(Map.of("reset", 2L), report.errors());
         assertEquals(new LoadReport.Fairness(700, 750, 800, 0), report.fairness());
         assertEquals(1253.375, report.latencyMicros().p99());
         assertEquals(3000, report.decodeLatencyHistogram().getTotalCount());
-        assertEquals(3, report.intervals().size());
-        LoadReport.Settings settings = report.settings();
-        assertEquals(List.of("127.0.0.1:8081", 4, 2, 0.0, 0.0, 0.5, 3.0, 0L, 32, 2, "auto", 7L, 1.0),
-                List.of(settings.target(), settings.connections(), settings.threads(), settings.rateMessagesPerSecond(),
-                        settings.connectRatePerSecond(), settings.warmupSeconds(), settings.durationSeconds(), settings.messages(),
-                        settings.sizeBytes(), settings.pipeline(), settings.io(), settings.seed(), settings.intervalSeconds()));
+        assertEquals(new LoadReport.Settings("127.0.0.1:8081", 4, 2, new LoadReport.Settings.Rates(0, 0),
+                new LoadReport.Settings.Timing(0.5, 3, 0, 1), 32, 2, "auto", 7), report.settings());
     }
 
     @Test
@@ -76,6 +69,7 @@ class OldReportFormatTest {
                 .setErr(new PrintWriter(err, true)).execute(file.toString(), "--json", merged.toString());
         assertEquals(0, code, err.toString());
         LoadReport sum = JSON.readValue(Files.readString(merged), LoadReport.class);
-        assertEquals(List.of(3000L, 4, 1253.375), List.of(sum.messages(), sum.connectionsUp(), sum.latencyMicros().p99()));
+        assertEquals(List.of(3000L, 4, 1253.375),
+                List.of(sum.throughput().messages(), sum.connections().connectionsUp(), sum.latencyMicros().p99()));
     }
 }

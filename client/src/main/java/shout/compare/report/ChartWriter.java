@@ -45,7 +45,7 @@ final class ChartWriter {
     }
 
     private static final List<Metric> METRICS = List.of(
-            new Metric("throughput", "Throughput", "messages per second", false, c -> c.load().messagesPerSecond()),
+            new Metric("throughput", "Throughput", "messages per second", false, c -> c.load().throughput().messagesPerSecond()),
             new Metric("p99-latency", "p99 latency", "p99 round trip (ms)", true, c -> c.load().latencyMicros().p99() / 1000.0),
             new Metric("server-memory", "Server peak resident memory", "VmHWM (MiB)", false,
                     c -> c.server() == null ? null : c.server().peakResidentMiB()));

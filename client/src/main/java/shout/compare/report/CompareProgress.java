@@ -30,7 +30,7 @@ public final class CompareProgress {
     private static String measured(CellResult.Measured cell) {
         Double percent = cell.percentOfIdeal();
         String note = cell.remarks().note();
-        return String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().messagesPerSecond())
+        return String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().throughput().messagesPerSecond())
                 + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
                 + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
                 + (note == null ? "" : " (" + note + ")");

@@ -82,7 +82,7 @@ public final class MarkdownTable {
         List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
                 messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : "")
                         + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
-                String.format(Locale.ROOT, "%.2f", load.megabytesPerSecondIn()),
+                String.format(Locale.ROOT, "%.2f", load.throughput().megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
                 errors(load.errors()), Integer.toString(load.fairness().starved())));
@@ -126,7 +126,7 @@ public final class MarkdownTable {
 
     /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */
     private static String messagesPerSecond(CellResult.Measured cell) {
-        String median = String.format(Locale.ROOT, "%,.0f", cell.load().messagesPerSecond());
+        String median = String.format(Locale.ROOT, "%,.0f", cell.load().throughput().messagesPerSecond());
         if (cell.repeats().size() < 2) {
             return median;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
+import java.util.Objects;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ServerWork;
 import shout.compare.plan.Target;
@@ -88,7 +89,7 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
         /** Measured msgs/s as a percentage of the ideal, or null when there is no ideal. */
         public Double percentOfIdeal() {
             Double ideal = remarks.idealMessagesPerSecond();
-            return ideal != null && ideal > 0 ? 100 * load.messagesPerSecond() / ideal : null;
+            return ideal != null && ideal > 0 ? 100 * load.throughput().messagesPerSecond() / ideal : null;
         }
 
         @JsonProperty("failure")
@@ -143,8 +144,8 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
     /** A measured cell; its load client ran on the CPUs this JVM may use (compare pins itself with its client). */
     static Measured measured(Cell cell, LoadReport load, ServerCost server, String startLine) {
         return new Measured(Id.of(cell), load, server, startLine,
-                Steadiness.of(load.intervals() == null ? List.of() : load.intervals()), ClientLimit.ofThisJvm(load),
-                List.of(load.messagesPerSecond()), Remarks.NONE);
+                Steadiness.of(Objects.requireNonNullElse(load.throughput().intervals(), List.of())), ClientLimit.ofThisJvm(load),
+                List.of(load.throughput().messagesPerSecond()), Remarks.NONE);
     }
 
     static Failed failed(Cell cell, String reason) {

@@ -179,7 +179,7 @@ public final class LoadCommand implements ShoutCommand {
      * threshold is said on its own line; wrong bytes (3) win over it (4).
      */
     private ExitCode exitCode(LoadReport report, PrintWriter err) {
-        if (report.interrupted()) {
+        if (report.run().interrupted()) {
             return ExitCode.INTERRUPTED;
         }
         Optional<String> crossed = thresholds.crossed(report);

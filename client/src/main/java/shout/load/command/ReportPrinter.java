@@ -42,23 +42,25 @@ public final class ReportPrinter {
 
     /** Prints the summary and flushes. */
     public void print(LoadReport report) {
-        if (report.interrupted()) {
+        LoadReport.Run run = report.run();
+        if (run.interrupted()) {
             line("interrupted", "%s", merged ? "a run was ended early by Ctrl-C or SIGTERM; the figures cover what each measured"
                     : interrupted(report));
         }
-        if (report.target() != null) {                 // null only in a merge of HdrHistogram logs, which name none
-            line("target", "%s%s, %s, %d B messages, pipeline %d, %sio %s", report.target(),
-                    report.tag() == null ? "" : " (tag " + report.tag() + ")",
-                    report.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
-                    report.sizeBytes(), report.pipeline(), merged ? "" : "seed " + report.seed() + ", ", report.io());
+        if (run.target() != null) {                     // null only in a merge of HdrHistogram logs, which name none
+            line("target", "%s%s, %s, %d B messages, pipeline %d, %sio %s", run.target(),
+                    run.tag() == null ? "" : " (tag " + run.tag() + ")",
+                    run.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
+                    run.sizeBytes(), run.pipeline(), merged ? "" : "seed " + run.seed() + ", ", report.client().io());
         }
-        if (merged && report.connectionsRequested() == 0) {
+        LoadReport.ConnectionCounts connections = report.connections();
+        if (merged && connections.connectionsRequested() == 0) {
             onlyLatency(report);                        // HdrHistogram logs alone: no connections, bytes or errors
             out.flush();
             return;
         }
-        line("connections", "%d up, %d failed, of %d", report.connectionsUp(), report.connectionsFailed(),
-                report.connectionsRequested());
+        line("connections", "%d up, %d failed, of %d", connections.connectionsUp(), connections.connectionsFailed(),
+                connections.connectionsRequested());
         if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
             measured(report);
         }
@@ -76,10 +78,12 @@ public final class ReportPrinter {
 
     /** The figures of the measured part: messages, throughput, latency, fairness and the client's CPU time. */
     private void measured(LoadReport report) {
+        LoadReport.Throughput throughput = report.throughput();
         line("messages", merged ? "%d verified in %.2f s (the longest run) = %.0f msgs/s (the runs' msgs/s added)"
-                : "%d verified in %.2f s = %.0f msgs/s", report.messages(), report.measuredSeconds(), report.messagesPerSecond());
-        line("throughput", "%.2f MB/s out, %.2f MB/s in", report.megabytesPerSecondOut(), report.megabytesPerSecondIn());
-        Steadiness steady = Steadiness.of(report.intervals());
+                        : "%d verified in %.2f s = %.0f msgs/s",
+                throughput.messages(), throughput.measuredSeconds(), throughput.messagesPerSecond());
+        line("throughput", "%.2f MB/s out, %.2f MB/s in", throughput.megabytesPerSecondOut(), throughput.megabytesPerSecondIn());
+        Steadiness steady = Steadiness.of(throughput.intervals());
         line("steady", "%s%s", steady.describe(), steady.spreadPercent() == null ? "; a shorter --interval gives more" : "");
         latency(report.latencyMicros());
         LoadReport.Fairness fairness = report.fairness();
@@ -87,10 +91,11 @@ public final class ReportPrinter {
                         : "min %d  median %d  max %d messages; %d starved (none completed)",
                 fairness.min(), fairness.median(), fairness.max(), fairness.starved());
         if (merged) {
-            line("client cpu", "%.2f s, all clients together", report.clientCpuSeconds());
+            line("client cpu", "%.2f s, all clients together", report.client().clientCpuSeconds());
         } else {
-            line("client cpu", "%.2f s = %.0f%% of one core", report.clientCpuSeconds(),
-                    report.measuredSeconds() > 0 ? 100 * report.clientCpuSeconds() / report.measuredSeconds() : 0.0);
+            double cpuSeconds = report.client().clientCpuSeconds();
+            line("client cpu", "%.2f s = %.0f%% of one core", cpuSeconds,
+                    throughput.measuredSeconds() > 0 ? 100 * cpuSeconds / throughput.measuredSeconds() : 0.0);
             ClientLimit limit = ClientLimit.ofThisJvm(report);
             if (limit != null && limit.bound()) {
                 line("client-bound", "%s: the server may be faster than this run shows (more --threads on more cores, "
@@ -101,8 +106,9 @@ public final class ReportPrinter {
 
     /** What a merge of HdrHistogram logs alone knows: messages, time and latency. */
     private void onlyLatency(LoadReport report) {
-        line("messages", "%d in %.2f s (the longest log) = %.0f msgs/s (the logs' msgs/s added)", report.messages(),
-                report.measuredSeconds(), report.messagesPerSecond());
+        LoadReport.Throughput throughput = report.throughput();
+        line("messages", "%d in %.2f s (the longest log) = %.0f msgs/s (the logs' msgs/s added)", throughput.messages(),
+                throughput.measuredSeconds(), throughput.messagesPerSecond());
         latency(report.latencyMicros());
     }
 
@@ -113,7 +119,7 @@ public final class ReportPrinter {
     }
 
     private static boolean nothingMeasured(LoadReport report) {
-        return report.interrupted() && report.measuredSeconds() == 0;
+        return report.run().interrupted() && report.throughput().measuredSeconds() == 0;
     }
 
     /** How far an interrupted run got: the measured part against the planned one, or nothing yet. */
@@ -121,9 +127,9 @@ public final class ReportPrinter {
         if (nothingMeasured(report)) {
             return "by Ctrl-C or SIGTERM while connecting, waiting or warming up: nothing measured yet";
         }
-        LoadReport.Settings planned = report.settings();
-        String of = planned.messages() > 0 ? report.messages() + " of the planned " + planned.messages() + " messages"
-                : String.format(Locale.ROOT, "%.2f s of the planned %s s", report.measuredSeconds(),
+        LoadReport.Settings.Timing planned = report.settings().timing();
+        String of = planned.messages() > 0 ? report.throughput().messages() + " of the planned " + planned.messages() + " messages"
+                : String.format(Locale.ROOT, "%.2f s of the planned %s s", report.throughput().measuredSeconds(),
                         BigDecimal.valueOf(planned.durationSeconds()).stripTrailingZeros().toPlainString());
         return "by Ctrl-C or SIGTERM after " + of + "; the figures below cover that part";
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import shout.cli.Cli;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
 import shout.load.LoadReport;
+import shout.load.Schedule;
 
 /** Turns the counters of a finished run into its {@link LoadReport}. Called once, after the I/O threads were joined. */
 final class ReportBuilder {
@@ -30,19 +32,29 @@ final class ReportBuilder {
         int failed = stats.stream().mapToInt(s -> s.connectionsFailed).sum();
         double megabytesOut = stats.stream().mapToLong(s -> s.bytesOutMeasured).sum() / 1e6;
         double megabytesIn = stats.stream().mapToLong(s -> s.bytesInMeasured).sum() / 1e6;
-        return new LoadReport(config.target().toString(), config.seed(), config.pacing().openLoop(),
-                config.connections().count(), up, failed, config.shape().sizeBytes(), config.shape().pipeline(), measurement.interrupted(), seconds,
-                messages, perSecond(messages, seconds), perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds),
-                LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), Math.max(0, measurement.cpuNanos()) / 1e9, engine,
-                Cli.VERSION, hostName(), config.tag(), measurement.start().toString(), settings(config), measurement.intervals(),
+        var run = new LoadReport.Run(config.target().toString(), config.seed(), config.pacing().openLoop(),
+                config.shape().sizeBytes(), config.shape().pipeline(), config.tag(), measurement.start().toString(),
+                measurement.interrupted());
+        var throughput = new LoadReport.Throughput(seconds, messages, perSecond(messages, seconds),
+                perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds), measurement.intervals());
+        var client = new LoadReport.Client(Math.max(0, measurement.cpuNanos()) / 1e9, engine, Cli.VERSION, hostName());
+        return new LoadReport(run, new LoadReport.ConnectionCounts(config.connections().count(), up, failed), throughput,
+                LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), client, settings(config),
                 LoadReport.encode(latencyNanos));
     }
 
     private static LoadReport.Settings settings(LoadConfig config) {
-        return new LoadReport.Settings(config.target().toString(), config.connections().count(), config.connections().threads(), config.pacing().messagesPerSecond(),
-                config.pacing().connectsPerSecond(), config.schedule().warmup().toNanos() / 1e9, config.schedule().counted() ? 0 : config.schedule().duration().toNanos() / 1e9,
-                config.schedule().messages(), config.shape().sizeBytes(), config.shape().pipeline(), config.io().name().toLowerCase(Locale.ROOT), config.seed(),
-                config.schedule().interval().toNanos() / 1e9);
+        Schedule schedule = config.schedule();
+        var rates = new LoadReport.Settings.Rates(config.pacing().messagesPerSecond(), config.pacing().connectsPerSecond());
+        var timing = new LoadReport.Settings.Timing(seconds(schedule.warmup()), schedule.counted() ? 0 : seconds(schedule.duration()),
+                schedule.messages(), seconds(schedule.interval()));
+        return new LoadReport.Settings(config.target().toString(), config.connections().count(), config.connections().threads(),
+                rates, timing, config.shape().sizeBytes(), config.shape().pipeline(), config.io().name().toLowerCase(Locale.ROOT),
+                config.seed());
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     /** The kernel's host name where Linux tells it without a lookup, else what the JDK resolves. */

@@ -33,10 +33,11 @@ final class ReportCells {
             messages += count;
         }
         double seconds = rates.length * 0.1;
-        LoadReport load = new LoadReport("127.0.0.1:1", 1, false, connections, connections, 0, 64, 1, false, seconds,
-                messages, messages / seconds, 1, 1, new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(),
-                new LoadReport.Fairness(1, 1, 1, 0), clientBusy * seconds, "nio", "test", "localhost", null, "2026-11-30T00:00:00Z", null,
-                intervals, null);
+        LoadReport load = new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, false, 64, 1, null, "2026-11-30T00:00:00Z", false),
+                new LoadReport.ConnectionCounts(connections, connections, 0),
+                new LoadReport.Throughput(seconds, messages, messages / seconds, 1, 1, intervals),
+                new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
+                new LoadReport.Client(clientBusy * seconds, "nio", "test", "localhost"), null, null);
         Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null);
     }

@@ -49,8 +49,8 @@ class LoadAgainstMetricsTest {
             assertEquals(Map.of(), report.errors());
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().active() == 0);
             String text = Scrape.get(metrics.url());
-            long bytes = report.messages() * report.sizeBytes();
-            assertEquals(report.connectionsUp(), Scrape.sample(text, "shout_connections_accepted_total", mode.cliName(), 0), text);
+            long bytes = report.throughput().messages() * report.run().sizeBytes();
+            assertEquals(report.connections().connectionsUp(), Scrape.sample(text, "shout_connections_accepted_total", mode.cliName(), 0), text);
             assertEquals(bytes, Scrape.sample(text, "shout_received_bytes_total", mode.cliName(), 0), text);
             assertEquals(bytes, Scrape.sample(text, "shout_sent_bytes_total", mode.cliName(), 0), text);
         }

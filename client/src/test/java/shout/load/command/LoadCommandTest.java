@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import shout.app.TestServer;
 import shout.cli.Durations;
@@ -36,7 +35,6 @@ import shout.load.io.Poller;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.app.ServerMain;
 import shout.server.app.Servers;
 
 @Timeout(20)
@@ -86,11 +84,11 @@ class LoadCommandTest {
             assertEquals(0, result.exitCode(), result.err());
         }
         LoadReport report = report(json);
-        assertEquals(10_000, report.messages());
+        assertEquals(10_000, report.throughput().messages());
         assertEquals(Map.of(), report.errors());
-        assertEquals(connections, report.connectionsUp());
-        assertEquals(io(engine), report.io());
-        assertEquals(10_000 * 64 / 1e6, report.megabytesPerSecondIn() * report.measuredSeconds(), 1e-6);
+        assertEquals(connections, report.connections().connectionsUp());
+        assertEquals(io(engine), report.client().io());
+        assertEquals(10_000 * 64 / 1e6, report.throughput().megabytesPerSecondIn() * report.throughput().measuredSeconds(), 1e-6);
     }
 
     @ParameterizedTest
@@ -103,7 +101,7 @@ class LoadCommandTest {
             assertEquals(0, result.exitCode(), result.err());
         }
         LoadReport report = report(json);
-        assertEquals(3000, report.messages());
+        assertEquals(3000, report.throughput().messages());
         assertEquals(Map.of(), report.errors());
     }
 
@@ -118,7 +116,7 @@ class LoadCommandTest {
                     "--messages", "40", "--stall-timeout", "5s", "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
-        assertEquals(40, report(json).messages());
+        assertEquals(40, report(json).throughput().messages());
         assertEquals(Map.of(), report(json).errors());
     }
 
@@ -241,7 +239,7 @@ class LoadCommandTest {
                     "--json", "" + json, "--io", io(engine));
             assertEquals(0, result.exitCode(), result.err());
         }
-        assertEquals(2000, report(json).messages());
+        assertEquals(2000, report(json).throughput().messages());
         assertEquals(Map.of(), report(json).errors());
     }
 
@@ -270,7 +268,7 @@ class LoadCommandTest {
         }
         LoadReport report = report(json);
         assertTrue(stalled.get());
-        assertTrue(report.openLoop());
+        assertTrue(report.run().openLoop());
         assertTrue(report.latencyMicros().max() >= 200_000, "max " + report.latencyMicros());
         // closed loop would charge the stall to one message; the open loop to every one scheduled during it
         assertTrue(report.latencyMicros().p99() >= 100_000, "p99 " + report.latencyMicros());
@@ -294,16 +292,16 @@ class LoadCommandTest {
         }
         assertEquals(0, result.exitCode(), result.err());
         LoadReport report = report(json);
-        assertEquals(42, report.seed());
-        assertTrue(report.messages() > 0);
+        assertEquals(42, report.run().seed());
+        assertTrue(report.throughput().messages() > 0);
         String summary = result.out();
         assertTrue(summary.contains(String.format(Locale.ROOT, "%d verified in %.2f s = %.0f msgs/s",
-                report.messages(), report.measuredSeconds(), report.messagesPerSecond())), summary);
+                report.throughput().messages(), report.throughput().measuredSeconds(), report.throughput().messagesPerSecond())), summary);
         assertTrue(summary.contains("p99 " + Durations.readable(report.latencyMicros().p99()) + " "), summary);
         assertTrue(summary.contains("4 up, 0 failed, of 4"), summary);
         assertTrue(summary.contains("seed 42"), summary);
         assertFalse(summary.contains("\r"), "no progress line when not on a terminal");
-        assertEquals(report.messages(), countsIn(hdrLog));
+        assertEquals(report.throughput().messages(), countsIn(hdrLog));
     }
 
     /** The latencies an HdrHistogram log holds, over all its intervals. */

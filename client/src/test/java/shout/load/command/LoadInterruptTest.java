@@ -48,15 +48,16 @@ class LoadInterruptTest {
                 "--json", "" + json, "--hdr-log", "" + hdrLog);
         assertEquals(ExitCode.INTERRUPTED.code(), result.exitCode(), result.err());
         LoadReport report = JSON.readValue(json.toFile(), LoadReport.class);
-        assertTrue(report.interrupted());
-        assertTrue(report.messages() > 0, "messages: " + report.messages());
-        assertTrue(report.measuredSeconds() > 0 && report.measuredSeconds() < 30, "measured: " + report.measuredSeconds());
-        assertEquals(2, report.connectionsUp());
+        assertTrue(report.run().interrupted());
+        assertTrue(report.throughput().messages() > 0, "messages: " + report.throughput().messages());
+        double measured = report.throughput().measuredSeconds();
+        assertTrue(measured > 0 && measured < 30, "measured: " + measured);
+        assertEquals(2, report.connections().connectionsUp());
         assertTrue(report.errors().isEmpty(), "a stop loses no byte: " + report.errors());
         assertTrue(result.out().startsWith(String.format(Locale.ROOT,
-                "interrupted    by Ctrl-C or SIGTERM after %.2f s of the planned 60 s;", report.measuredSeconds())), result.out());
-        assertTrue(result.out().contains(report.messages() + " verified in"), result.out());
-        assertEquals(report.messages(), LoadCommandTest.countsIn(hdrLog));
+                "interrupted    by Ctrl-C or SIGTERM after %.2f s of the planned 60 s;", report.throughput().measuredSeconds())), result.out());
+        assertTrue(result.out().contains(report.throughput().messages() + " verified in"), result.out());
+        assertEquals(report.throughput().messages(), LoadCommandTest.countsIn(hdrLog));
     }
 
     @Test
@@ -83,10 +84,10 @@ class LoadInterruptTest {
         assertFalse(result.out().contains("verified in"), "no figures of a measured part that never began: " + result.out());
         assertTrue(result.out().lines().anyMatch(line -> line.startsWith("connections") && line.endsWith(" of 2")), result.out());
         LoadReport report = JSON.readValue(json.toFile(), LoadReport.class);
-        assertTrue(report.interrupted());
-        assertEquals(0, report.messages());
-        assertEquals(0, report.measuredSeconds());
-        assertTrue(report.intervals().isEmpty(), "no throughput without a measured part: " + report.intervals());
+        assertTrue(report.run().interrupted());
+        assertEquals(0, report.throughput().messages());
+        assertEquals(0, report.throughput().measuredSeconds());
+        assertTrue(report.throughput().intervals().isEmpty(), "no throughput without a measured part: " + report.throughput().intervals());
         assertTrue(Files.exists(json));
     }
 

@@ -36,10 +36,10 @@ class LoadOptionsTest {
         try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
             LoadReport report = runAndRead("127.0.0.1:" + server.port(), "-c", "3", "-t", "2", "-d", "300ms",
                     "--warmup", "0", "--quiet", "--json", dir.resolve("run.json").toString());
-            assertEquals("127.0.0.1:" + server.port(), report.target());
-            assertEquals(3, report.connectionsUp());
+            assertEquals("127.0.0.1:" + server.port(), report.run().target());
+            assertEquals(3, report.connections().connectionsUp());
             assertEquals(2, report.settings().threads());
-            assertEquals(0.3, report.settings().durationSeconds(), 1e-9);
+            assertEquals(0.3, report.settings().timing().durationSeconds(), 1e-9);
             assertEquals(Map.of(), report.errors());
         }
     }
@@ -49,11 +49,11 @@ class LoadOptionsTest {
         try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
             LoadReport report = runAndRead("127.0.0.1:" + server.port(), "-c", "100", "-d", "1s", "-R", "20k",
                     "--warmup", "200ms", "--quiet", "--json", dir.resolve("run.json").toString());
-            assertTrue(report.openLoop());
-            assertEquals(20_000, report.settings().rateMessagesPerSecond());
-            assertEquals(100, report.connectionsUp());
+            assertTrue(report.run().openLoop());
+            assertEquals(20_000, report.settings().rates().rateMessagesPerSecond());
+            assertEquals(100, report.connections().connectionsUp());
             assertEquals(Map.of(), report.errors());
-            assertTrue(report.messages() > 0, "messages " + report.messages());
+            assertTrue(report.throughput().messages() > 0, "messages " + report.throughput().messages());
         }
     }
 
@@ -62,9 +62,9 @@ class LoadOptionsTest {
         try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
             LoadReport report = runAndRead("127.0.0.1:" + server.port(), "-c", "0.004k", "--messages", "2.5k",
                     "--quiet", "--json", dir.resolve("run.json").toString());
-            assertEquals(4, report.connectionsRequested());
-            assertEquals(2_500, report.messages());
-            assertEquals(2_500, report.settings().messages());
+            assertEquals(4, report.connections().connectionsRequested());
+            assertEquals(2_500, report.throughput().messages());
+            assertEquals(2_500, report.settings().timing().messages());
         }
     }
 

@@ -55,15 +55,16 @@ class LoadOutputsTest {
         assertFalse(json.get("hostName").asText().isBlank());
         Instant start = Instant.parse(json.get("startTime").asText());
         assertFalse(start.isBefore(before.minusSeconds(1)), start + " vs " + before);
-        assertEquals(new LoadReport.Settings(report.target(), 4, 2, 0, 0, 0.1, 2.2, 0, 32, 2, "nio", 7, 1.0), report.settings());
+        assertEquals(new LoadReport.Settings(report.run().target(), 4, 2, new LoadReport.Settings.Rates(0, 0),
+                new LoadReport.Settings.Timing(0.1, 2.2, 0, 1.0), 32, 2, "nio", 7), report.settings());
         assertTrue(json.get("latencyMicros").has("p99"), "latency stays in microseconds, the unit in its key");
         Histogram histogram = report.decodeLatencyHistogram();
-        assertEquals(report.messages(), histogram.getTotalCount());
+        assertEquals(report.throughput().messages(), histogram.getTotalCount());
         assertEquals(report.latencyMicros().p99(), histogram.getValueAtPercentile(99) / 1e3, 1e-9);
-        List<LoadReport.Interval> intervals = report.intervals();
+        List<LoadReport.Interval> intervals = report.throughput().intervals();
         assertTrue(intervals.size() >= 3 && intervals.size() <= 4, "one per second of 2.2 s: " + intervals);
-        assertEquals(report.messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
-        assertEquals(report.measuredSeconds(), intervals.stream().mapToDouble(LoadReport.Interval::seconds).sum(), 0.01);
+        assertEquals(report.throughput().messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
+        assertEquals(report.throughput().measuredSeconds(), intervals.stream().mapToDouble(LoadReport.Interval::seconds).sum(), 0.01);
     }
 
     @Test
@@ -76,11 +77,11 @@ class LoadOutputsTest {
         }
         assertEquals(0, run.exitCode(), run.err());
         LoadReport report = JSON.readValue(run.out(), LoadReport.class);
-        List<LoadReport.Interval> intervals = report.intervals();
+        List<LoadReport.Interval> intervals = report.throughput().intervals();
         assertTrue(intervals.size() >= 9 && intervals.size() <= 11, "about ten of 100 ms in 1 s: " + intervals);
-        assertEquals(report.messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
+        assertEquals(report.throughput().messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
         assertEquals(0.1, intervals.getFirst().seconds(), 0.05, "the first measured interval is a whole one: " + intervals);
-        assertEquals(0.1, report.settings().intervalSeconds());
+        assertEquals(0.1, report.settings().timing().intervalSeconds());
         long histograms = Files.readAllLines(hdrLog).stream().filter(l -> !l.startsWith("#") && !l.startsWith("\"")).count();
         assertEquals(intervals.size(), histograms, "one --hdr-log histogram per interval");
         assertTrue(Pattern.compile("\nsteady +(settled|still rising|falling|unsteady) \\(spread \\d+%, trend [+-]\\d+%, \\d+ intervals\\)\n")

@@ -41,7 +41,7 @@ class LoadSourceTest {
     void theConnectionsComeFromEachSourceInTurn(IoEngine engine) throws Exception {
         try (TestServer server = TestServer.start(TestServer.NONE, 4096)) {
             LoadReport report = run(server, engine, "127.0.0.2,127.0.0.3");
-            assertEquals(4, report.connectionsUp());
+            assertEquals(4, report.connections().connectionsUp());
             assertEquals(Map.of(), report.errors());
             assertEquals(Set.of(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")), server.peers());
         }
@@ -52,8 +52,8 @@ class LoadSourceTest {
     void aSourceThatIsNotThisMachinesCountsAsBind(IoEngine engine) throws Exception {
         try (TestServer server = TestServer.start(TestServer.NONE, 4096)) {
             LoadReport report = run(server, engine, "127.0.0.2,192.0.2.1");      // 192.0.2.1: TEST-NET-1, nobody's
-            assertEquals(2, report.connectionsUp());
-            assertEquals(2, report.connectionsFailed());
+            assertEquals(2, report.connections().connectionsUp());
+            assertEquals(2, report.connections().connectionsFailed());
             assertEquals(Map.of("bind", 2L), report.errors());
             assertEquals(Set.of(InetAddress.getByName("127.0.0.2")), server.peers());
         }

@@ -61,8 +61,8 @@ class LoadStartAtTest {
                 "--json", "" + json, "--hdr-log", "" + hdrLog);
         assertEquals(0, run.exitCode(), run.err());
         LoadReport report = new ObjectMapper().readValue(json.toFile(), LoadReport.class);
-        assertTrue(Instant.parse(report.startTime()).isBefore(startAt), "startTime is when connecting began: " + report.startTime());
-        assertTrue(report.messages() > 0, "messages " + report.messages());
+        assertTrue(Instant.parse(report.run().startTime()).isBefore(startAt), "startTime is when connecting began: " + report.run().startTime());
+        assertTrue(report.throughput().messages() > 0, "messages " + report.throughput().messages());
 
         HistogramLogReader reader = new HistogramLogReader(hdrLog.toFile());
         EncodableHistogram first = reader.nextIntervalHistogram();

@@ -51,7 +51,7 @@ class LoadTagTest {
     void theTagIsInTheJsonOnEveryLogLineAndInTheSummary() throws Exception {
         LoadRun run = run("--tag", "east-1");
         LoadReport report = new ObjectMapper().readValue(dir.resolve("run.json").toFile(), LoadReport.class);
-        assertEquals("east-1", report.tag());
+        assertEquals("east-1", report.run().tag());
         List<String> lines = intervalLines();
         assertTrue(lines.size() >= 2, "one interval a second and the last one: " + lines);
         lines.forEach(line -> assertTrue(line.startsWith("Tag=east-1,"), line));
@@ -63,13 +63,13 @@ class LoadTagTest {
             assertEquals("east-1", histogram.getTag());
             total += ((org.HdrHistogram.Histogram) histogram).getTotalCount();
         }
-        assertEquals(report.messages(), total);
+        assertEquals(report.throughput().messages(), total);
     }
 
     @Test
     void withoutATagNothingIsTagged() throws Exception {
         LoadRun run = run();
-        assertNull(new ObjectMapper().readValue(dir.resolve("run.json").toFile(), LoadReport.class).tag());
+        assertNull(new ObjectMapper().readValue(dir.resolve("run.json").toFile(), LoadReport.class).run().tag());
         intervalLines().forEach(line -> assertFalse(line.startsWith("Tag="), line));
         assertFalse(run.out().contains("(tag "), run.out());
     }

@@ -75,7 +75,7 @@ class ReferencePeersIT {
                     "--messages", "3000", "--json", json.toString());
             assertEquals(0, result.exitCode(), result.err());
             LoadReport report = new ObjectMapper().readValue(json.toFile(), LoadReport.class);
-            assertEquals(3000, report.messages());
+            assertEquals(3000, report.throughput().messages());
             assertEquals(Map.of(), report.errors());
         } finally {
             server.destroy();

@@ -14,11 +14,13 @@ import shout.load.LoadReport;
 class ReportPrinterTest {
 
     private static String summary(double clientCpuSeconds) {
-        LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, 1, 0, 0, 0, 2, 0, 64, 1, "auto", 1, 1.0);
-        LoadReport report = new LoadReport("127.0.0.1:1", 1, false, 100, 100, 0, 64, 1, false, 2, 200_000, 100_000, 6.4,
-                6.4, new LoadReport.Latency(900, 1000, 3000, 7000, 9000, 1000), Map.of(),
-                new LoadReport.Fairness(1900, 2000, 2100, 0), clientCpuSeconds, "epoll", "test", "localhost", null,
-                "2026-12-02T00:00:00Z", settings, List.of(), null);
+        LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, 1, new LoadReport.Settings.Rates(0, 0),
+                new LoadReport.Settings.Timing(0, 2, 0, 1.0), 64, 1, "auto", 1);
+        LoadReport report = new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, false, 64, 1, null, "2026-12-02T00:00:00Z", false),
+                new LoadReport.ConnectionCounts(100, 100, 0),
+                new LoadReport.Throughput(2, 200_000, 100_000, 6.4, 6.4, List.of()),
+                new LoadReport.Latency(900, 1000, 3000, 7000, 9000, 1000), Map.of(), new LoadReport.Fairness(1900, 2000, 2100, 0),
+                new LoadReport.Client(clientCpuSeconds, "epoll", "test", "localhost"), settings, null);
         StringWriter text = new StringWriter();
         new ReportPrinter(new PrintWriter(text)).print(report);
         return text.toString();
