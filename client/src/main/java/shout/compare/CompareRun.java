@@ -82,6 +82,7 @@ final class CompareRun {
             throws InterruptedException, IOException {
         announce(part);
         ComparePlan plan = part.plan();
+        int repeat = plan.settings().repeat();
         PartCells cells = new PartCells(part, machineCores);
         parts.add(cells);
         long ticks = ProcStat.clockTicksPerSecond();
@@ -100,7 +101,7 @@ final class CompareRun {
                     break;              // stopped midway: its figures are not a measurement
                 }
                 cells.add(trial.cell(), result);
-                out.println(CompareProgress.line(++measurementsDone, progress.measurements(), result, trial.repetition(), plan.settings().repeat()));
+                out.println(CompareProgress.line(++measurementsDone, progress.measurements(), result, trial.repetition(), repeat));
                 out.flush();
                 afterEachCell.accept(outcome(progress.cells(), false));
             }

@@ -38,7 +38,8 @@ class PartServersTest {
         CpuPinning pinning = CpuPinning.forThisMachine("0", null);
         assumeTrue(pinning.serverCpus() != null, "no taskset or one core: " + pinning.description());
         Target.Server group = new Target.Server(Mode.NIO, "nio-2proc", List.of("--processes=2"));
-        ComparePlan plan = new ComparePlan(List.of(new Target.Server(Mode.BLOCKING), group), List.of(1), new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)));
+        ComparePlan plan = new ComparePlan(List.of(new Target.Server(Mode.BLOCKING), group), List.of(1),
+                new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)));
         ComparePart part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), pinning);
         LiveChildren children = new LiveChildren();
         try (PartServers servers = PartServers.start(new ChildShout(ChildJvm.current(), ShoutMain.class), part, children, ProcStat.clockTicksPerSecond())) {

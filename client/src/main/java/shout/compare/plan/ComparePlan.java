@@ -116,7 +116,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
         int repeat = settings.repeat();
         Duration settlings = targets.stream().flatMap(target -> connections.stream().map(count -> settling(target, count)))
                 .reduce(Duration.ZERO, Duration::plus).multipliedBy(repeat);
-        Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD).multipliedBy((long) targets.size() * connections.size() * repeat)
+        Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD)
+                .multipliedBy((long) targets.size() * connections.size() * repeat)
                 .plus(settlings);
         return SERVERS_OVERHEAD.plus(settings.jitWarmup().multipliedBy(targets.size())).plus(measurements);
     }

@@ -97,20 +97,21 @@ public final class ResultsWriter {
 
     /** A part: its heading and notes (scenarios only), pinning, cell settings, table and charts. */
     private static String section(CompareResult.Part part, List<Path> charts) {
-        CompareResult.Settings settings = part.settings();
+        CompareResult.Settings.Cells cells = part.settings().cells();
+        CompareResult.Settings.Servers servers = part.settings().servers();
         StringBuilder text = new StringBuilder(part.title() == null ? "" : "\n## " + part.title() + "\n\n");
         part.notes().forEach(note -> text.append(note).append('\n'));
         text.append(part.notes().isEmpty() ? "" : "\n")
                 .append("- pinning: ").append(part.pinning()).append('\n')
-                .append("- work: ").append(settings.work()).append(settings.offload() ? " (offloaded)" : "")
-                .append(settings.idealRule() == null ? "" : "; ideal msgs/s = " + settings.idealRule()).append('\n')
-                .append("- each cell: ").append(settings.sizeBytes()).append("-byte messages, pipeline ")
-                .append(settings.pipeline()).append(", ").append(settings.warmupSeconds()).append(" s warm-up, ")
-                .append(settings.durationSeconds()).append(" s measured")
-                .append(settings.repeat() > 1 ? ", " + settings.repeat() + " times (the median, and min-max)" : "")
-                .append("; one server process per row for all its cells, warmed up with ").append(settings.jitWarmupSeconds())
+                .append("- work: ").append(servers.work()).append(servers.offload() ? " (offloaded)" : "")
+                .append(servers.idealRule() == null ? "" : "; ideal msgs/s = " + servers.idealRule()).append('\n')
+                .append("- each cell: ").append(cells.sizeBytes()).append("-byte messages, pipeline ")
+                .append(cells.pipeline()).append(", ").append(cells.warmupSeconds()).append(" s warm-up, ")
+                .append(cells.durationSeconds()).append(" s measured")
+                .append(cells.repeat() > 1 ? ", " + cells.repeat() + " times (the median, and min-max)" : "")
+                .append("; one server process per row for all its cells, warmed up with ").append(cells.jitWarmupSeconds())
                 .append(" s of load first")
-                .append(settings.serverArgs().isEmpty() ? "" : ", server args " + settings.serverArgs()).append("\n\n")
+                .append(servers.serverArgs().isEmpty() ? "" : ", server args " + servers.serverArgs()).append("\n\n")
                 .append(MarkdownTable.render(part.cells())).append('\n');
         for (Path chart : charts) {
             if (chart.toString().endsWith(".png")) {

@@ -1,8 +1,11 @@
 package shout.compare.result;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Duration;
 import java.util.List;
 import shout.compare.plan.CellSettings;
 import shout.compare.plan.ComparePart;
+import shout.compare.plan.ServerWork;
 
 /**
  * Everything a comparison produced; {@code results.json} is this record.
@@ -42,29 +45,48 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
     }
 
     /**
-     * @param sizeBytes       bytes per message
-     * @param pipeline        messages in flight per connection
-     * @param warmupSeconds   discarded warm-up per cell
-     * @param durationSeconds measured part per cell
-     * @param work            per-chunk server work: none, sleep:D or cpu:T
-     * @param offload         whether every server moved cpu work off its event loops
-     * @param serverCpus      CPUs each server could use: the ideal of cpu work is these / T
-     * @param idealRule       how each cell's ideal msgs/s was reckoned, or null for no work
-     * @param serverArgs      the arguments every server got beyond mode and port (variants add their own)
-     * @param repeat          how many times each cell was measured; a cell shows the median
-     * @param jitWarmupSeconds unmeasured load on each server before its first cell (one server serves all its row's cells)
+     * The settings every cell of a part shared; results.json writes both parts' fields into one flat object.
+     *
+     * @param cells   how each cell was measured
+     * @param servers what every server of the part did and could use
      */
-    public record Settings(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, String work,
-                    boolean offload, int serverCpus, String idealRule, List<String> serverArgs, int repeat,
-                    double jitWarmupSeconds) {
+    public record Settings(@JsonUnwrapped Cells cells, @JsonUnwrapped Servers servers) {
+
+        /**
+         * @param sizeBytes        bytes per message
+         * @param pipeline         messages in flight per connection
+         * @param warmupSeconds    discarded warm-up per cell
+         * @param durationSeconds  measured part per cell
+         * @param repeat           how many times each cell was measured; a cell shows the median
+         * @param jitWarmupSeconds unmeasured load on each server before its first cell (one server serves all its row's cells)
+         */
+        public record Cells(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, int repeat,
+                            double jitWarmupSeconds) {
+        }
+
+        /**
+         * @param work       per-chunk server work: none, sleep:D or cpu:T
+         * @param offload    whether every server moved cpu work off its event loops
+         * @param serverCpus CPUs each server could use: the ideal of cpu work is these / T
+         * @param idealRule  how each cell's ideal msgs/s was reckoned, or null for no work
+         * @param serverArgs the arguments every server got beyond mode and port (variants add their own)
+         */
+        public record Servers(String work, boolean offload, int serverCpus, String idealRule, List<String> serverArgs) {
+        }
 
         /** The settings of {@code part} on a machine with {@code machineCores}. */
         public static Settings of(ComparePart part, int machineCores) {
             CellSettings plan = part.plan().settings();
+            var cells = new Cells(plan.shape().sizeBytes(), plan.shape().pipeline(), seconds(plan.warmup()),
+                    seconds(plan.duration()), plan.repeat(), seconds(plan.jitWarmup()));
             int serverCpus = part.pinning().serverCpuCount(machineCores);
-            return new Settings(plan.shape().sizeBytes(), plan.shape().pipeline(), plan.warmup().toNanos() / 1e9, plan.duration().toNanos() / 1e9,
-                    part.work().work().toString(), part.work().offload(), serverCpus, part.work().idealRule(serverCpus), part.serverArgs(),
-                    plan.repeat(), plan.jitWarmup().toNanos() / 1e9);
+            ServerWork work = part.work();
+            return new Settings(cells, new Servers(work.work().toString(), work.offload(), serverCpus, work.idealRule(serverCpus),
+                    part.serverArgs()));
+        }
+
+        private static double seconds(Duration duration) {
+            return duration.toNanos() / 1e9;
         }
     }
 }

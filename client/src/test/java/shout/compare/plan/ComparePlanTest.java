@@ -26,8 +26,8 @@ class ComparePlanTest {
 
     @Test
     void defaultRunTakesAFewMinutesAndSaysSo() {
-        var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000), new CellSettings(new MessageShape(64, 1), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                1, Duration.ofSeconds(3)));
+        var plan = new ComparePlan(ALL_MODES, List.of(1, 100, 1000, 10000),
+                new CellSettings(new MessageShape(64, 1), Duration.ofSeconds(2), Duration.ofSeconds(5), 1, Duration.ofSeconds(3)));
         // server starts and stops, a JIT warm-up per server, then 24 cells, each settling 1 ms a connection (at most 3 s),
         // blocking's 2.5 ms, as it starts a platform thread for each
         Duration settling = Duration.ofMillis(1 + 100 + 1000 + 3000).multipliedBy(5).plus(Duration.ofNanos(1_000L * (2_500 + 250_000 + 2_500_000 + 3_000_000)));
@@ -35,7 +35,8 @@ class ComparePlanTest {
         assertEquals("compare: 6 servers x 4 connection counts = 24 cells x (2s warm-up (+1ms a connection, 2500us for blocking) + 5s + ~400ms), one server"
                 + " per row warmed 3s first = about 3 min 44 s", plan.announcement());
         assertEquals(Duration.ofMillis(3000), plan.cells().getLast().warmup().minusSeconds(2), "10,000 connections settle 3 s at most");
-        var repeated = new ComparePlan(ALL_MODES, List.of(1, 100), new CellSettings(new MessageShape(64, 1), Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3)));
+        var repeated = new ComparePlan(ALL_MODES, List.of(1, 100),
+                new CellSettings(new MessageShape(64, 1), Duration.ofSeconds(1), Duration.ofSeconds(2), 3, Duration.ofSeconds(3)));
         assertEquals("compare: 6 servers x 2 connection counts = 12 cells x 3 runs x (1s warm-up (+1ms a connection, 2500us for blocking) + 2s + ~400ms), one server per row"
                 + " warmed 3s first = about 2 min 25 s", repeated.announcement());
     }
@@ -51,7 +52,8 @@ class ComparePlanTest {
                 "duration must be at least 10ms, not 5ms", () -> new CellSettings(shape, second, Duration.ofMillis(5)),
                 "repeat must be positive, not 0", () -> new CellSettings(shape, second, second, 0, second),
                 "jit-warmup must not be negative", () -> new CellSettings(shape, second, second, 1, second.negated()),
-                "connections must be positive, not 0", () -> new ComparePlan(ALL_MODES, List.of(1, 0), new CellSettings(shape, second, second)));
+                "connections must be positive, not 0",
+                () -> new ComparePlan(ALL_MODES, List.of(1, 0), new CellSettings(shape, second, second)));
         mistakes.forEach((message, build) -> assertEquals(message, assertThrows(IllegalArgumentException.class, build).getMessage()));
         assertEquals("warmup must not be negative", assertThrows(IllegalArgumentException.class,
                 () -> LoadConfig.builder().warmup(second.negated()).build()).getMessage(), "load says it alike");
@@ -63,14 +65,16 @@ class ComparePlanTest {
                 List.of(1000), new CellSettings(new MessageShape(64, 1), Duration.ofMillis(500), Duration.ofSeconds(1)));
         assertEquals(List.of(Duration.ofMillis(3000), Duration.ofMillis(1500), Duration.ofMillis(1500)),
                 plan.cells().stream().map(Cell::warmup).toList(), "blocking 2.5 ms a connection, the others 1 ms");
-        var withoutBlocking = new ComparePlan(List.of(new Target.Server(Mode.NIO)), List.of(1000), new CellSettings(new MessageShape(64, 1), Duration.ofMillis(500), Duration.ofSeconds(1)));
+        var withoutBlocking = new ComparePlan(List.of(new Target.Server(Mode.NIO)), List.of(1000),
+                new CellSettings(new MessageShape(64, 1), Duration.ofMillis(500), Duration.ofSeconds(1)));
         assertTrue(withoutBlocking.announcement().contains("(+1ms a connection) +"), withoutBlocking.announcement());
     }
 
     @Test
     void repetitionsRunCountByCountWithTheTargetsRotatedByOneEachTime() {
         List<Target> three = ALL_MODES.subList(0, 3);
-        var plan = new ComparePlan(three, List.of(1, 10), new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1), 3, Duration.ofSeconds(2)));
+        var plan = new ComparePlan(three, List.of(1, 10),
+                new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1), 3, Duration.ofSeconds(2)));
         List<String> order = plan.runOrder().stream()
                 .map(t -> t.repetition() + ":" + t.cell().target().name() + "/" + t.cell().connections()).toList();
         assertEquals(List.of("0:serial/1", "0:pool/1", "0:blocking/1", "0:serial/10", "0:pool/10", "0:blocking/10",
@@ -130,8 +134,9 @@ class ComparePlanTest {
         assertEquals(List.of("--work", "cpu:1ms", "--offload"), new ServerWork(new Work.Cpu(Duration.ofMillis(1)), true).serverArgs());
         assertEquals(3, CpuPinning.decide(8, true, "0,2-3", null).serverCpuCount(8));
         assertEquals(8, CpuPinning.shared("all").serverCpuCount(8));
-        var part = new ComparePart(null, List.of(), new ComparePlan(List.of(new Target.Peer("py", "h", 1)), List.of(4), new CellSettings(new MessageShape(64, 1),
-                Duration.ZERO, Duration.ofSeconds(1))), sleep, List.of(), CpuPinning.shared("all"));
+        var plan = new ComparePlan(List.of(new Target.Peer("py", "h", 1)), List.of(4),
+                new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)));
+        var part = new ComparePart(null, List.of(), plan, sleep, List.of(), CpuPinning.shared("all"));
         assertNull(part.idealMessagesPerSecond(part.plan().cells().getFirst(), 8), "a peer does not do the harness's work");
     }
 

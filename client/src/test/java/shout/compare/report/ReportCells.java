@@ -38,7 +38,8 @@ final class ReportCells {
                 new LoadReport.Throughput(seconds, messages, messages / seconds, 1, 1, intervals),
                 new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
                 new LoadReport.Client(clientBusy * seconds, "nio", "test", "localhost"), null, null);
-        Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofMillis(Math.round(seconds * 1000)));
+        Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO,
+                Duration.ofMillis(Math.round(seconds * 1000)));
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null);
     }
 
@@ -58,6 +59,7 @@ final class ReportCells {
     }
 
     static CellResult failed(Mode mode, int connections) {
-        return CellResult.failed(new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)), "boom");
+        return CellResult.failed(new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO,
+                Duration.ofSeconds(1)), "boom");
     }
 }

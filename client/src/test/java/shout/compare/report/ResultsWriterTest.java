@@ -48,7 +48,8 @@ class ResultsWriterTest {
     void resultsJsonCarriesEachCellsSteadinessAndAFailedCellNone() throws Exception {
         ResultsWriter writer = ResultsWriter.create(out, "2026-11-30T20:00:00Z");
         List<CellResult> cells = List.of(ReportCells.settled(Mode.NIO, 1), ReportCells.rising(Mode.NIO, 100), ReportCells.failed(Mode.NIO, 1000));
-        CompareResult.Settings settings = new CompareResult.Settings(64, 1, 0, 1, "none", false, 1, null, List.of(), 1, 0);
+        CompareResult.Settings settings = new CompareResult.Settings(new CompareResult.Settings.Cells(64, 1, 0, 1, 1, 0),
+                new CompareResult.Settings.Servers("none", false, 1, null, List.of()));
         writer.writeResults(new CompareResult("shout compare", MachineInfo.current(), null, 1.5, 3, 3, false,
                 List.of(new CompareResult.Part(null, List.of(), "none", settings, cells))));
         var json = new ObjectMapper().readTree(writer.directory().resolve("results.json").toFile()).get("parts").get(0).get("cells");
@@ -66,7 +67,8 @@ class ResultsWriterTest {
         ResultsWriter writer = ResultsWriter.create(out, "2026-11-30T20:00:00Z");
         List<CellResult> cells = List.of(ReportCells.settled(Mode.NIO, 1).withIdeal(2e5).withNote("n").withServerSummary("s"),
                 ReportCells.failed(Mode.NIO, 1000));
-        CompareResult.Settings settings = new CompareResult.Settings(64, 1, 0, 1, "none", false, 1, null, List.of(), 1, 0);
+        CompareResult.Settings settings = new CompareResult.Settings(new CompareResult.Settings.Cells(64, 1, 0, 1, 1, 0),
+                new CompareResult.Settings.Servers("none", false, 1, null, List.of()));
         writer.writeResults(new CompareResult("shout compare", MachineInfo.current(), null, 1.5, 2, 2, false,
                 List.of(new CompareResult.Part(null, List.of(), "none", settings, cells))));
         JsonNode part = new ObjectMapper().readTree(writer.directory().resolve("results.json").toFile()).get("parts").get(0);
