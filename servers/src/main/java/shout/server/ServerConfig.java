@@ -13,9 +13,7 @@ import shout.cli.HostPort;
  * fit for a user. Build one with {@link #builder()}, whose setters are named, so two settings of one
  * type cannot be swapped.
  *
- * @param host           the address to bind, {@code 127.0.0.1} unless asked otherwise
- * @param port           the port to bind, 0 for a free one
- * @param backlog        the listen backlog: large, so a burst of connects is not refused or retried
+ * @param listen         where and how the server listens
  * @param threads        event loops (nio, netty) or pool threads (pool); ignored where threads follow connections
  * @param maxConnections connections open at once; one more is closed at once without data
  * @param idleTimeout    a connection with no byte either way for this long is closed
@@ -24,11 +22,9 @@ import shout.cli.HostPort;
  * @param work           server-side work per received chunk
  * @param offload        event-loop modes run {@code cpu} work on a worker pool instead of the loop
  * @param transport      Netty's transport; the other modes ignore it
- * @param reusePort      bind with SO_REUSEPORT, so several server processes can share the port
  */
-public record ServerConfig(String host, int port, int backlog, int threads, int maxConnections,
-                           Duration idleTimeout, Duration grace, int bufferBytes, Work work, boolean offload,
-                           Transport transport, boolean reusePort) {
+public record ServerConfig(Listen listen, int threads, int maxConnections, Duration idleTimeout, Duration grace,
+                           int bufferBytes, Work work, boolean offload, Transport transport) {
 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
     public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
@@ -49,18 +45,33 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
     public static final Transport DEFAULT_TRANSPORT = Transport.valueOf(DEFAULT_TRANSPORT_TEXT.toUpperCase(Locale.ROOT));
 
     public ServerConfig {
-        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(listen, "listen");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(transport, "transport");
-        Cli.require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
-        Cli.require(backlog > 0, "backlog must be positive, not " + backlog);
         Cli.require(threads > 0, "threads must be positive, not " + threads);
         Cli.require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
         Cli.require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
         Cli.require(!grace.isNegative(), "grace must not be negative");
         Cli.require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
+    }
+
+    /**
+     * Where and how a server listens.
+     *
+     * @param host      the address to bind, {@code 127.0.0.1} unless asked otherwise
+     * @param port      the port to bind, 0 for a free one
+     * @param backlog   the listen backlog: large, so a burst of connects is not refused or retried
+     * @param reusePort bind with SO_REUSEPORT, so several server processes can share the port
+     */
+    public record Listen(String host, int port, int backlog, boolean reusePort) {
+
+        public Listen {
+            Objects.requireNonNull(host, "host");
+            Cli.require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
+            Cli.require(backlog > 0, "backlog must be positive, not " + backlog);
+        }
     }
 
     /** A builder holding the defaults: 127.0.0.1:8081, threads sized from the CPUs this process may use. */
@@ -80,9 +91,9 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
 
     /** A builder holding this config's values, to change some of them. */
     public Builder toBuilder() {
-        return new Builder().host(host).port(port).backlog(backlog).threads(threads).maxConnections(maxConnections)
-                .idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes).work(work).offload(offload)
-                .transport(transport).reusePort(reusePort);
+        return new Builder().host(listen.host()).port(listen.port()).backlog(listen.backlog()).reusePort(listen.reusePort())
+                .threads(threads).maxConnections(maxConnections).idleTimeout(idleTimeout).grace(grace).bufferBytes(bufferBytes)
+                .work(work).offload(offload).transport(transport);
     }
 
     /** The CPUs this process may run on (it honours {@code taskset} and container limits). */
@@ -173,8 +184,8 @@ public record ServerConfig(String host, int port, int backlog, int threads, int 
 
         /** The config; throws {@link IllegalArgumentException} with a message fit for a user if a value is impossible. */
         public ServerConfig build() {
-            return new ServerConfig(host, port, backlog, threads, maxConnections, idleTimeout, grace, bufferBytes,
-                    work, offload, transport, reusePort);
+            return new ServerConfig(new Listen(host, port, backlog, reusePort), threads, maxConnections, idleTimeout, grace,
+                    bufferBytes, work, offload, transport);
         }
     }
 }

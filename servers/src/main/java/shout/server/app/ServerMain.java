@@ -174,11 +174,12 @@ public final class ServerMain implements ShoutCommand {
         try {
             server = Servers.start(mode, config);
         } catch (BindException e) {
-            return cannotListen(err, "listen", new HostPort(config.host(), config.port()), e);
+            return cannotListen(err, "listen", new HostPort(config.listen().host(), config.listen().port()), e);
         }
         MetricLabels labels = new MetricLabels(mode.cliName(), processIndex);
         try (server;
-             MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(server.stats(), labels, config.host(), metricsPort);
+             MetricsEndpoint metrics = metricsPort == null ? null
+                     : MetricsEndpoint.start(server.stats(), labels, config.listen().host(), metricsPort);
              StatsLog statsLog = StatsLog.start(server.stats(), labels, statsInterval)) {
             if (handleSignals) {
                 // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
@@ -186,7 +187,7 @@ public final class ServerMain implements ShoutCommand {
             }
             out.println(startLine(config, server, metrics));
             out.flush();
-            Exposure.warning(InetAddress.getByName(config.host())).ifPresent(warning -> {
+            Exposure.warning(InetAddress.getByName(config.listen().host())).ifPresent(warning -> {
                 err.println(warning);
                 err.flush();
             });
@@ -195,14 +196,14 @@ public final class ServerMain implements ShoutCommand {
             out.flush();
         } catch (BindException e) {
             // The echo server is bound already, so only the metrics port can be refused here.
-            return cannotListen(err, "serve metrics", new HostPort(config.host(), metricsPort), e);
+            return cannotListen(err, "serve metrics", new HostPort(config.listen().host(), metricsPort), e);
         }
         return ExitCode.OK.code();
     }
 
     /** {@code listening on HOST:PORT mode=... [work=...] [metrics=URL]}. */
     private StartLine startLine(ServerConfig config, EchoServer server, MetricsEndpoint metrics) {
-        StartLine line = new StartLine(new HostPort(config.host(), server.port()), server.description()
+        StartLine line = new StartLine(new HostPort(config.listen().host(), server.port()), server.description()
                 + (config.work() instanceof Work.None ? "" : " work=" + config.work() + (offload ? " offload" : "")));
         return metrics == null ? line : line.with(MetricsEndpoint.START_LINE_KEY, metrics.url());
     }
@@ -223,7 +224,7 @@ public final class ServerMain implements ShoutCommand {
     }
 
     private int serveAsGroup(ServerConfig config, PrintWriter out) throws IOException {
-        try (ProcessGroup group = ProcessGroup.start(processes, config.port(), this::childArgs, out)) {
+        try (ProcessGroup group = ProcessGroup.start(processes, config.listen().port(), this::childArgs, out)) {
             group.onAnyExit(stopRequested);
             if (handleSignals) {
                 StopSignals.install(stopRequested::countDown, group::close);

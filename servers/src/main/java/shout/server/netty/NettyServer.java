@@ -95,9 +95,9 @@ public final class NettyServer implements EchoServer {
             bootstrap.handler(loneReceives);
         }
         ChannelFuture bound = bootstrap
-                .option(ChannelOption.SO_BACKLOG, config.backlog())
+                .option(ChannelOption.SO_BACKLOG, config.listen().backlog())
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(transport.reusePort(), config.reusePort())
+                .option(transport.reusePort(), config.listen().reusePort())
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childOption(ChannelOption.TCP_NODELAY, ConnectionOptions.TCP_NODELAY)
                 // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
@@ -106,7 +106,7 @@ public final class NettyServer implements EchoServer {
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
                         MIN_READ_BYTES, Math.min(INITIAL_READ_BYTES, config.bufferBytes()), config.bufferBytes()))
                 .childHandler(childPipeline())
-                .bind(new InetSocketAddress(config.host(), config.port()))
+                .bind(new InetSocketAddress(config.listen().host(), config.listen().port()))
                 .awaitUninterruptibly();
         if (!bound.isSuccess()) {
             throw bindFailure(bound.cause());

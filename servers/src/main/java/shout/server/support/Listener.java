@@ -26,10 +26,11 @@ public final class Listener {
     public static <S extends ServerSocket> S bind(S unbound, ServerConfig config) throws IOException {
         try {
             unbound.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-            if (config.reusePort()) {
+            ServerConfig.Listen listen = config.listen();
+            if (listen.reusePort()) {
                 unbound.setOption(StandardSocketOptions.SO_REUSEPORT, true);
             }
-            unbound.bind(new InetSocketAddress(config.host(), config.port()), config.backlog());
+            unbound.bind(new InetSocketAddress(listen.host(), listen.port()), listen.backlog());
             return unbound;
         } catch (IOException | RuntimeException e) {
             Lifecycle.close(unbound);

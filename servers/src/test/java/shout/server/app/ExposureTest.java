@@ -69,7 +69,7 @@ class ExposureTest {
 
     @Test
     void theDefaultBindAddressIsLoopback() throws Exception {
-        assertTrue(InetAddress.getByName(ServerConfig.defaults().host()).isLoopbackAddress());
+        assertTrue(InetAddress.getByName(ServerConfig.defaults().listen().host()).isLoopbackAddress());
     }
 
     private static void connect(InetAddress address, int port) throws Exception {
