@@ -1,9 +1,14 @@
 package shout.compare.result;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import shout.compare.plan.Cell;
 import shout.compare.plan.ServerWork;
@@ -110,34 +115,14 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
             return new Failed(id, failure, other);
         }
 
-        @JsonProperty("load")
-        private LoadReport noLoad() {
-            return null;
-        }
-
-        @JsonProperty("server")
-        private ServerCost noServer() {
-            return null;
-        }
-
-        @JsonProperty("serverStartLine")
-        private String noServerStartLine() {
-            return null;
-        }
-
-        @JsonProperty("steady")
-        private Steadiness noSteadiness() {
-            return null;
-        }
-
-        @JsonProperty("client")
-        private ClientLimit noClient() {
-            return null;
-        }
-
-        @JsonProperty("repeats")
-        private List<Double> noRepeats() {
-            return List.of();
+        /** Every figure of a measured cell, as null (repeats: none), so that results.json's cells all have one shape. */
+        @JsonAnyGetter
+        private Map<String, Object> noFigures() {
+            Map<String, Object> none = new LinkedHashMap<>();
+            Arrays.stream(Measured.class.getRecordComponents()).map(RecordComponent::getName)
+                    .filter(name -> !name.equals("id") && !name.equals("remarks")).forEach(name -> none.put(name, null));
+            none.put("repeats", List.of());
+            return none;
         }
     }
 
