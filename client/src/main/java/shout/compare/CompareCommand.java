@@ -246,7 +246,7 @@ public final class CompareCommand implements ShoutCommand {
     }
 
     private String usageMistake() {
-        try {
+        try {                                       // the load's rules and words, checked where the values are built
             connections.forEach(Connections::requireCount);
             cellSettings();
         } catch (IllegalArgumentException e) {
