@@ -1,41 +1,45 @@
 package shout.server;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.List;
 import shout.cli.Durations;
+import shout.cli.Marker;
 
 /**
- * Server-side work done once per received chunk, before its reply is sent: the same in every mode.
- * {@code sleep} stands for waiting on I/O; {@code cpu} burns real CPU for its duration.
+ * Server-side work done once per received chunk, before its reply is sent: the same in every mode,
+ * which each carries out in its own way. A {@link Cost} is what one chunk costs: nothing, a wait
+ * ({@code sleep}, standing for I/O), burnt CPU ({@code cpu}), several waits one after the other
+ * ({@code seq}) or all at once ({@code fanout}). {@link Marked} work gives the chunks the client
+ * marked one cost and the others another. {@link #parse} reads the {@link #SYNTAX}; each kind's
+ * {@code toString} writes it back.
  */
 public sealed interface Work {
 
-    Work NONE = new None();
+    /** No work, the default. */
+    None NONE = new None();
 
-    /** Parses {@code none}, {@code sleep:10ms} or {@code cpu:200us}. */
+    /** The grammar of {@code --work}, for help texts and errors. */
+    String SYNTAX = "none, sleep:DURATION, cpu:DURATION, seq:DURATION,DURATION,..., fanout:DURATION,DURATION,..."
+            + " or marked:WORK[/WORK]";
+
+    /** Parses the {@link #SYNTAX}, e.g. {@code sleep:10ms}, {@code fanout:10ms,20ms,30ms}, {@code marked:cpu:20ms}. */
     static Work parse(String spec) {
-        String lower = spec.trim().toLowerCase(Locale.ROOT);
-        if (lower.equals("none")) {
-            return NONE;
-        }
-        int colon = lower.indexOf(':');
-        String kind = colon < 0 ? lower : lower.substring(0, colon);
-        if (colon < 0 || !(kind.equals("sleep") || kind.equals("cpu"))) {
-            throw new IllegalArgumentException("work must be none, sleep:DURATION or cpu:DURATION, not '" + spec + "'");
-        }
-        Duration duration = Durations.parse(lower.substring(colon + 1));
-        return kind.equals("sleep") ? new Sleep(duration) : new Cpu(duration);
+        return WorkSpec.parse(spec);
     }
 
-    /** Does the work on the calling thread: blocks for {@code sleep}, spins for {@code cpu}. */
-    void performBlocking() throws InterruptedException;
+    /** The cost of a chunk whose first byte is {@code firstByte}: the work itself unless it is {@link Marked}. */
+    Cost costOf(byte firstByte);
+
+    /** What one chunk costs: every kind of work but {@link Marked}, which chooses between two of these. */
+    sealed interface Cost extends Work {
+        @Override
+        default Cost costOf(byte firstByte) {
+            return this;
+        }
+    }
 
     /** No work: the reply goes out at once. */
-    record None() implements Work {
-        @Override
-        public void performBlocking() {
-        }
-
+    record None() implements Cost {
         @Override
         public String toString() {
             return "none";
@@ -43,12 +47,7 @@ public sealed interface Work {
     }
 
     /** Waiting, as on a database or another service; event loops schedule the reply instead of blocking. */
-    record Sleep(Duration delay) implements Work {
-        @Override
-        public void performBlocking() throws InterruptedException {
-            Thread.sleep(delay);
-        }
-
+    record Sleep(Duration delay) implements Cost {
         @Override
         public String toString() {
             return "sleep:" + Durations.format(delay);
@@ -56,13 +55,8 @@ public sealed interface Work {
     }
 
     /** Computation that holds a core for its whole duration. */
-    record Cpu(Duration cost) implements Work {
+    record Cpu(Duration cost) implements Cost {
         private static volatile long sink;
-
-        @Override
-        public void performBlocking() {
-            burn();
-        }
 
         /** Spins a pseudo-random sequence until the cost is spent; the volatile sink keeps the JIT from removing it. */
         public void burn() {
@@ -79,6 +73,57 @@ public sealed interface Work {
         @Override
         public String toString() {
             return "cpu:" + Durations.format(cost);
+        }
+    }
+
+    /** Several waits one after the other, as a handler that reads a file, then a database, then an API: their sum. */
+    record Sequence(List<Duration> waits) implements Cost {
+        public Sequence {
+            waits = WorkSpec.checkedWaits("seq", waits);
+        }
+
+        /** How long the chunk waits in all: the sum of the waits. */
+        public Duration total() {
+            return waits.stream().reduce(Duration.ZERO, Duration::plus);
+        }
+
+        @Override
+        public String toString() {
+            return "seq:" + WorkSpec.format(waits);
+        }
+    }
+
+    /** Several waits started together, the reply after the last: as long as the longest. */
+    record FanOut(List<Duration> waits) implements Cost {
+        public FanOut {
+            waits = WorkSpec.checkedWaits("fanout", waits);
+        }
+
+        /** How long the chunk waits in all: the longest wait. */
+        public Duration longest() {
+            return waits.stream().max(Duration::compareTo).orElseThrow();
+        }
+
+        @Override
+        public String toString() {
+            return "fanout:" + WorkSpec.format(waits);
+        }
+    }
+
+    /**
+     * Mixed costs: a chunk that starts with the {@link Marker} costs {@code marked}, any other
+     * {@code unmarked}. Which messages are marked, and so how many, is the client's choice; the server
+     * only knows the two costs.
+     */
+    record Marked(Cost marked, Cost unmarked) implements Work {
+        @Override
+        public Cost costOf(byte firstByte) {
+            return Marker.marks(firstByte) ? marked : unmarked;
+        }
+
+        @Override
+        public String toString() {
+            return "marked:" + marked + (unmarked instanceof None ? "" : "/" + unmarked);
         }
     }
 }

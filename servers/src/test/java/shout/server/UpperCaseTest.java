@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import shout.cli.Marker;
 
 /** The word-at-a-time transform against the tests' byte-by-byte oracle ({@link Wire#expected}), at every offset and length. */
 class UpperCaseTest {
@@ -24,6 +25,14 @@ class UpperCaseTest {
                 assertArrayEquals(want, bytes, "value " + value + " in lane " + lane);
             }
         }
+    }
+
+    /** The marker of mixed-cost work is echoed like every other byte, so the client's byte check stays exact. */
+    @Test
+    void theMarkerByteComesBackUnchanged() {
+        byte[] marked = {Marker.BYTE, 'a', Marker.BYTE};
+        UpperCase.inPlace(marked, 0, marked.length);
+        assertArrayEquals(new byte[] {Marker.BYTE, 'A', Marker.BYTE}, marked);
     }
 
     @Test

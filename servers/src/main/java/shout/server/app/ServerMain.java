@@ -83,7 +83,9 @@ public final class ServerMain implements ShoutCommand {
     private Duration grace;
 
     @Option(names = "--work", paramLabel = "WORK", defaultValue = ServerConfig.DEFAULT_WORK_TEXT, converter = ServerOptions.WorkConverter.class,
-            description = "Server-side work per received chunk: none, sleep:DURATION or cpu:DURATION (default: ${DEFAULT-VALUE}).")
+            description = "Server-side work per received chunk: " + Work.SYNTAX + ". sleep waits, cpu burns a core; seq waits one"
+                    + " after the other, fanout all at once; marked:X/Y costs X for a chunk that starts with the marker byte 0x01"
+                    + " and Y (default none) for any other (default: ${DEFAULT-VALUE}).")
     private Work work;
 
     @Option(names = "--offload",

@@ -27,7 +27,7 @@ public final class ServerOptions {
         }
     }
 
-    /** {@code --work}: none, sleep:10ms, cpu:200us. */
+    /** {@code --work}: none, sleep:10ms, cpu:200us, seq:10ms,20ms, fanout:10ms,20ms, marked:cpu:20ms; see {@link Work#SYNTAX}. */
     public static final class WorkConverter implements ITypeConverter<Work> {
         @Override
         public Work convert(String value) {

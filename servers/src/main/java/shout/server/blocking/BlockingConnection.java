@@ -14,7 +14,7 @@ import shout.server.support.IdleTimeout;
 
 /**
  * The per-connection blocking loop, written once for every thread-based mode: read a chunk, do the
- * configured work, upper-case it in place, write it back. Because the write blocks until the bytes are
+ * configured work ({@link BlockingWork}), upper-case it in place, write it back. Because the write blocks until the bytes are
  * taken, a client that does not read stops this loop from reading: TCP itself pushes back, and the
  * connection never holds more than one buffer. The idle timeout is enforced from outside, by the
  * {@link IdleSweeper} closing the socket, so no read arms a timer.
@@ -33,17 +33,20 @@ final class BlockingConnection implements Runnable {
     private final Socket socket;
     private final ServerConfig config;
     private final ServerStats stats;
+    private final BlockingWork work;
     private final Consumer<BlockingConnection> onClose;
     private volatile boolean serving;
     private volatile boolean closedIdle;
     /** When a byte last went either way; written by the connection's thread, read by the sweeper. */
     private volatile long lastActivityNanos;
 
-    BlockingConnection(Admitted<Socket> admitted, ServerConfig config, ServerStats stats, Consumer<BlockingConnection> onClose) {
+    BlockingConnection(Admitted<Socket> admitted, ServerConfig config, ServerStats stats, BlockingWork work,
+                       Consumer<BlockingConnection> onClose) {
         this.admitted = admitted;
         this.socket = admitted.connection();
         this.config = config;
         this.stats = stats;
+        this.work = work;
         this.onClose = onClose;
     }
 
@@ -121,7 +124,7 @@ final class BlockingConnection implements Runnable {
         }
         lastActivityNanos = System.nanoTime();
         stats.received(n);
-        config.work().performBlocking();
+        work.perform(buffer[0]);
         UpperCase.inPlace(buffer, 0, n);
         out.write(buffer, 0, n);
         lastActivityNanos = System.nanoTime();

@@ -21,8 +21,8 @@ import shout.server.support.Listener;
 /**
  * The thread-based modes: one named thread accepts, and each admitted connection runs the
  * shared {@link BlockingConnection} loop on whatever the {@link Executor} provides: the accepting
- * thread itself (serial), a fixed pool, a new platform thread or a new virtual thread. Nothing else
- * differs between those modes.
+ * thread itself (serial), a fixed pool, a new platform thread or a new virtual thread; the waits of
+ * {@code fanout} work run on the mode's fan-out executor. Nothing else differs between those modes.
  */
 public final class BlockingServer implements EchoServer {
 
@@ -31,15 +31,20 @@ public final class BlockingServer implements EchoServer {
     private final ServerStats stats;
     private final ServerSocket listener;
     private final Executor workers;
+    private final ExecutorService fanOut;
+    private final BlockingWork work;
     private final Set<BlockingConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private final IdleSweeper idleSweeper;
 
-    private BlockingServer(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers, String threads) throws IOException {
+    private BlockingServer(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers, ExecutorService fanOut,
+                           String threads) throws IOException {
         this.config = config;
         this.description = "mode=" + mode.cliName() + " " + threads;
         this.stats = new ServerStats(config.maxConnections());
         this.workers = workers;
+        this.fanOut = fanOut;
+        this.work = new BlockingWork(config.work(), fanOut);
         this.listener = Listener.bind(new ServerSocket(), config);
         this.acceptor = acceptor.name("echo-" + mode.cliName() + "-acceptor")
                 .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), stats, this::serve));
@@ -50,15 +55,17 @@ public final class BlockingServer implements EchoServer {
      * Binds and starts accepting. {@code acceptor} makes the accepting thread: the virtual mode accepts on
      * a virtual thread, so that its connections' threads are started from inside the scheduler they run
      * on (with a platform acceptor 927 of 1,000 connections were served in one round, with a virtual one
-     * all of them, 2026-11-30).
+     * all of them, 2026-11-30). {@code fanOut} runs the waits of {@code fanout} work; the server owns both
+     * executors and shuts them down on close.
      */
-    public static EchoServer start(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers, String threads)
-            throws IOException {
+    public static EchoServer start(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers,
+                                   ExecutorService fanOut, String threads) throws IOException {
         BlockingServer server;
         try {
-            server = new BlockingServer(config, mode, acceptor, workers, threads);
+            server = new BlockingServer(config, mode, acceptor, workers, fanOut, threads);
         } catch (IOException | RuntimeException e) {
             shutdown(workers);
+            shutdown(fanOut);
             throw e;
         }
         server.idleSweeper.start();
@@ -82,7 +89,7 @@ public final class BlockingServer implements EchoServer {
     }
 
     private void serve(Admitted<Socket> admitted) {
-        BlockingConnection connection = new BlockingConnection(admitted, config, stats, open::remove);
+        BlockingConnection connection = new BlockingConnection(admitted, config, stats, work, open::remove);
         open.add(connection);
         try {
             workers.execute(connection);
@@ -104,6 +111,7 @@ public final class BlockingServer implements EchoServer {
         Lifecycle.join(acceptor);
         open.forEach(BlockingConnection::close);    // one admitted while the listener was closing
         shutdown(workers);
+        shutdown(fanOut);                           // after the connections' threads, the only ones that use it
         idleSweeper.stop();
     }
 

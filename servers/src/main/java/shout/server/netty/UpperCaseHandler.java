@@ -9,6 +9,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.util.concurrent.FastThreadLocal;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,8 @@ import shout.server.work.WorkPolicy;
  * not writable (bounded memory per connection) and while a chunk's work is deferred, so replies keep
  * their order. Threading: one instance per connection; every method runs on that connection's event
  * loop, so the state needs no lock. Each chunk's work is carried out as the {@link WorkPolicy} plans it,
- * and deferred work never blocks the loop: a delay is a timer on the loop, offloaded work burns on the
- * offload pool and hands the reply back to the loop.
+ * and deferred work never blocks the loop: a delay is a timer on the loop (a fan-out one per wait, the
+ * reply after the last), offloaded work burns on the offload pool and hands the reply back to the loop.
  */
 final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
 
@@ -45,7 +46,10 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
     // The head is the chunk whose work runs; those behind it wait their turn.
     private ArrayDeque<ByteBuf> deferred;
     private Runnable replyToOldestDeferred;
+    private Runnable timerFired;
     private Runnable burnThenReply;
+    /** The loop's timers still to fire before the head chunk's reply: its waits. */
+    private int timersPending;
     /** The plan whose cost the offload pool is burning: written before the hand-over, which publishes it. */
     private WorkPlan.Offload offloaded;
     private ChannelHandlerContext ctx;
@@ -67,7 +71,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         ByteBuf chunk = (ByteBuf) msg;
         stats.received(chunk.readableBytes());
         if (nothingDeferred()) {
-            carryOut(chunk, policy.startWork());
+            carryOut(chunk, startWork(chunk));
         } else {
             deferred.add(chunk);                      // behind the chunk whose work runs, so replies keep their order
         }
@@ -129,7 +133,17 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
             case WorkPlan.ReplyNow now -> reply(chunk);
             case WorkPlan.ReplyAfter delay -> {
                 hold(chunk);
-                ctx.executor().schedule(replyToOldestDeferred, delay.delayNanos(), TimeUnit.NANOSECONDS);
+                timersPending = 1;
+                ctx.executor().schedule(timerFired, delay.delayNanos(), TimeUnit.NANOSECONDS);
+                return false;
+            }
+            case WorkPlan.ReplyAfterAll fanOut -> {
+                hold(chunk);
+                List<Long> delays = fanOut.delaysNanos();
+                timersPending = delays.size();
+                for (int i = 0; i < delays.size(); i++) {
+                    ctx.executor().schedule(timerFired, delays.get(i), TimeUnit.NANOSECONDS);
+                }
                 return false;
             }
             case WorkPlan.Offload offloading -> {
@@ -146,10 +160,23 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         if (deferred == null) {
             deferred = new ArrayDeque<>(4);
             replyToOldestDeferred = this::replyToOldestDeferred;
+            timerFired = this::timerFired;
             burnThenReply = this::burnThenReply;
         }
         deferred.addFirst(chunk);
         updateAutoRead();
+    }
+
+    /** The chunk's work, chosen by its first byte where the work is marked; an empty chunk (if one came) is unmarked. */
+    private WorkPlan startWork(ByteBuf chunk) {
+        return policy.startWork(chunk.isReadable() ? chunk.getByte(chunk.readerIndex()) : 0);
+    }
+
+    /** On the loop: one of the head chunk's waits has passed, and the last one sends its reply. */
+    private void timerFired() {
+        if (--timersPending == 0) {
+            replyToOldestDeferred();
+        }
     }
 
     /** Runs on the offload pool. */
@@ -167,7 +194,7 @@ final class UpperCaseHandler extends ChannelInboundHandlerAdapter {
         reply(chunk);
         boolean waiting = false;
         for (ByteBuf next; !waiting && (next = deferred.poll()) != null; ) {
-            waiting = !carryOut(next, policy.startWork());
+            waiting = !carryOut(next, startWork(next));
         }
         ctx.flush();
         if (waiting) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 import java.util.concurrent.Executor;
 import shout.server.ServerStats;
 import shout.server.UpperCase;
@@ -21,8 +22,9 @@ import shout.server.work.WorkPolicy;
  * does not read, so it never holds more than one read's worth and a client that does not read is
  * slowed by TCP itself.
  *
- * <p>Each chunk's work is carried out as the {@link WorkPolicy} plans it: a delayed reply waits in the
- * reactor's due-order queue, offloaded work runs on the offload pool.
+ * <p>Each chunk's work is carried out as the {@link WorkPolicy} plans it: a delayed reply waits for its
+ * reactor's timers (one, or one per wait of a fan-out, the reply after the last), offloaded work runs
+ * on the offload pool.
  *
  * <p>Threading: confined to its reactor's thread. The one exception is an offloaded task, which burns
  * the chunk's cost on a pool thread without touching this state and then asks the reactor to
@@ -49,7 +51,8 @@ final class NioConnection {
     private final SelectionKey key;
     private State state = State.READING;
     private long lastActivityNanos;
-    private long replyDueNanos;
+    /** The reactor timers still to fire before the reply of the chunk being worked on: its waits. */
+    private int timersPending;
 
     /** Registers the admitted channel (already non-blocking) with the reactor's selector for reading. */
     NioConnection(Admitted<SocketChannel> admitted, Selector selector, NioReactor reactor, ServerStats stats,
@@ -79,7 +82,14 @@ final class NioConnection {
         }
     }
 
-    /** Sends the reply of the chunk whose work has finished (its delay passed, or its offloaded burn ended); ignored once closed. */
+    /** One of the chunk's waits has passed: the last one sends its reply. */
+    void timerFired() {
+        if (--timersPending == 0) {
+            resumeAfterWork();
+        }
+    }
+
+    /** Sends the reply of the chunk whose work has finished (its waits passed, or its offloaded burn ended); ignored once closed. */
     void resumeAfterWork() {
         if (state != State.WORKING) {
             return;
@@ -92,11 +102,6 @@ final class NioConnection {
             LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", channel, e.toString());
             close();
         }
-    }
-
-    /** When a delayed reply is due, in {@link System#nanoTime()} terms. */
-    long replyDueNanos() {
-        return replyDueNanos;
     }
 
     /**
@@ -140,12 +145,20 @@ final class NioConnection {
     }
 
     private void startWork(ByteBuffer received) throws IOException {
-        switch (policy.startWork()) {
+        switch (policy.startWork(received.get(received.position()))) {
             case WorkPlan.ReplyNow now -> reply(received);
             case WorkPlan.ReplyAfter delay -> {
                 pause(received);
-                replyDueNanos = reactor.now() + delay.delayNanos();
-                reactor.replyWhenDue(this);
+                timersPending = 1;
+                reactor.fireAfter(this, delay.delayNanos());
+            }
+            case WorkPlan.ReplyAfterAll fanOut -> {
+                pause(received);
+                List<Long> delays = fanOut.delaysNanos();
+                timersPending = delays.size();
+                for (int i = 0; i < delays.size(); i++) {
+                    reactor.fireAfter(this, delays.get(i));
+                }
             }
             case WorkPlan.Offload plan -> {
                 pause(received);

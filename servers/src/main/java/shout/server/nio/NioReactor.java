@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -22,7 +21,7 @@ import shout.server.work.WorkPolicy;
 
 /**
  * One selector loop serving its share of the connections: registers connections handed over by the
- * acceptor, dispatches readiness, sends sleep-work replies when due and closes idle connections.
+ * acceptor, dispatches readiness, fires the timers of delayed replies and closes idle connections.
  *
  * <p>Threading: one named thread ({@code echo-nio-reactor-N}) owns the selector and every
  * {@link NioConnection} on it. Other threads talk to it only through two queues plus
@@ -40,8 +39,8 @@ final class NioReactor implements Runnable {
     private final Thread thread;
     private final Queue<Admitted<SocketChannel>> incoming = new ConcurrentLinkedQueue<>();
     private final Queue<NioConnection> workedOff = new ConcurrentLinkedQueue<>();
-    /** Delayed replies in due order: the policy gives every chunk the same delay, so a FIFO is already sorted. */
-    private final ArrayDeque<NioConnection> sleeping = new ArrayDeque<>();
+    /** The timers of delayed replies, kept as cheaply as the policy's delays allow. */
+    private final ReplyTimers<NioConnection> timers;
     /**
      * The keys the last select reported ready, served once it has returned rather than from inside it:
      * inside, a message's path runs five JDK frames below the selector's, and C2, which inlines at most
@@ -68,6 +67,7 @@ final class NioReactor implements Runnable {
         this.stats = stats;
         this.policy = policy;
         this.offload = offload;
+        this.timers = ReplyTimers.forPolicy(policy);
         this.idleTimeout = IdleTimeout.of(config);
         this.sweepIntervalNanos = idleTimeout.sweepIntervalNanos();
         this.readBuffer = ByteBuffer.allocateDirect(config.bufferBytes());
@@ -95,9 +95,9 @@ final class NioReactor implements Runnable {
         selector.wakeup();                            // a no-op once the selector is closed
     }
 
-    /** Schedules the connection's {@link NioConnection#resumeAfterWork()} at its reply deadline; reactor thread only. */
-    void replyWhenDue(NioConnection connection) {
-        sleeping.addLast(connection);
+    /** Calls the connection's {@link NioConnection#timerFired()} once {@code delayNanos} have passed; reactor thread only. */
+    void fireAfter(NioConnection connection, long delayNanos) {
+        timers.arm(connection, now + delayNanos);
     }
 
     /** The loop's shared read buffer; a connection may use it only until it returns to the loop. Reactor thread only. */
@@ -120,7 +120,7 @@ final class NioReactor implements Runnable {
                 now = System.nanoTime();
                 registerIncoming();
                 resumeWorkedOff();
-                replyDueSleepers();
+                fireDueTimers();
                 sweepIdleIfDue();
             }
         } catch (IOException | RuntimeException e) {
@@ -140,11 +140,7 @@ final class NioReactor implements Runnable {
     }
 
     private void selectUntilNextDeadline() throws IOException {
-        long deadline = nextSweepNanos;
-        NioConnection firstSleeper = sleeping.peekFirst();
-        if (firstSleeper != null && firstSleeper.replyDueNanos() - deadline < 0) {
-            deadline = firstSleeper.replyDueNanos();
-        }
+        long deadline = timers.earliestDue(nextSweepNanos);
         long waitNanos = deadline - System.nanoTime();
         if (waitNanos <= 0) {
             selector.selectNow(collect);
@@ -192,9 +188,9 @@ final class NioReactor implements Runnable {
         }
     }
 
-    private void replyDueSleepers() {
-        for (NioConnection first; (first = sleeping.peekFirst()) != null && first.replyDueNanos() - now <= 0; ) {
-            sleeping.pollFirst().resumeAfterWork();
+    private void fireDueTimers() {
+        for (NioConnection due; (due = timers.pollDue(now)) != null; ) {
+            due.timerFired();
         }
     }
 
@@ -213,7 +209,7 @@ final class NioReactor implements Runnable {
             for (SelectionKey key : selector.keys()) {
                 ((NioConnection) key.attachment()).close();
             }
-            sleeping.clear();
+            timers.clear();
             try {
                 selector.close();
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package shout.server.work;
 
+import java.util.List;
 import shout.server.Work;
 
 /**
@@ -9,10 +10,9 @@ import shout.server.Work;
  * copy of the work option.
  *
  * <p>A sealed type, so that a case added here is a compile error in every loop until it carries it
- * out. The kinds still to come fit as more cases: several waits in sequence or fanned out become
- * cases holding a list of waits (one after the other, or all at once with the reply after the last),
- * and a cost chosen per chunk (mixed costs, marked chunks) is the policy returning different plans
- * for different chunks, with no new case at all.
+ * out. Waits in sequence need no case of their own (one timer for their sum is what a loop would do),
+ * and a cost chosen per chunk (marked chunks) is the policy returning different plans for different
+ * chunks.
  */
 public sealed interface WorkPlan {
 
@@ -25,6 +25,16 @@ public sealed interface WorkPlan {
 
     /** Stop reading and reply once the delay has passed, on the loop's timer: the loop never blocks. */
     record ReplyAfter(long delayNanos) implements WorkPlan {
+    }
+
+    /**
+     * Stop reading, arm one timer per delay, all at once, and reply when the last has fired: a fan-out.
+     * The loop's timers must then fire in due order although their delays differ.
+     */
+    record ReplyAfterAll(List<Long> delaysNanos) implements WorkPlan {
+        public ReplyAfterAll {
+            delaysNanos = List.copyOf(delaysNanos);
+        }
     }
 
     /**

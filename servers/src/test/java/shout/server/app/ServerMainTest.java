@@ -10,10 +10,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import shout.cli.StartLine;
 import shout.server.Wire;
 
@@ -78,10 +81,25 @@ class ServerMainTest {
         }
     }
 
-    @Test
-    void badWorkSpecIsOneLineAndExit2() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            nap:3              | work 'nap:3': unknown kind 'nap'
+            fanout:10ms,,20ms  | an empty wait
+            marked:1%cpu:20ms  | marked takes no share
+            """)
+    void badWorkSpecIsOneLineAndExit2(String spec, String error) {
         StringWriter out = new StringWriter();
-        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--work", "nap:3"));
-        ServerOutput.assertOneLineError(out, "work must be none, sleep:DURATION or cpu:DURATION");
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--work", spec));
+        ServerOutput.assertOneLineError(out, error);
+    }
+
+    @Test
+    void helpListsEveryKindOfWork() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, ServerMain.run(new PrintWriter(out, true), "--help"));
+        String help = out.toString().replaceAll("\\s+", "");    // picocli wraps lines after a colon too
+        for (String kind : List.of("none,", "sleep:DURATION", "cpu:DURATION", "seq:DURATION,DURATION", "fanout:DURATION,DURATION", "marked:WORK[/WORK]")) {
+            assertTrue(help.contains(kind), kind + " in\n" + help);
+        }
     }
 }
