@@ -34,13 +34,21 @@ class EventLoopWorkContractTest {
         return Stream.of(Mode.NIO, Mode.NETTY);
     }
 
-    /** One loop, 100 connections, one 200ms delay each: blocking the loop would take 20s, a timer about one delay. */
+    /** A plain delay, and a fan-out whose longest wait is the same: one timer per chunk, or one per wait. */
+    static Stream<Arguments> eventLoopModesAndWaitsOf200ms() {
+        return eventLoopModes().flatMap(mode -> Stream.of(Arguments.of(mode, "sleep:200ms"), Arguments.of(mode, "fanout:50ms,200ms,100ms")));
+    }
+
+    /**
+     * One loop, 100 connections, each chunk waiting 200ms at most: blocking the loop would take 20s, timers
+     * about one wait. A fan-out's reply comes after its longest wait, never before.
+     */
     @ParameterizedTest
-    @MethodSource("eventLoopModes")
-    void aDelayIsATimerSoOneLoopServesAHundredWaitsAtOnce(Mode mode) throws Exception {
+    @MethodSource("eventLoopModesAndWaitsOf200ms")
+    void aDelayIsATimerSoOneLoopServesAHundredWaitsAtOnce(Mode mode, String work) throws Exception {
         Duration delay = Duration.ofMillis(200);
         List<Socket> clients = new ArrayList<>();
-        try (EchoServer server = Servers.start(mode, config("sleep:200ms", false).toBuilder().threads(1).build())) {
+        try (EchoServer server = Servers.start(mode, config(work, false).toBuilder().threads(1).build())) {
             for (int i = 0; i < 100; i++) {
                 clients.add(Wire.connect(server));
             }
@@ -95,7 +103,7 @@ class EventLoopWorkContractTest {
         assertEquals(List.of(), threadsNamed(offloadThreads), "close() returned after every offload thread ended");
     }
 
-    /** Work that stays on the loop (cpu without offload, a delay, none) has no offload thread, offload asked for or not. */
+    /** Work that stays on the loop (cpu without offload, delays, none) has no offload thread, offload asked for or not. */
     @ParameterizedTest
     @MethodSource("workThatStaysOnTheLoop")
     void onlyOffloadedCpuWorkHasOffloadThreads(Mode mode, String work, boolean offload) throws Exception {
@@ -109,6 +117,8 @@ class EventLoopWorkContractTest {
         return eventLoopModes().flatMap(mode -> Stream.of(
                 Arguments.of(mode, "cpu:1ms", false),
                 Arguments.of(mode, "sleep:1ms", true),
+                Arguments.of(mode, "fanout:1ms,2ms", true),
+                Arguments.of(mode, "marked:sleep:1ms", true),
                 Arguments.of(mode, "none", true)));
     }
 
