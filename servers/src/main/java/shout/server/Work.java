@@ -2,14 +2,16 @@ package shout.server;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import shout.cli.Durations;
 import shout.cli.Marker;
 
 /**
  * Server-side work done once per received chunk, before its reply is sent: the same in every mode,
  * which each carries out in its own way. A {@link Cost} is what one chunk costs: nothing, a wait
- * ({@code sleep}, standing for I/O), burnt CPU ({@code cpu}), several waits one after the other
- * ({@code seq}) or all at once ({@code fanout}). {@link Marked} work gives the chunks the client
+ * ({@code sleep}, standing for I/O), burnt CPU ({@code cpu}), or several {@link Waits} one after the
+ * other ({@code seq}) or all at once ({@code fanout}). {@link Marked} work gives the chunks the client
  * marked one cost and the others another. {@link #parse} reads the {@link #SYNTAX}; each kind's
  * {@code toString} writes it back.
  */
@@ -76,37 +78,40 @@ public sealed interface Work {
         }
     }
 
-    /** Several waits one after the other, as a handler that reads a file, then a database, then an API: their sum. */
-    record Sequence(List<Duration> waits) implements Cost {
-        public Sequence {
-            waits = WorkSpec.checkedWaits("seq", waits);
+    /**
+     * Several waits for one chunk, as a handler that reads a file, a database and an API: one after the
+     * other ({@code seq}), or started together with the reply after the last ({@code fanout}).
+     */
+    record Waits(Schedule schedule, List<Duration> waits) implements Cost {
+
+        /** How the waits are laid out in time; {@code --work} spells each as its name in lower case. */
+        public enum Schedule {
+            /** One after the other: the chunk waits their sum. */
+            SEQ,
+            /** Fanned out, all at once with the reply after the last: the chunk waits the longest. */
+            FANOUT;
+
+            /** The kind's name in {@code --work}: {@code seq}, {@code fanout}. */
+            public String keyword() {
+                return name().toLowerCase(Locale.ROOT);
+            }
         }
 
-        /** How long the chunk waits in all: the sum of the waits. */
-        public Duration total() {
-            return waits.stream().reduce(Duration.ZERO, Duration::plus);
+        public Waits {
+            Objects.requireNonNull(schedule, "schedule");
+            waits = WorkSpec.checkedWaits(schedule.keyword(), waits);
+        }
+
+        /** How long a chunk waits in all: the sum of the waits in sequence, the longest fanned out. */
+        public Duration elapsed() {
+            return schedule == Schedule.SEQ
+                    ? waits.stream().reduce(Duration.ZERO, Duration::plus)
+                    : waits.stream().max(Duration::compareTo).orElseThrow();
         }
 
         @Override
         public String toString() {
-            return "seq:" + WorkSpec.format(waits);
-        }
-    }
-
-    /** Several waits started together, the reply after the last: as long as the longest. */
-    record FanOut(List<Duration> waits) implements Cost {
-        public FanOut {
-            waits = WorkSpec.checkedWaits("fanout", waits);
-        }
-
-        /** How long the chunk waits in all: the longest wait. */
-        public Duration longest() {
-            return waits.stream().max(Duration::compareTo).orElseThrow();
-        }
-
-        @Override
-        public String toString() {
-            return "fanout:" + WorkSpec.format(waits);
+            return schedule.keyword() + ":" + WorkSpec.format(waits);
         }
     }
 

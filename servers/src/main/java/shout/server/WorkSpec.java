@@ -32,7 +32,7 @@ final class WorkSpec {
         }
     }
 
-    /** The waits of a {@code seq} or {@code fanout}, checked and immutable. */
+    /** The waits of a {@code seq} or {@code fanout} (the {@code kind}), checked and immutable. */
     static List<Duration> checkedWaits(String kind, List<Duration> waits) {
         Cli.require(!waits.isEmpty(), kind + " needs at least one wait, e.g. " + kind + ":10ms,20ms");
         Cli.require(waits.size() <= MAX_WAITS, kind + " takes at most " + MAX_WAITS + " waits, not " + waits.size());
@@ -51,6 +51,11 @@ final class WorkSpec {
     private static Work.Cost parseCost(String text) {
         Cli.require(!text.isEmpty(), "a work is missing; it is one of " + Work.SYNTAX);
         String kind = kind(text);
+        for (Work.Waits.Schedule schedule : Work.Waits.Schedule.values()) {
+            if (schedule.keyword().equals(kind)) {
+                return new Work.Waits(schedule, waits(argument(text, kind, kind + ":10ms,20ms,30ms")));
+            }
+        }
         return switch (kind) {
             case "none" -> {
                 Cli.require(text.equals("none"), "none takes no argument");
@@ -58,8 +63,6 @@ final class WorkSpec {
             }
             case "sleep" -> new Work.Sleep(Durations.parse(argument(text, kind, "sleep:10ms")));
             case "cpu" -> new Work.Cpu(Durations.parse(argument(text, kind, "cpu:200us")));
-            case "seq" -> new Work.Sequence(waits(argument(text, kind, "seq:10ms,20ms,30ms")));
-            case "fanout" -> new Work.FanOut(waits(argument(text, kind, "fanout:10ms,20ms,30ms")));
             case "marked" -> throw new IllegalArgumentException("the costs of marked work cannot be marked work themselves");
             default -> throw new IllegalArgumentException("unknown kind '" + kind + "'; work is one of " + Work.SYNTAX);
         };

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import shout.cli.Marker;
 
 /** The {@code --work} grammar: what each kind reads and writes back, and every spec it refuses, with the reason. */
@@ -74,16 +75,16 @@ class WorkTest {
         assertTrue(refused.getMessage().endsWith(Work.SYNTAX), refused.getMessage());
     }
 
-    @Test
-    void aListOfWaitsCannotBeEmptyEvenWhenBuiltInCode() {
-        assertThrows(IllegalArgumentException.class, () -> new Work.Sequence(List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new Work.FanOut(List.of()));
+    @ParameterizedTest
+    @EnumSource(Work.Waits.Schedule.class)
+    void aListOfWaitsCannotBeEmptyEvenWhenBuiltInCode(Work.Waits.Schedule schedule) {
+        assertThrows(IllegalArgumentException.class, () -> new Work.Waits(schedule, List.of()));
     }
 
     @Test
     void aSequenceWaitsTheSumAndAFanOutTheLongest() {
-        assertEquals(Duration.ofMillis(60), ((Work.Sequence) Work.parse("seq:10ms,20ms,30ms")).total());
-        assertEquals(Duration.ofMillis(30), ((Work.FanOut) Work.parse("fanout:10ms,30ms,20ms")).longest());
+        assertEquals(Duration.ofMillis(60), ((Work.Waits) Work.parse("seq:10ms,20ms,30ms")).elapsed());
+        assertEquals(Duration.ofMillis(30), ((Work.Waits) Work.parse("fanout:10ms,30ms,20ms")).elapsed());
     }
 
     @Test

@@ -35,15 +35,14 @@ public record ServerWork(Work work, boolean offload) {
      * The best a closed loop can do, in messages per second, or null for no work. {@code sleep:D}: every one of
      * the connections x pipeline messages in flight waits D, so C*P/D. {@code cpu:T}: each busy server core
      * finishes one message per T, and no more cores are busy than messages are in flight, so min(C*P, cores)/T.
-     * {@code seq} waits the sum of its waits and {@code fanout} the longest, each like one sleep of that length.
+     * {@code seq} waits the sum of its waits and {@code fanout} the longest ({@code Waits.elapsed}), each like one sleep of that length.
      * {@code marked}: null, as its ideal depends on how many messages the client marks.
      */
     Double idealMessagesPerSecond(int connections, int pipeline, int serverCores) {
         return switch (work) {
             case Work.None none -> null;
             case Work.Sleep sleep -> (double) connections * pipeline / seconds(sleep.delay());
-            case Work.Sequence sequence -> (double) connections * pipeline / seconds(sequence.total());
-            case Work.FanOut fanOut -> (double) connections * pipeline / seconds(fanOut.longest());
+            case Work.Waits waits -> (double) connections * pipeline / seconds(waits.elapsed());
             case Work.Cpu cpu -> Math.min((double) connections * pipeline, serverCores) / seconds(cpu.cost());
             case Work.Marked marked -> null;
         };
@@ -54,8 +53,8 @@ public record ServerWork(Work work, boolean offload) {
         return switch (work) {
             case Work.None none -> null;
             case Work.Sleep sleep -> "connections x pipeline / " + Durations.format(sleep.delay()) + " (closed loop)";
-            case Work.Sequence sequence -> "connections x pipeline / " + Durations.format(sequence.total()) + ", the sum of the waits (closed loop)";
-            case Work.FanOut fanOut -> "connections x pipeline / " + Durations.format(fanOut.longest()) + ", the longest wait (closed loop)";
+            case Work.Waits waits -> "connections x pipeline / " + Durations.format(waits.elapsed())
+                    + (waits.schedule() == Work.Waits.Schedule.SEQ ? ", the sum of the waits" : ", the longest wait") + " (closed loop)";
             case Work.Marked marked -> null;
             case Work.Cpu cpu -> "min(connections x pipeline, " + serverCores + " server CPU" + (serverCores == 1 ? "" : "s")
                     + ") / " + Durations.format(cpu.cost());

@@ -33,12 +33,18 @@ final class BlockingWork {
             }
             case Work.Sleep sleep -> Thread.sleep(sleep.delay());
             case Work.Cpu cpu -> cpu.burn();
-            case Work.Sequence sequence -> {
-                for (Duration wait : sequence.waits()) {
-                    Thread.sleep(wait);
+            case Work.Waits waits -> {
+                switch (waits.schedule()) {
+                    case SEQ -> waitInTurn(waits.waits());
+                    case FANOUT -> waitForAll(waits.waits());
                 }
             }
-            case Work.FanOut fanOutWork -> waitForAll(fanOutWork.waits());
+        }
+    }
+
+    private static void waitInTurn(List<Duration> waits) throws InterruptedException {
+        for (Duration wait : waits) {
+            Thread.sleep(wait);
         }
     }
 

@@ -47,9 +47,11 @@ public final class WorkPolicy {
         return switch (cost) {
             case Work.None none -> new ChunkWork(WorkPlan.REPLY_NOW, null);
             case Work.Sleep sleep -> replyAfter(sleep.delay());
-            case Work.Sequence sequence -> replyAfter(sequence.total());
-            case Work.FanOut fanOut -> new ChunkWork(new WorkPlan.ReplyAfterAll(
-                    fanOut.waits().stream().map(Duration::toNanos).toList()), null);
+            case Work.Waits waits -> switch (waits.schedule()) {
+                case SEQ -> replyAfter(waits.elapsed());
+                case FANOUT -> new ChunkWork(
+                        new WorkPlan.ReplyAfterAll(waits.waits().stream().map(Duration::toNanos).toList()), null);
+            };
             case Work.Cpu cpu -> offload ? new ChunkWork(new WorkPlan.Offload(cpu), null) : new ChunkWork(WorkPlan.REPLY_NOW, cpu);
         };
     }

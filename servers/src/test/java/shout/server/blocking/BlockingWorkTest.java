@@ -4,45 +4,41 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import shout.cli.Marker;
 import shout.server.Work;
 
-/** How a connection's thread carries out each kind of work, without a socket; the executor is the test's. */
+/** How a connection's thread carries out each kind of work, without a socket; the fan-out executor is the test's. */
 @Timeout(10)
 class BlockingWorkTest {
 
     private static final byte UNMARKED = 'a';
 
     /**
-     * The executor runs nothing until it holds every wait of the fan-out: a thread that joined each wait
-     * before starting the next would wait here for ever and fail on the timeout.
+     * A fan-out hands every wait over and returns after the longest; a sequence waits the sum on its own
+     * thread. The executor runs no wait until it holds as many as the fan-out has: a thread that joined
+     * each wait before starting the next would wait for ever and fail on the timeout.
      */
-    @Test
-    void aFanOutStartsEveryWaitTogetherAndReturnsOnceAllHaveEnded() throws Exception {
-        try (var executor = new GatedExecutor(3)) {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            fanout:30ms,10ms,20ms | 3 | 30
+            seq:20ms,30ms         | 0 | 50
+            """)
+    void aChunkWaitsAsItsWorkSaysAndHandsOverOnlyAFanOut(String work, int handedOver, long atLeastMillis) throws Exception {
+        try (var executor = new GatedExecutor(handedOver)) {
             long started = System.nanoTime();
-            new BlockingWork(Work.parse("fanout:30ms,10ms,20ms"), executor).perform(UNMARKED);
+            new BlockingWork(Work.parse(work), executor).perform(UNMARKED);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertEquals(3, executor.started.get());
-            assertTrue(took.compareTo(Duration.ofMillis(30)) >= 0, "returned after the longest wait: " + took);
-        }
-    }
-
-    @Test
-    void aSequenceWaitsItsSumOnTheConnectionsOwnThread() throws Exception {
-        try (var executor = new GatedExecutor(1)) {
-            long started = System.nanoTime();
-            new BlockingWork(Work.parse("seq:20ms,30ms"), executor).perform(UNMARKED);
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(took.compareTo(Duration.ofMillis(50)) >= 0, "waited the sum: " + took);
-            assertEquals(0, executor.submitted.get(), "a sequence hands nothing over");
+            assertEquals(handedOver, executor.submitted.get());
+            assertTrue(took.compareTo(Duration.ofMillis(atLeastMillis)) >= 0, work + " returned after " + took);
         }
     }
 
@@ -53,71 +49,34 @@ class BlockingWorkTest {
             work.perform(UNMARKED);
             assertEquals(0, executor.submitted.get());
             work.perform(Marker.BYTE);
-            assertEquals(2, executor.started.get());
+            assertEquals(2, executor.submitted.get());
         }
     }
 
-    /** Holds the tasks it is given until it has {@code gate} of them, then runs them all at once, each on its own thread. */
-    private static final class GatedExecutor extends AbstractExecutorService {
-        private final int gate;
-        private final List<Runnable> held = new ArrayList<>();
-        private final List<Thread> threads = new ArrayList<>();
+    /** A pool with a thread for every task, none of which runs its task before {@code gate} tasks have come. */
+    private static final class GatedExecutor extends ThreadPoolExecutor {
+        private final CountDownLatch gate;
         final AtomicInteger submitted = new AtomicInteger();
-        final AtomicInteger started = new AtomicInteger();
 
         GatedExecutor(int gate) {
-            this.gate = gate;
+            super(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>());
+            this.gate = new CountDownLatch(gate);
         }
 
         @Override
-        public synchronized void execute(Runnable task) {
+        public void execute(Runnable task) {
             submitted.incrementAndGet();
-            held.add(() -> {
-                started.incrementAndGet();
-                task.run();
-            });
-            if (held.size() == gate) {
-                held.forEach(run -> threads.add(Thread.ofPlatform().name("test-wait-", threads.size()).start(run)));
-                held.clear();
-            }
+            gate.countDown();
+            super.execute(task);
         }
 
         @Override
-        public synchronized void close() {
-            threads.forEach(thread -> assertTrue(joined(thread), thread + " ended"));
-        }
-
-        private static boolean joined(Thread thread) {
+        protected void beforeExecute(Thread thread, Runnable task) {
             try {
-                return thread.join(Duration.ofSeconds(5));
+                gate.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                thread.interrupt();                   // the task then sees it, and the pool is closing anyway
             }
-        }
-
-        @Override
-        public void shutdown() {
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return false;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return false;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
         }
     }
 }
