@@ -14,9 +14,9 @@ import shout.server.support.IdleTimeout;
 
 /**
  * The per-connection blocking loop, written once for every thread-based mode: read a chunk, do the
- * configured work ({@link BlockingWork}), upper-case it in place, write it back. Because the write blocks until the bytes are
- * taken, a client that does not read stops this loop from reading: TCP itself pushes back, and the
- * connection never holds more than one buffer. The idle timeout is enforced from outside, by the
+ * configured work ({@link BlockingWork}), upper-case it in place, write it back. Because the write
+ * blocks until the bytes are taken, a client that does not read stops this loop from reading: TCP
+ * itself pushes back, and the connection never holds more than one buffer. The idle timeout is enforced from outside, by the
  * {@link IdleSweeper} closing the socket, so no read arms a timer.
  */
 final class BlockingConnection implements Runnable {
