@@ -34,7 +34,7 @@ public final class ShoutMain {
                 .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
                 .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
                 .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
-                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, handleSignals)))
+                .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, ServerMain.class, handleSignals)))
                 .addSubcommand(Cli.commandLine(new MergeCommand()))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));

@@ -41,7 +41,7 @@ import shout.load.Connections;
 import shout.load.MessageShape;
 import shout.server.Mode;
 import shout.server.Work;
-import shout.server.app.ServerOptions;
+import shout.server.options.ServerOptions;
 
 /**
  * {@code shout compare}: starts each server mode (and each {@code --variant}) as its own process, once for all its
@@ -144,6 +144,7 @@ public final class CompareCommand implements ShoutCommand {
             "--offload", "--variant", "--peer", "--server-arg");
 
     private final Class<?> entryPoint;
+    private final Class<?> serverEntryPoint;
     private final LoadRunner.Factory loadRunners;
     private final boolean handleSignals;
 
@@ -151,21 +152,23 @@ public final class CompareCommand implements ShoutCommand {
      * The command as {@code shout compare} runs it: the load client in this JVM ({@link InProcessLoad}), warm after
      * the first cell.
      *
-     * @param entryPoint    the jar's main class, which every server and load client child runs ({@code shout server ...})
-     * @param handleSignals whether Ctrl-C and SIGTERM stop a run, keeping its finished cells: true only for the
-     *                      process entry, never in-process tests
+     * @param entryPoint       the jar's main class, which a load client child runs ({@code shout load ...})
+     * @param serverEntryPoint the main class of {@code shout server} alone, which every server child runs
+     * @param handleSignals    whether Ctrl-C and SIGTERM stop a run, keeping its finished cells: true only for the
+     *                         process entry, never in-process tests
      */
-    public CompareCommand(Class<?> entryPoint, boolean handleSignals) {
-        this(entryPoint, InProcessLoad.factory(), handleSignals);
+    public CompareCommand(Class<?> entryPoint, Class<?> serverEntryPoint, boolean handleSignals) {
+        this(entryPoint, serverEntryPoint, InProcessLoad.factory(), handleSignals);
     }
 
     /** With another load runner and no signal handling: tests use one that does not need the real client. */
-    public CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners) {
-        this(entryPoint, loadRunners, false);
+    public CompareCommand(Class<?> entryPoint, Class<?> serverEntryPoint, LoadRunner.Factory loadRunners) {
+        this(entryPoint, serverEntryPoint, loadRunners, false);
     }
 
-    private CompareCommand(Class<?> entryPoint, LoadRunner.Factory loadRunners, boolean handleSignals) {
+    private CompareCommand(Class<?> entryPoint, Class<?> serverEntryPoint, LoadRunner.Factory loadRunners, boolean handleSignals) {
         this.entryPoint = entryPoint;
+        this.serverEntryPoint = serverEntryPoint;
         this.loadRunners = loadRunners;
         this.handleSignals = handleSignals;
     }
@@ -211,7 +214,7 @@ public final class CompareCommand implements ShoutCommand {
         // Until the report is written: a second signal then (the first often ends a cell within a second) still exits 130.
         try (LiveChildren children = new LiveChildren();
              StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
-            CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint), loadRunners,
+            CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint, serverEntryPoint), loadRunners,
                     machine.cores(), out).run(parts, children, soFar -> writer.writeResults(asResult.apply(soFar))));
             out.print(MarkdownTable.renderResult(result));
             Path report = writer.writeAll(result);

@@ -14,7 +14,6 @@ import shout.compare.process.ChildShout;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.ProcSampler;
 import shout.compare.process.SpawnedServer;
-import shout.server.app.ServerMain;
 
 /**
  * The server processes of one part: every mode and variant started once (port 0), all at once, and kept running
@@ -148,7 +147,7 @@ final class PartServers implements AutoCloseable {
 
     /**
      * The server command for {@code target}: the harness's arguments, then the ones every server gets, then the
-     * variant's. It runs {@link ServerMain}'s own entry point, which builds only the server's command line, not
+     * variant's. It runs the server's own entry point, which builds only the server's command line, not
      * all of shout's: six servers started together all listened after 3.2-3.3 s instead of 3.7-3.8 s, with 5.2-5.5
      * CPU seconds spent instead of 6.3-6.4 (2 vCPUs, JDK 25, 2026-12-01).
      */
@@ -158,7 +157,7 @@ final class PartServers implements AutoCloseable {
         args.addAll(target.args());
         int cpus = part.pinning().pinnedServerCpuCount();
         ChildJvm jvm = cpus == 0 ? shout.jvm() : shout.jvm().sizedFor(cpus);
-        return jvm.command(List.of(), ServerMain.class, args);
+        return jvm.command(List.of(), shout.serverEntryPoint(), args);
     }
 
     static String threadName(Target target) {

@@ -42,6 +42,7 @@ import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
 import shout.server.Work;
+import shout.server.app.ServerMain;
 import shout.server.app.Servers;
 
 /** {@code shout compare} with real server processes and a stand-in load client ({@link RoundTripLoad}). */
@@ -346,7 +347,7 @@ class CompareCommandTest {
 
     private static int compare(StringWriter text, LoadRunner.Factory load, String... args) {
         PrintWriter writer = new PrintWriter(text, true);
-        return Cli.commandLine(new CompareCommand(ShoutMain.class, load)).setOut(writer).setErr(writer).execute(args);
+        return Cli.commandLine(new CompareCommand(ShoutMain.class, ServerMain.class, load)).setOut(writer).setErr(writer).execute(args);
     }
 
     private Path onlyResultDirectory() throws Exception {

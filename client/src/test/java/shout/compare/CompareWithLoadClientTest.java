@@ -19,6 +19,7 @@ import shout.app.ShoutMain;
 import shout.app.TestServer;
 import shout.cli.Cli;
 import shout.compare.process.LoadProcess;
+import shout.server.app.ServerMain;
 
 /**
  * {@code shout compare} end to end: real server processes driven by the real load client, in compare's own JVM
@@ -38,14 +39,14 @@ class CompareWithLoadClientTest {
     @Test
     void inProcessLoadClientMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
         int closedPort = TestServer.closedPort();
-        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, false), closedPort,
+        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, ServerMain.class, false), closedPort,
                 "load client could not run: cannot connect to 127.0.0.1:" + closedPort + ": ");
     }
 
     @Test
     void loadClientProcessMeasuresEveryCellAndAPeerNobodyServesFails() throws Exception {
         int closedPort = TestServer.closedPort();
-        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, LoadProcess::new), closedPort,
+        measuresEveryCellAndAPeerNobodyServesFails(new CompareCommand(ShoutMain.class, ServerMain.class, LoadProcess::new), closedPort,
                 "load client exit code 1 (could not run): ");
     }
 

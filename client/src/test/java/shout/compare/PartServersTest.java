@@ -42,7 +42,7 @@ class PartServersTest {
                 new CellSettings(new MessageShape(64, 1), Duration.ZERO, Duration.ofSeconds(1)));
         ComparePart part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), pinning);
         LiveChildren children = new LiveChildren();
-        try (PartServers servers = PartServers.start(new ChildShout(ChildJvm.current(), ShoutMain.class), part, children, ProcStat.clockTicksPerSecond())) {
+        try (PartServers servers = PartServers.start(new ChildShout(ChildJvm.current(), ShoutMain.class, ServerMain.class), part, children, ProcStat.clockTicksPerSecond())) {
             List<ProcessHandle> processes = new ArrayList<>();
             for (Target target : plan.targets()) {
                 SpawnedServer server = servers.running((Target.Server) target);

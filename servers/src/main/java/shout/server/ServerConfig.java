@@ -3,7 +3,6 @@ package shout.server;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
-import shout.cli.Cli;
 import shout.cli.Durations;
 import shout.cli.HostPort;
 
@@ -50,11 +49,11 @@ public record ServerConfig(Listen listen, int threads, int maxConnections, Durat
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(work, "work");
         Objects.requireNonNull(transport, "transport");
-        Cli.require(threads > 0, "threads must be positive, not " + threads);
-        Cli.require(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
-        Cli.require(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
-        Cli.require(!grace.isNegative(), "grace must not be negative");
-        Cli.require(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
+        Require.that(threads > 0, "threads must be positive, not " + threads);
+        Require.that(maxConnections > 0, "max-connections must be positive, not " + maxConnections);
+        Require.that(idleTimeout.toMillis() > 0, "idle-timeout must be at least 1ms");
+        Require.that(!grace.isNegative(), "grace must not be negative");
+        Require.that(bufferBytes >= 64, "buffer must be at least 64 bytes, not " + bufferBytes);
     }
 
     /**
@@ -69,8 +68,8 @@ public record ServerConfig(Listen listen, int threads, int maxConnections, Durat
 
         public Listen {
             Objects.requireNonNull(host, "host");
-            Cli.require(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
-            Cli.require(backlog > 0, "backlog must be positive, not " + backlog);
+            Require.that(port >= 0 && port <= 65_535, "port must be 0..65535, not " + port);
+            Require.that(backlog > 0, "backlog must be positive, not " + backlog);
         }
     }
 

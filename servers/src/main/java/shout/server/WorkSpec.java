@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import shout.cli.Cli;
 import shout.cli.Durations;
 
 /**
@@ -34,8 +33,8 @@ final class WorkSpec {
 
     /** The waits of a {@code seq} or {@code fanout} (the {@code kind}), checked and immutable. */
     static List<Duration> checkedWaits(String kind, List<Duration> waits) {
-        Cli.require(!waits.isEmpty(), kind + " needs at least one wait, e.g. " + kind + ":10ms,20ms");
-        Cli.require(waits.size() <= MAX_WAITS, kind + " takes at most " + MAX_WAITS + " waits, not " + waits.size());
+        Require.that(!waits.isEmpty(), kind + " needs at least one wait, e.g. " + kind + ":10ms,20ms");
+        Require.that(waits.size() <= MAX_WAITS, kind + " takes at most " + MAX_WAITS + " waits, not " + waits.size());
         return List.copyOf(waits);
     }
 
@@ -49,7 +48,7 @@ final class WorkSpec {
     }
 
     private static Work.Cost parseCost(String text) {
-        Cli.require(!text.isEmpty(), "a work is missing; it is one of " + Work.SYNTAX);
+        Require.that(!text.isEmpty(), "a work is missing; it is one of " + Work.SYNTAX);
         String kind = kind(text);
         for (Work.Waits.Schedule schedule : Work.Waits.Schedule.values()) {
             if (schedule.keyword().equals(kind)) {
@@ -58,7 +57,7 @@ final class WorkSpec {
         }
         return switch (kind) {
             case "none" -> {
-                Cli.require(text.equals("none"), "none takes no argument");
+                Require.that(text.equals("none"), "none takes no argument");
                 yield Work.NONE;
             }
             case "sleep" -> new Work.Sleep(Durations.parse(argument(text, kind, "sleep:10ms")));
@@ -76,24 +75,24 @@ final class WorkSpec {
 
     /** What follows {@code kind:}, refused when missing. */
     private static String argument(String text, String kind, String example) {
-        Cli.require(text.startsWith(kind + ":") && text.length() > kind.length() + 1,
+        Require.that(text.startsWith(kind + ":") && text.length() > kind.length() + 1,
                 kind + " needs an argument, e.g. " + example);
         return text.substring(kind.length() + 1).trim();
     }
 
     /** {@code MARKED[/UNMARKED]}: a share of marked messages belongs to the client, which marks them. */
     private static Work.Marked marked(String argument) {
-        Cli.require(!argument.contains("%"), "marked takes no share: the client chooses which messages are marked"
+        Require.that(!argument.contains("%"), "marked takes no share: the client chooses which messages are marked"
                 + " (e.g. 1%), the server only their cost, e.g. marked:cpu:20ms");
         String[] costs = argument.split("/", -1);
-        Cli.require(costs.length <= 2, "marked takes at most two costs, marked:MARKED/UNMARKED");
+        Require.that(costs.length <= 2, "marked takes at most two costs, marked:MARKED/UNMARKED");
         return new Work.Marked(parseCost(costs[0].trim()), costs.length == 1 ? Work.NONE : parseCost(costs[1].trim()));
     }
 
     private static List<Duration> waits(String list) {
         List<Duration> waits = new ArrayList<>();
         for (String wait : list.split(",", -1)) {
-            Cli.require(!wait.isBlank(), "an empty wait in '" + list + "'");
+            Require.that(!wait.isBlank(), "an empty wait in '" + list + "'");
             waits.add(Durations.parse(wait));
         }
         return waits;

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import shout.server.Mode;
-import shout.server.app.ServerOptions;
+import shout.server.options.ServerOptions;
 
 /**
  * Reads {@code --variant LABEL=MODE[:ARG,ARG...]}: a row that is a mode plus server arguments, e.g.

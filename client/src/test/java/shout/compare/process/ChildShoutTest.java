@@ -18,7 +18,7 @@ class ChildShoutTest {
 
     @Test
     void runsTheHandedInEntryPointAfterThePrefixAndTheJvm() {
-        ChildShout shout = new ChildShout(new ChildJvm("/jdk/bin/java", "/app/shout.jar"), SomeEntryPoint.class);
+        ChildShout shout = new ChildShout(new ChildJvm("/jdk/bin/java", "/app/shout.jar"), SomeEntryPoint.class, SomeEntryPoint.class);
         List<String> expected = new ArrayList<>(List.of("taskset", "-c", "0", "/jdk/bin/java"));
         expected.addAll(ChildJvm.JVM_FLAGS);
         expected.addAll(List.of("-cp", "/app/shout.jar", SomeEntryPoint.class.getName(), "server", "--port", "0"));

@@ -31,6 +31,7 @@ import shout.server.Work;
 import shout.server.metrics.MetricLabels;
 import shout.server.metrics.MetricsEndpoint;
 import shout.server.metrics.StatsLog;
+import shout.server.options.ServerOptions;
 
 /**
  * {@code shout server}: starts one mode, prints one start line, serves until SIGTERM or Ctrl-C, then

@@ -1,4 +1,4 @@
-package shout.server.app;
+package shout.server.options;
 
 import picocli.CommandLine.ITypeConverter;
 import shout.cli.Cli;
@@ -7,20 +7,23 @@ import shout.server.Mode;
 import shout.server.Transport;
 import shout.server.Work;
 
-/** The option types of the server's settings, shared by {@code shout server} and {@code shout compare}. */
+/**
+ * The option types of the server's settings, shared by {@code shout server} and {@code shout compare}: each value is
+ * read, and an unknown one answered, the same way in both.
+ */
 public final class ServerOptions {
 
     private ServerOptions() {
     }
 
-    /** {@code --mode}: serial, pool, blocking, virtual, nio, netty. */
+    /** {@code --mode}: a {@link Mode} in any case; help and completion list them all. */
     public static final class ModeOption extends EnumOption<Mode> {
         public ModeOption() {
             super(Mode.class, "mode");
         }
     }
 
-    /** {@code --transport}: auto, nio, epoll, io_uring. */
+    /** {@code --transport}: a {@link Transport} in any case. */
     public static final class TransportOption extends EnumOption<Transport> {
         public TransportOption() {
             super(Transport.class, "transport");
