@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import shout.server.EchoServerContractTest;
 import shout.server.Mode;
+import shout.server.ModeTraits;
 
 /**
  * A server process with 128 descriptors, flooded with more connections than that: it must not spin
@@ -56,7 +57,7 @@ class DescriptorExhaustionIT {
                 for (int i = 0; i < FLOOD; i++) {
                     flood.add(new Socket(InetAddress.getLoopbackAddress(), server.port()));   // the backlog takes them all
                 }
-                if (!mode.servesOneClientAtATime()) {
+                if (!ModeTraits.servesOneClientAtATime(mode)) {
                     await().atMost(Duration.ofSeconds(20)).until(() -> saidOutOfDescriptors(server));
                 }
                 long ticksBefore = server.cpuTicks();
@@ -67,7 +68,7 @@ class DescriptorExhaustionIT {
                 List<String> watched = server.errLines().subList(linesBefore, server.errLines().size()).stream()
                         .filter(line -> line.contains(" WARNING ") || line.contains(" ERROR ")).toList();
                 assertTrue(watched.size() <= WATCH.toSeconds() + 2, "at most about one warning a second: " + watched);
-                if (mode.servesOneClientAtATime()) {
+                if (ModeTraits.servesOneClientAtATime(mode)) {
                     assertTrue(!saidOutOfDescriptors(server), "serial holds one connection at a time: " + server.errLines());
                 }
             } finally {
@@ -82,7 +83,7 @@ class DescriptorExhaustionIT {
 
     /** Pool: a thread for every flooding client. Event loops hold descriptors of their own: two of them. */
     private static int threads(Mode mode) {
-        return mode.threadsCapConnections() ? FLOOD : 2;
+        return ModeTraits.threadsCapConnections(mode) ? FLOOD : 2;
     }
 
     private static boolean saidOutOfDescriptors(ServerProcess server) {

@@ -3,7 +3,8 @@ package shout.server;
 import java.time.Duration;
 
 /**
- * A running upper-casing echo server, already bound. Obtain one from {@link Mode#start}.
+ * A running upper-casing echo server, already bound. Obtain one from {@code shout.server.app.Servers#start}
+ * with a {@link Mode}.
  * Every implementation speaks the same bytes (see PROTOCOL.md at the repository root); they differ only
  * in who waits where.
  */
@@ -14,6 +15,12 @@ public interface EchoServer extends AutoCloseable {
 
     /** What the start line says after the address, for example {@code mode=nio threads=2}. */
     String description();
+
+    /**
+     * The most unsent data, in bytes, this server holds for one connection (received, not yet sent back): its
+     * read buffer plus any replies it queues. A client that does not read makes it stop reading at this mark.
+     */
+    long maxUnsentBytesPerConnection();
 
     /** The live connection and byte counters; safe to read from any thread. */
     ServerStats stats();

@@ -70,12 +70,12 @@ public class EchoServerContractTest {
 
     /** The modes that serve more than one connection at a time. */
     static Stream<Mode> concurrentModes() {
-        return modes().filter(mode -> !mode.servesOneClientAtATime());
+        return modes().filter(mode -> !ModeTraits.servesOneClientAtATime(mode));
     }
 
     /** The modes that serve one client at a time, by nature. */
     static Stream<Mode> oneAtATimeModes() {
-        return modes().filter(Mode::servesOneClientAtATime);
+        return modes().filter(ModeTraits::servesOneClientAtATime);
     }
 
     @ParameterizedTest

@@ -38,7 +38,7 @@ class GracefulShutdownTest {
 
     /** Serial serves one client at a time by nature, so only one can be mid-transfer. */
     private static int clients(Mode mode) {
-        return mode.servesOneClientAtATime() ? 1 : 100;
+        return ModeTraits.servesOneClientAtATime(mode) ? 1 : 100;
     }
 
     @ParameterizedTest

@@ -43,7 +43,7 @@ class SlowReaderTest {
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> server.stats().snapshot().bytesIn() > 0);
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
-                    .untilAsserted(() -> assertHeldWithinCap(server.stats().snapshot(), mode.maxUnsentBytes(config)));
+                    .untilAsserted(() -> assertHeldWithinCap(server.stats().snapshot(), server.maxUnsentBytesPerConnection()));
             assertFalse(written.isDone(), "the writer is blocked: TCP pushed back");
             assertOtherClientsServed(mode, server);
             Payloads.readAndVerify(slow.getInputStream(), seed, PAYLOAD_CHUNKS);
@@ -61,7 +61,7 @@ class SlowReaderTest {
 
     /** Serial serves one client at a time by nature: another one waits for the slow one to leave. */
     private static void assertOtherClientsServed(Mode mode, EchoServer server) throws Exception {
-        if (mode.servesOneClientAtATime()) {
+        if (ModeTraits.servesOneClientAtATime(mode)) {
             try (Socket queued = Wire.connect(server, 300)) {
                 queued.getOutputStream().write("queued".getBytes());
                 assertThrows(SocketTimeoutException.class, () -> queued.getInputStream().read(), "serial: no reply yet");

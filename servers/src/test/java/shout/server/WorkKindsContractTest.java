@@ -83,7 +83,7 @@ class WorkKindsContractTest {
     @ParameterizedTest
     @MethodSource("shout.server.EchoServerContractTest#concurrentModes")
     void whileAMarkedChunkWaitsOtherConnectionsUnmarkedChunksAreServed(Mode mode) throws Exception {
-        int threads = mode.threadsCapConnections() ? 2 : 1;           // one event loop for both; a pool thread each
+        int threads = ModeTraits.threadsCapConnections(mode) ? 2 : 1;           // one event loop for both; a pool thread each
         try (EchoServer server = Servers.start(mode, config("marked:sleep:60s/sleep:1ms", threads));
              Socket expensive = Wire.connect(server);
              Socket cheap = Wire.connect(server)) {

@@ -17,6 +17,7 @@ import shout.cli.Cli;
 import shout.load.LoadReport;
 import shout.server.EchoServer;
 import shout.server.Mode;
+import shout.server.ModeTraits;
 import shout.server.ServerConfig;
 import shout.server.app.Servers;
 import shout.server.metrics.MetricLabels;
@@ -35,7 +36,7 @@ class LoadAgainstMetricsTest {
     @ParameterizedTest
     @EnumSource(Mode.class)
     void theServersMetricsCountWhatTheLoadClientSentAndVerified(Mode mode) throws Exception {
-        int connections = mode.servesOneClientAtATime() ? 1 : 4;   // pool has four threads: more would wait for ever
+        int connections = ModeTraits.servesOneClientAtATime(mode) ? 1 : 4;   // pool has four threads: more would wait for ever
         Path json = dir.resolve("report.json");
         try (EchoServer server = Servers.start(mode, ServerConfig.builder().port(0).threads(4).build());
              MetricsEndpoint metrics = MetricsEndpoint.start(server.stats(), new MetricLabels(mode.cliName(), 0), "127.0.0.1", 0)) {

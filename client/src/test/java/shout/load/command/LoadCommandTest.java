@@ -34,6 +34,7 @@ import shout.load.LoadReport;
 import shout.load.io.Poller;
 import shout.server.EchoServer;
 import shout.server.Mode;
+import shout.server.ModeTraits;
 import shout.server.ServerConfig;
 import shout.server.app.Servers;
 
@@ -76,7 +77,7 @@ class LoadCommandTest {
     @MethodSource("modesAndEngines")
     void countedRunVerifiesExactlyThatManyMessages(Mode mode, IoEngine engine) throws Exception {
         // serial serves one connection at a time and pool four: more would wait for ever with replies owed
-        int connections = mode.servesOneClientAtATime() ? 1 : 4;
+        int connections = ModeTraits.servesOneClientAtATime(mode) ? 1 : 4;
         Path json = dir.resolve("report.json");
         try (EchoServer server = start(mode)) {
             LoadRun result = load(server.port(), "--connections", "" + connections, "--messages", "10000", "--json", "" + json,

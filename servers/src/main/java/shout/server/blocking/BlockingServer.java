@@ -83,6 +83,12 @@ public final class BlockingServer implements EchoServer {
         return description;
     }
 
+    /** The connection's thread writes each reply before it reads again: only the read buffer is held. */
+    @Override
+    public long maxUnsentBytesPerConnection() {
+        return config.bufferBytes();
+    }
+
     @Override
     public ServerStats stats() {
         return stats;

@@ -44,6 +44,8 @@ public final class NettyServer implements EchoServer {
     private static final int MIN_READ_BYTES = 64;
     private static final int INITIAL_READ_BYTES = 2048;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+    /** Replies a connection may queue, in buffers, before its reading pauses: Netty's write high-water mark. */
+    private static final int QUEUED_REPLY_BUFFERS = 2;
 
     private final ServerConfig config;
     private final NettyTransport transport;
@@ -102,7 +104,7 @@ public final class NettyServer implements EchoServer {
                 .childOption(ChannelOption.TCP_NODELAY, ConnectionOptions.TCP_NODELAY)
                 // Reading pauses while queued replies pass the high mark, so unsent bytes per connection stay bounded.
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
-                        new WriteBufferWaterMark(config.bufferBytes() / 2, Mode.NETTY.queuedReplyBytes(config)))
+                        new WriteBufferWaterMark(config.bufferBytes() / 2, queuedReplyBytes()))
                 .childOption(ChannelOption.RCVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(
                         MIN_READ_BYTES, Math.min(INITIAL_READ_BYTES, config.bufferBytes()), config.bufferBytes()))
                 .childHandler(childPipeline())
@@ -151,6 +153,16 @@ public final class NettyServer implements EchoServer {
     /** How many open connections read from the io_uring buffer ring: 0 on a transport without one. */
     int connectionsOnRing() {
         return loneReceives == null ? 0 : loneReceives.onRing();
+    }
+
+    /** The read buffer plus the replies queued up to the write high-water mark. */
+    @Override
+    public long maxUnsentBytesPerConnection() {
+        return (long) config.bufferBytes() + queuedReplyBytes();
+    }
+
+    private int queuedReplyBytes() {
+        return QUEUED_REPLY_BUFFERS * config.bufferBytes();
     }
 
     @Override

@@ -75,6 +75,12 @@ public final class NioSelectorServer implements EchoServer {
         return "mode=nio threads=" + config.threads();
     }
 
+    /** A connection does not read while a reply is owed, so it holds at most one read (NioConnection). */
+    @Override
+    public long maxUnsentBytesPerConnection() {
+        return config.bufferBytes();
+    }
+
     @Override
     public ServerStats stats() {
         return stats;
