@@ -10,7 +10,7 @@ import shout.load.engine.LoadGenerator;
 
 /**
  * The default {@link LoadRunner}: the load client's engine ({@link LoadGenerator}) in compare's own JVM, so that
- * its JIT is warm from the first cell on, where a {@link LoadProcess} starts cold every cell. Its I/O threads
+ * its JIT is warm from the first cell on, where a {@code shout load} child process would start cold every cell. Its I/O threads
  * inherit the compare JVM's CPU affinity, which {@link JvmAffinity} pins to the client CPUs; it runs as many of
  * them as the client may use, as {@code shout load} under the same {@code taskset} would. The run's thread
  * coordinates the load; {@link LiveChildren#interrupt()} stops it from the signal's thread. Wrong bytes are

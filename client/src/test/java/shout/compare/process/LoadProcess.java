@@ -16,8 +16,9 @@ import shout.compare.plan.CpuPinning;
 import shout.load.LoadReport;
 
 /**
- * The real {@link LoadRunner}: {@code shout load} as its own child process (pinned to the client CPUs),
- * writing its report with {@code --json} to a temporary file that is read back into a {@link LoadReport}.
+ * A {@link LoadRunner} for tests: {@code shout load} as its own child process (pinned to the client CPUs), so a
+ * comparison can show that the command-line client measures as compare's in-JVM engine does. The child writes
+ * its report with {@code --json} to a temporary file that is read back into a {@link LoadReport}.
  * {@link ExitCode#OK} and {@link ExitCode#WRONG_BYTES} (counted in the report) are measurements; any other exit
  * fails the cell with the exit described and the client's last stderr line.
  */
