@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import shout.cli.ChildJvm;
+import shout.cli.StopLine;
 import shout.compare.plan.ComparePart;
 import shout.compare.plan.Target;
 import shout.compare.process.CellFailure;
@@ -128,7 +129,7 @@ final class PartServers implements AutoCloseable {
             SpawnedServer process = entry.getValue().process();
             if (process != null && entry.getValue().failure() == null) {
                 String note = process.stop(STOP_TIMEOUT);
-                String summary = process.lastOutputLine().startsWith("stopped:") ? process.lastOutputLine() : null;
+                String summary = StopLine.parse(process.lastOutputLine()).map(StopLine::toString).orElse(null);
                 stopped.put(entry.getKey(), new Stopped(note, summary));
             }
         }

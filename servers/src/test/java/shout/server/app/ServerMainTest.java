@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import shout.cli.StartLine;
+import shout.cli.StopLine;
 import shout.server.Wire;
 
 /** The server command in-process: its start line, its stop, and one clear line for each user mistake. */
@@ -41,7 +42,8 @@ class ServerMainTest {
         main.interrupt();
         await().atMost(Duration.ofSeconds(10)).until(() -> !main.isAlive());
         assertEquals(0, exitCode.get());
-        assertTrue(out.toString().contains("stopped: connections accepted=1 rejected=0 active=0 bytes in=4 out=4"), out.toString());
+        StopLine stopped = out.toString().lines().flatMap(line -> StopLine.parse(line).stream()).findFirst().orElseThrow();
+        assertTrue(stopped.counters().startsWith("connections accepted=1 rejected=0 active=0 bytes in=4 out=4"), stopped.toString());
     }
 
     @Test
@@ -70,6 +72,13 @@ class ServerMainTest {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--bind", "no-such-host.invalid", "--port", "0"));
         ServerOutput.assertOneLineError(out, "unknown bind address");
+    }
+
+    @Test
+    void anAddressOfAnotherMachineIsOneLineAndExit2() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--bind", "192.0.2.1", "--port", "0"));   // TEST-NET-1
+        ServerOutput.assertOneLineError(out, "bind address '192.0.2.1' is not an address of this machine");
     }
 
     @Test
