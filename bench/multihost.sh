@@ -150,9 +150,6 @@ if [ "$SIZE" -lt 1 ] || [ "$LOAD_THREADS" -lt 1 ]; then usage_error "--size and 
 if [ "$PORT" -lt 1 ] || [ "$PORT" -ge 10000 ]; then usage_error "--port must be 1..9999 (10000-65535 are the namespaces' source ports)"; fi
 IFS=, read -r MODE1 MODE2 EXTRA <<<"$MODES"
 if [ -z "${MODE2:-}" ] || [ -n "${EXTRA:-}" ]; then usage_error "--modes takes two modes, server1's and server2's, like nio,netty"; fi
-for m in "$MODE1" "$MODE2"; do
-  case "$m" in serial|pool|blocking|virtual|nio|netty) ;; *) usage_error "unknown mode '$m' (serial pool blocking virtual nio netty)" ;; esac
-done
 
 # ---- the split: descriptors per process (see the top of this file) ----
 HARD=$(ulimit -Hn); [ "$HARD" = unlimited ] && HARD=1048576
@@ -233,6 +230,10 @@ JAR=$ROOT/client/target/shout.jar
 home=$(SHOUT_JAVA_OPTS='-XshowSettings:properties -version' "$ROOT/shout" 2>&1 | sed -n 's/^ *java.home = //p')
 JAVA=${JAVA:-$home/bin/java}
 if [ ! -x "$JAVA" ] || [ ! -f "$JAR" ]; then echo "$ME: no JDK 21+ or no $JAR (try ./shout build)" >&2; exit 2; fi
+SHOUT_MODES=$("$JAVA" -jar "$JAR" server --list-modes | tr '\n' ' ')     # the one list of modes is the code's
+for m in "$MODE1" "$MODE2"; do
+  case " $SHOUT_MODES" in *" $m "*) ;; *) usage_error "unknown mode '$m' (${SHOUT_MODES% })" ;; esac
+done
 
 # ---- the namespaces: shoutmh-<pid of this run>-<host>; leftovers of a run that was killed outright go first ----
 PREFIX=shoutmh-$$

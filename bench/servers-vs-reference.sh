@@ -19,7 +19,7 @@ usage: bench/servers-vs-reference.sh [--servers 'LIST'] [--help]      (run from 
 
 Settings (environment; --servers overrides SERVERS):
   SERVERS     c c-again netty-example seed-threaded seed-gevent blocking virtual nio netty
-              (also serial, pool: any shout mode). c-again is the C server started a second time and
+              (or any mode `./shout server --list-modes` prints). c-again is the C server started a second time and
               measured like the others: its ratio to c is what the host's noise alone does to a ratio
   CELLS       '64:1:1 64:100:1 64:1000:1 4096:100:1 64:100:16'  SIZE:CONNECTIONS:PIPELINE ('' for none)
   ROUNDS      3      every round runs every server once per cell, in an order that rotates per round
@@ -89,10 +89,11 @@ for v in ROUNDS WARMUP DURATION MEMORY_ROUNDS JVM_WARMUP IDLE BASE_PORT; do is_c
 for v in FIRST STUCK IDLE_WAIT STEAL_MAX; do [[ "${!v}" =~ ^(0|[1-9][0-9]*)$ ]] || die "$v must be a whole number, not '${!v}'"; done
 [[ "$MEMORY" =~ ^[01]$ ]] || die "MEMORY must be 0 or 1, not '$MEMORY'"
 for cell in $CELLS; do [[ "$cell" =~ ^[1-9][0-9]*:[1-9][0-9]*:[1-9][0-9]*$ ]] || die "a cell is SIZE:CONNECTIONS:PIPELINE, not '$cell'"; done
+REFERENCES="c c-again netty-example seed-threaded seed-gevent"
+# Every other server is a shout mode; the jar lists them, so no list of modes is kept here (the launcher builds the jar when stale).
+SHOUT_MODES=$("$ROOT/shout" server --list-modes | tr '\n' ' ') || die "cannot list shout's modes (./shout server --list-modes failed)"
 for s in $SERVERS; do
-  case "$s" in c|c-again|netty-example|seed-threaded|seed-gevent|serial|pool|blocking|virtual|nio|netty) ;;
-    *) die "unknown server '$s' (c c-again netty-example seed-threaded seed-gevent serial pool blocking virtual nio netty)" ;;
-  esac
+  case " $REFERENCES $SHOUT_MODES" in *" $s "*) ;; *) die "unknown server '$s' ($REFERENCES ${SHOUT_MODES% })" ;; esac
 done
 [ "$(nproc)" -ge 2 ] || die "needs two cpus (server on cpu 0, client on cpu 1); this machine has $(nproc)"
 command -v taskset >/dev/null || die "needs taskset (util-linux)"

@@ -6,7 +6,7 @@
 # Loopback only; the server is pinned to cpu 0 when taskset exists, the load client to the other cpus.
 set -euo pipefail
 
-MODE=${1:?usage: bench/soak.sh MODE [DURATION]   (MODE: serial pool blocking virtual nio netty; DURATION like 60s or 10m)}
+MODE=${1:?usage: bench/soak.sh MODE [DURATION]   (MODE: one of ./shout server --list-modes; DURATION like 60s or 10m)}
 DURATION=${2:-10m}
 SAMPLE_SECONDS=${SAMPLE_SECONDS:-5}
 GROWTH_PERCENT=${GROWTH_PERCENT:-10}   # last third above the first third by more than this is "grew"

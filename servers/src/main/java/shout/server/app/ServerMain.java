@@ -119,6 +119,9 @@ public final class ServerMain implements ShoutCommand {
             description = "Log the counters on one line every DURATION (default: ${DEFAULT-VALUE}, off).")
     private Duration statsInterval;
 
+    @Option(names = "--list-modes", description = "Print the modes, one a line, and exit: what scripts read instead of keeping a list.")
+    private boolean listModes;
+
     @Option(names = "--reuse-port", hidden = true, description = "Bind with SO_REUSEPORT (set for the processes of a group).")
     private boolean reusePort;
 
@@ -148,6 +151,11 @@ public final class ServerMain implements ShoutCommand {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (listModes) {
+            new ServerOptions.ModeOption().forEach(out::println);     // the list --help shows
+            out.flush();
+            return ExitCode.OK.code();
+        }
         ServerConfig config;
         try {
             InetAddress address = InetAddress.getByName(bind);

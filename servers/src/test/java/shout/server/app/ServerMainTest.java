@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import shout.cli.StartLine;
 import shout.cli.StopLine;
+import shout.server.Mode;
 import shout.server.Wire;
 
 /** The server command in-process: its start line, its stop, and one clear line for each user mistake. */
@@ -50,7 +52,18 @@ class ServerMainTest {
     void unknownModeIsOneLineListingTheValidOnesAndExit2() {
         StringWriter out = new StringWriter();
         assertEquals(2, ServerMain.run(new PrintWriter(out, true), "--mode", "turbo"));
-        ServerOutput.assertOneLineError(out, "unknown mode 'turbo' (valid: serial, pool, blocking, virtual, nio, netty)");
+        ServerOutput.assertOneLineError(out, "unknown mode 'turbo' (valid: " + String.join(", ", modeNames()) + ")");
+    }
+
+    @Test
+    void listModesPrintsEveryModeOneALineAndExits0() {
+        StringWriter out = new StringWriter();
+        assertEquals(0, ServerMain.run(new PrintWriter(out, true), "--list-modes"));
+        assertEquals(modeNames(), out.toString().lines().toList());
+    }
+
+    private static List<String> modeNames() {
+        return Arrays.stream(Mode.values()).map(Mode::cliName).toList();
     }
 
     @Test
