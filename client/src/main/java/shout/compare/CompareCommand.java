@@ -105,6 +105,9 @@ public final class CompareCommand implements ShoutCommand {
             + " ms warm-up, " + QuickPreset.DURATION_MILLIS + " ms cells (explicit options still win).")
     private boolean quick;
 
+    @Option(names = "--dry-run", description = "Print what would be measured and about how long it takes, then exit without starting anything.")
+    private boolean dryRun;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Where results/<timestamp>/ goes (default: ${DEFAULT-VALUE}).")
     private Path outDir;
 
@@ -194,6 +197,10 @@ public final class CompareCommand implements ShoutCommand {
         MachineInfo machine = MachineInfo.current();
         List<ComparePart> parts = parts(machine.cores());
         out.println(ComparePart.announcement(scenario == null ? "" : "--scenario " + scenario.cliName(), parts));
+        if (dryRun) {
+            out.flush();
+            return ExitCode.OK.code();
+        }
         try {
             CompareResult result = runAndSave(machine, parts, out);
             return (result.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK).code();

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -26,22 +25,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
 import shout.cli.Cli;
+import shout.cli.Durations;
 import shout.compare.plan.Cell;
-import shout.compare.plan.CellSettings;
-import shout.compare.plan.ComparePart;
-import shout.compare.plan.ComparePlan;
-import shout.compare.plan.CpuPinning;
-import shout.compare.plan.ServerWork;
-import shout.compare.plan.Target;
 import shout.compare.process.CellFailure;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.load.LoadReport;
-import shout.load.MessageShape;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
-import shout.server.Work;
 import shout.server.app.ServerMain;
 import shout.server.app.Servers;
 
@@ -236,12 +228,12 @@ class CompareCommandTest {
 
     @Test
     void quickPresetOverAllModesFitsInAMinute() {
-        List<Integer> counts = QuickPreset.connectionCounts();
-        List<Target> modes = Arrays.stream(Mode.values()).<Target>map(Target.Server::new).toList();
-        var plan = new ComparePlan(modes, counts, new CellSettings(new MessageShape(64, 1), QuickPreset.WARMUP, QuickPreset.DURATION, 1,
-                QuickPreset.JIT_WARMUP));
-        var part = new ComparePart(null, List.of(), plan, new ServerWork(Work.NONE, false), List.of(), CpuPinning.forThisMachine(null, null));
-        String announcement = ComparePart.announcement("", List.of(part));
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--quick", "--dry-run", "--out", out.toString()));
+        String announcement = text.toString().strip();
+        assertTrue(announcement.startsWith("compare: " + Mode.values().length + " servers x "
+                + QuickPreset.connectionCounts().size() + " connection counts"), announcement);
+        assertTrue(announcement.contains(" x (" + Durations.format(QuickPreset.WARMUP) + " warm-up "), announcement);
         assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
     }
 
