@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,15 +14,6 @@ import shout.compare.plan.CpuPinning;
 /** Pinning a running process: every thread, checked in /proc. */
 @Timeout(20)
 class TasksetTest {
-
-    @Test
-    void readsCpuListsAsSets() {
-        BitSet expected = new BitSet();
-        expected.set(0);
-        expected.set(2, 4);
-        assertEquals(expected, CpuPinning.cpuSet("0,2-3"));
-        assertEquals(CpuPinning.cpuSet("1-3"), CpuPinning.cpuSet("1,2,3"));
-    }
 
     @Test
     void pinsEveryThreadOfARunningProcess() throws Exception {

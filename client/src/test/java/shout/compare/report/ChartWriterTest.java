@@ -2,11 +2,18 @@ package shout.compare.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knowm.xchart.XYChart;
@@ -20,6 +27,8 @@ import shout.server.Mode;
  */
 class ChartWriterTest {
 
+    private static final Pattern ELLIPSE = Pattern.compile("<ellipse cx=\"([^\"]+)\" cy=\"([^\"]+)\"[^>]*style=\"fill:([^;\"]+)");
+
     @TempDir
     Path dir;
 
@@ -27,12 +36,33 @@ class ChartWriterTest {
             ReportCells.settled(Mode.NETTY, 1), ReportCells.failed(Mode.NETTY, 100));
 
     @Test
-    void aChartWithAnUnsettledPointIsWritten() throws Exception {
-        List<Path> written = ChartWriter.write(dir, "", cells);
-        assertEquals(6, written.size(), written.toString());
+    void aChartWithAnUnsettledPointIsWrittenWithTheRingOverThatPoint() throws Exception {
+        List<Path> written = ChartWriter.write(dir, "part-", cells);
+        List<String> expected = ChartWriter.charts(cells).keySet().stream()
+                .flatMap(name -> Stream.of("part-" + name + ".png", "part-" + name + ".svg")).toList();
+        assertEquals(expected, written.stream().map(file -> file.getFileName().toString()).toList());
         for (Path file : written) {
-            assertTrue(Files.size(file) > 0, file.toString());
+            if (file.toString().endsWith(".png")) {
+                assertNotNull(ImageIO.read(file.toFile()), file + " is an image");
+            } else {
+                String svg = Files.readString(file);
+                Set<String> ringedPoints = ellipseCentres(svg, true);
+                ringedPoints.retainAll(ellipseCentres(svg, false));
+                assertEquals(1, ringedPoints.size(), file + ": one point (nio at 100) has a hollow ring drawn over its marker");
+            }
         }
+    }
+
+    /** The centres of the SVG's ellipses: the hollow ones (a ring) or the filled ones (a point's own marker). */
+    private static Set<String> ellipseCentres(String svg, boolean hollow) {
+        Set<String> centres = new HashSet<>();
+        Matcher ellipse = ELLIPSE.matcher(svg);
+        while (ellipse.find()) {
+            if (ellipse.group(3).equals("none") == hollow) {
+                centres.add(ellipse.group(1) + "," + ellipse.group(2));
+            }
+        }
+        return centres;
     }
 
     @Test
