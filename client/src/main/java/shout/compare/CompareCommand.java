@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import shout.cli.ChildJvm;
 import shout.cli.Cli;
+import shout.cli.Counts;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.OutputPaths;
@@ -38,8 +39,10 @@ import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
 import shout.compare.result.MachineInfo;
 import shout.load.Connections;
+import shout.load.LoadConfig;
 import shout.load.MessageShape;
 import shout.server.Mode;
+import shout.server.ServerConfig;
 import shout.server.Work;
 import shout.server.options.ServerOptions;
 
@@ -73,24 +76,27 @@ public final class CompareCommand implements ShoutCommand {
     private List<Mode> modes;
 
     @Option(names = "--connections", split = ",", paramLabel = "N", defaultValue = "1,100,1000,10000",
-            description = "Connection counts, one cell each (default: ${DEFAULT-VALUE}).")
+            converter = Counts.IntConverter.class,
+            description = "Connection counts, one cell each, e.g. 1,100,1k,10k (default: ${DEFAULT-VALUE}).")
     private List<Integer> connections;
 
-    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "64", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "" + LoadConfig.DEFAULT_PAYLOAD_BYTES, converter = Counts.BytesConverter.class,
+            description = "Bytes per message; " + Counts.BYTES_SUFFIXES + " (default: ${DEFAULT-VALUE}).")
     private int sizeBytes;
 
-    @Option(names = "--pipeline", paramLabel = "N", defaultValue = "1", description = "Messages in flight per connection (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pipeline", paramLabel = "N", defaultValue = "" + LoadConfig.DEFAULT_PIPELINE, converter = Counts.IntConverter.class,
+            description = "Messages in flight per connection (default: ${DEFAULT-VALUE}).")
     private int pipeline;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
     private Duration duration;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = LoadConfig.DEFAULT_WARMUP_TEXT, converter = DurationConverter.class,
             description = "Discarded load before each measurement (default: ${DEFAULT-VALUE}).")
     private Duration warmup;
 
-    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1",
+    @Option(names = "--repeat", paramLabel = "R", defaultValue = "1", converter = Counts.IntConverter.class,
             description = "Measure each cell R times, rotating the servers' order each time; a cell shows the median msgs/s "
                     + "and the spread (default: ${DEFAULT-VALUE}).")
     private int repeat;
@@ -117,7 +123,7 @@ public final class CompareCommand implements ShoutCommand {
     @Option(names = "--client-cpus", paramLabel = "CPUS", description = "taskset CPU list for the load client (default: 1..n-1).")
     private String clientCpus;
 
-    @Option(names = "--work", paramLabel = "WORK", defaultValue = "none", converter = ServerOptions.WorkConverter.class,
+    @Option(names = "--work", paramLabel = "WORK", defaultValue = ServerConfig.DEFAULT_WORK_TEXT, converter = ServerOptions.WorkConverter.class,
             description = "Work every server does per received chunk: none, sleep:DURATION or cpu:DURATION; "
                     + "adds the ideal msgs/s to table and chart (default: ${DEFAULT-VALUE}).")
     private Work work;

@@ -35,7 +35,9 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
     public static final int DEFAULT_PIPELINE = 1;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
     /** The warm-up of a timed run; a counted run ({@code messages}) has none unless asked. */
-    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(2);
+    /** The warm-up as the command line spells it, for compare too; {@link #DEFAULT_WARMUP} is parsed from it. */
+    public static final String DEFAULT_WARMUP_TEXT = "2s";
+    public static final Duration DEFAULT_WARMUP = Durations.parse(DEFAULT_WARMUP_TEXT);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_STALL_TIMEOUT = Duration.ofSeconds(10);
     public static final IoEngine DEFAULT_IO = IoEngine.AUTO;

@@ -42,7 +42,8 @@ final class LoadOptions {
             description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
     private Integer threads;
 
-    @Option(names = "--size", paramLabel = "BYTES", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", paramLabel = "BYTES", converter = Counts.BytesConverter.class,
+            description = "Bytes per message; " + Counts.BYTES_SUFFIXES + " (default: ${DEFAULT-VALUE}).")
     private int payloadBytes;
 
     @Option(names = "--pipeline", paramLabel = "N", converter = Counts.IntConverter.class,

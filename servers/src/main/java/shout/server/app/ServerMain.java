@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 import shout.cli.Cli;
+import shout.cli.Counts;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.HostPort;
@@ -47,7 +48,7 @@ import shout.server.options.ServerOptions;
             "  # virtual threads on a free port, printed on the first line",
             "  shout server --mode virtual --port 0",
             "  # Netty on every interface, up to 20,000 connections",
-            "  shout server --mode netty --bind 0.0.0.0 --max-connections 20000",
+            "  shout server --mode netty --bind 0.0.0.0 --max-connections 20k",
             "  # 1 ms of CPU a message, on a worker pool instead of the event loop",
             "  shout server --mode nio --work cpu:1ms --offload"})
 public final class ServerMain implements ShoutCommand {
@@ -68,12 +69,13 @@ public final class ServerMain implements ShoutCommand {
             description = "Address to listen on (default: ${DEFAULT-VALUE}); anything but loopback is exposed to the network.")
     private String bind;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = "--threads", paramLabel = "N", converter = Counts.IntConverter.class,
             description = "Event loops (nio, netty) or pool threads (pool) (default: the CPUs this process may use).")
     private Integer threads;
 
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_MAX_CONNECTIONS,
-            description = "Connections open at once; one more is closed at once (default: ${DEFAULT-VALUE}).")
+            converter = Counts.IntConverter.class,
+            description = "Connections open at once, e.g. 20k; one more is closed at once (default: ${DEFAULT-VALUE}).")
     private int maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", defaultValue = ServerConfig.DEFAULT_IDLE_TIMEOUT_TEXT, converter = DurationConverter.class,
@@ -99,15 +101,16 @@ public final class ServerMain implements ShoutCommand {
             description = "Netty only: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: the best native one that loads, else nio).")
     private Transport transport;
 
-    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_BACKLOG,
+    @Option(names = "--backlog", paramLabel = "N", defaultValue = "" + ServerConfig.DEFAULT_BACKLOG, converter = Counts.IntConverter.class,
             description = "Listen backlog (default: ${DEFAULT-VALUE}; the kernel may cap it).")
     private int backlog;
 
-    @Option(names = "--buffer", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BUFFER_BYTES,
-            description = "Per-connection buffer, the most unsent data one connection holds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--buffer", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_BUFFER_BYTES, converter = Counts.BytesConverter.class,
+            description = "Per-connection buffer, the most unsent data one connection holds; " + Counts.BYTES_SUFFIXES
+                    + " (default: ${DEFAULT-VALUE}).")
     private int bufferBytes;
 
-    @Option(names = "--processes", paramLabel = "K", defaultValue = "1",
+    @Option(names = "--processes", paramLabel = "K", defaultValue = "1", converter = Counts.IntConverter.class,
             description = "Run K server processes sharing the port (SO_REUSEPORT); the cap is split between them (default: ${DEFAULT-VALUE}).")
     private int processes;
 
