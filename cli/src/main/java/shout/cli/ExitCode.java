@@ -5,8 +5,8 @@ package shout.cli;
  * {@code shout load} and {@code shout server} as children) may rely on.
  */
 public enum ExitCode {
-    /** Done, and every checked byte was right. */
-    OK(0, "done", ""),
+    /** Done, and every checked byte was right; a server stopped gracefully by a signal is done too. */
+    OK(0, "done", ", or a server stopped gracefully by SIGTERM or Ctrl-C"),
     /**
      * The work could not happen: a port in use, no connection, an output path that cannot be written
      * (checked before the run starts, so no run is wasted). The error line says which.
@@ -18,8 +18,16 @@ public enum ExitCode {
     WRONG_BYTES(3, "a reply byte was wrong or missing", " (wins over 4)"),
     /** The load ran and every byte was right, but a {@code --fail-*} threshold was crossed; stderr says which. */
     THRESHOLD(4, "a threshold was crossed", ": --fail-p99 or --fail-errors; stderr says which"),
-    /** Stopped by Ctrl-C or SIGTERM before the end; what was finished is kept and marked interrupted. */
-    INTERRUPTED(130, "interrupted", ": Ctrl-C or SIGTERM; what finished is kept");
+    /**
+     * Stopped by Ctrl-C (SIGINT, 128 + 2) before the end; what was finished is kept and marked interrupted.
+     * Also the code of a run stopped in-process, where no signal came.
+     */
+    INTERRUPTED(130, "interrupted", " by Ctrl-C (SIGINT); what finished is kept"),
+    /** Stopped by SIGTERM (128 + 15) before the end, as shells and container runtimes report it; what was finished is kept. */
+    TERMINATED(143, "terminated", " by SIGTERM; what finished is kept");
+
+    /** A process ended by signal N exits with 128 + N, as shells report it. */
+    private static final int SIGNALLED = 128;
 
     private final int code;
     private final String meaning;
@@ -53,6 +61,15 @@ public enum ExitCode {
             }
         }
         return null;
+    }
+
+    /** The code of a run stopped by the signal numbered {@code signal}: {@link #INTERRUPTED} for SIGINT, {@link #TERMINATED} for SIGTERM. */
+    public static ExitCode stoppedBy(int signal) {
+        ExitCode code = of(SIGNALLED + signal);
+        if (code == null) {
+            throw new IllegalArgumentException("no stop is defined for signal " + signal);
+        }
+        return code;
     }
 
     /** A child's exit described for a person: {@code exit code 2 (bad usage)}, or {@code exit code 137}. */

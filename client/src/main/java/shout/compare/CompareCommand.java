@@ -184,7 +184,7 @@ public final class CompareCommand implements ShoutCommand {
 
     @Override
     public ExitCode[] exitCodes() {
-        return new ExitCode[] {ExitCode.OK, ExitCode.CANNOT_RUN, ExitCode.USAGE, ExitCode.INTERRUPTED};
+        return new ExitCode[] {ExitCode.OK, ExitCode.CANNOT_RUN, ExitCode.USAGE, ExitCode.INTERRUPTED, ExitCode.TERMINATED};
     }
 
     @Override
@@ -208,25 +208,26 @@ public final class CompareCommand implements ShoutCommand {
             return ExitCode.OK.code();
         }
         try {
-            CompareResult result = runAndSave(machine, parts, out);
-            return (result.interrupted() ? ExitCode.INTERRUPTED : ExitCode.OK).code();
+            return runAndSave(machine, parts, out).code();
         } catch (IOException e) {
             return Cli.fail(err, "cannot write the results under " + outDir + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         }
     }
 
-    /** Runs the cells, saving results.json after each, then prints the tables and writes report and charts. */
-    @SuppressWarnings("try")              // the signal handlers are held for the try's extent, never named in it
-    private CompareResult runAndSave(MachineInfo machine, List<ComparePart> parts, PrintWriter out) throws IOException, InterruptedException {
+    /**
+     * Runs the cells, saving results.json after each, then prints the tables and writes report and charts;
+     * returns OK, or the code of what stopped the run early (130, 143 on SIGTERM).
+     */
+    private ExitCode runAndSave(MachineInfo machine, List<ComparePart> parts, PrintWriter out) throws IOException, InterruptedException {
         ResultsWriter writer = ResultsWriter.create(outDir, machine.date());
         String commandLine = commandLine();
         long startNanos = System.nanoTime();
         Function<CompareRun.Outcome, CompareResult> asResult = outcome -> new CompareResult(commandLine, machine,
                 scenario == null ? null : scenario.cliName(), (System.nanoTime() - startNanos) / 1e9,
                 outcome.cellsPlanned(), outcome.cellsRun(), outcome.interrupted(), outcome.parts());
-        // Until the report is written: a second signal then (the first often ends a cell within a second) still exits 130.
+        // Until the report is written: a second signal then (the first often ends a cell within a second) still exits 130 or 143.
         try (LiveChildren children = new LiveChildren();
-             StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, () -> stopNow(children)) : null) {
+             StopSignals signals = handleSignals ? StopSignals.install(children::interrupt, code -> stopNow(children, code)) : null) {
             CompareResult result = asResult.apply(new CompareRun(new ChildShout(ChildJvm.current(), entryPoint, serverEntryPoint), loadRunners,
                     machine.cores(), out).run(parts, children, soFar -> writer.writeResults(asResult.apply(soFar))));
             out.print(MarkdownTable.renderResult(result));
@@ -234,14 +235,17 @@ public final class CompareCommand implements ShoutCommand {
             out.println();
             out.println("report: " + report);
             out.flush();
-            return result;
+            if (!result.interrupted()) {
+                return ExitCode.OK;
+            }
+            return signals == null ? ExitCode.INTERRUPTED : signals.received().orElse(ExitCode.INTERRUPTED);
         }
     }
 
     /** The second Ctrl-C or SIGTERM: no more waiting for anyone; results.json holds every finished cell already. */
-    private static void stopNow(LiveChildren children) {
+    private static void stopNow(LiveChildren children, ExitCode code) {
         children.killAll();
-        System.exit(ExitCode.INTERRUPTED.code());
+        System.exit(code.code());
     }
 
     /** --quick and --scenario shorten the cells; options given explicitly still win. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code shout compare} from the packaged jar, stopped with SIGTERM in its second cell: results.json already
- * held the first cell before the signal, and afterwards the run exits 130 with its finished cells kept and marked
+ * held the first cell before the signal, and afterwards the run exits 143 (128 + SIGTERM's 15) with its finished cells kept and marked
  * interrupted, its servers stopped by SIGTERM (nothing left for the final kill) and its in-process load stopped.
  */
 @Timeout(120)
@@ -33,7 +33,7 @@ class CompareInterruptIT {
     Path work;
 
     @Test
-    void sigtermKeepsTheFinishedCellsMarkedInterruptedStopsEveryChildAndExits130() throws Exception {
+    void sigtermKeepsTheFinishedCellsMarkedInterruptedStopsEveryChildAndExits143() throws Exception {
         assertTrue(Files.isRegularFile(JAR), JAR + " is missing: run the package phase first");
         Path out = work.resolve("results");
         Path log = work.resolve("compare.log");
@@ -50,7 +50,7 @@ class CompareInterruptIT {
 
             assertTrue(compare.waitFor(20, TimeUnit.SECONDS), "compare stopped; it said:\n" + Files.readString(log));
             String said = Files.readString(log);
-            assertEquals(130, compare.exitValue(), said);
+            assertEquals(143, compare.exitValue(), said);
             await().atMost(Duration.ofSeconds(5)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
             assertFalse(said.contains("killing child process"), "every child ended on its SIGTERM:\n" + said);
 

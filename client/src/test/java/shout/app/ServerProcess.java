@@ -81,6 +81,25 @@ final class ServerProcess implements AutoCloseable {
         process.toHandle().destroy();
     }
 
+    /** A SIGINT, as Ctrl-C sends it. */
+    void sigint() throws IOException, InterruptedException {
+        if (new ProcessBuilder("kill", "-INT", "" + process.pid()).inheritIO().start().waitFor() != 0) {
+            throw new IOException("kill -INT " + process.pid() + " failed");
+        }
+    }
+
+    /** True when SIGINT is ignored in this server's process (inherited from a parent started without job control). */
+    boolean sigintIgnored() throws IOException {
+        return sigintIgnored(process);
+    }
+
+    /** True when SIGINT is ignored in {@code process} (inherited from a parent started without job control). */
+    static boolean sigintIgnored(Process process) throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc", "" + process.pid(), "status")).stream()
+                .filter(line -> line.startsWith("SigIgn:")).findFirst().orElseThrow().substring("SigIgn:".length()).strip();
+        return (Long.parseUnsignedLong(ignored, 16) & 1L << (2 - 1)) != 0;       // SIGINT is signal 2
+    }
+
     /** Waits up to {@code seconds} for the exit; returns the exit code, or fails. */
     int awaitExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

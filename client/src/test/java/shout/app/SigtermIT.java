@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,7 +23,8 @@ import shout.server.Mode;
 
 /**
  * SIGTERM on a server process with a client mid-transfer: no newcomer is accepted, what is owed is
- * delivered and the process exits 0; a second SIGTERM, or the grace running out, closes at once.
+ * delivered and the process exits 0; a second SIGTERM, or the grace running out, closes at once. A server
+ * stops as asked, so unlike an interrupted load (InterruptIT: 143, 130) it exits 0 on Ctrl-C too.
  */
 @Timeout(120)
 class SigtermIT {
@@ -73,6 +76,20 @@ class SigtermIT {
             server.sigterm();
             assertEquals(0, server.awaitExit(20), "exit code; " + server.errLines());
             assertEquals(-1, client.getInputStream().read(), "closed by the server when the grace ran out");
+        }
+    }
+
+    @Test
+    void ctrlCStopsAServerGracefullyWithExitZeroToo() throws Exception {
+        try (ServerProcess server = ServerProcess.start(0, "--mode", "nio", "--grace", "30s");
+             Socket client = connect(server.port())) {
+            assumeFalse(server.sigintIgnored(), "SIGINT is ignored in this process tree (started in the background)");
+            assertEquals("OWED", roundTrip(client, "owed"));
+            server.sigint();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertRefused(server.port()));
+            client.shutdownOutput();
+            assertEquals(-1, client.getInputStream().read(), "closed once nothing is owed");
+            assertEquals(0, server.awaitExit(20), "exit code; " + server.errLines());
         }
     }
 

@@ -71,7 +71,7 @@ class ChatCommandTest {
     void helpNumbersTheExitCodesAsCallReturnsThem() {
         StringWriter out = new StringWriter();
         assertEquals(0, chat(out, "", false, "--help"));
-        assertTrue(out.toString().strip().endsWith(String.join("\n", "", "Exit codes:", "  0  done",
+        assertTrue(out.toString().strip().endsWith(String.join("\n", "", "Exit codes:", "  0  " + ExitCode.OK.helpLine(),
                 "  1  " + ExitCode.CANNOT_RUN.helpLine(), "  2  " + ExitCode.USAGE.helpLine()).strip()), out.toString());
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
+import shout.cli.ExitCode;
 import shout.cli.Cli;
 import shout.cli.Durations;
 import shout.compare.plan.Cell;
@@ -242,8 +243,10 @@ class CompareCommandTest {
         StringWriter text = new StringWriter();
         assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
         String help = text.toString().strip().replaceAll("\\s+", " ");     // picocli wraps the footer
-        assertTrue(help.endsWith("Exit codes: 0 done 1 could not run: no connection, a port in use, an output path not writable "
-                + "2 bad usage: an unknown option or a bad value 130 interrupted: Ctrl-C or SIGTERM; what finished is kept"), help);
+        assertTrue(help.endsWith("Exit codes: 0 " + ExitCode.OK.helpLine()
+                + " 1 could not run: no connection, a port in use, an output path not writable "
+                + "2 bad usage: an unknown option or a bad value 130 interrupted by Ctrl-C (SIGINT); what finished is kept "
+                + "143 terminated by SIGTERM; what finished is kept"), help);
     }
 
     @Test

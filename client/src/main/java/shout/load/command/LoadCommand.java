@@ -30,7 +30,7 @@ import shout.load.engine.LoadGenerator;
  * reply byte, and prints throughput and latency. Returns the exit code; the options are
  * {@link LoadOptions}', the outputs {@link LoadOutputs}', the run {@link LoadGenerator}'s and the
  * summary {@link ReportPrinter}'s. Ctrl-C or SIGTERM ends a run early with the summary of what was
- * measured so far, and exit code 130, when the process entry asked for signal handling.
+ * measured so far, and exit code 130 or 143 (128 + the signal), when the process entry asked for signal handling.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
@@ -131,6 +131,7 @@ public final class LoadCommand implements ShoutCommand {
             return Cli.fail(err, unwritable.get(), ExitCode.CANNOT_RUN);
         }
         LoadReport report;
+        ExitCode stoppedBy;
         Optional<ProgressLine> progress = outputs.progress(err, terminal, config.schedule().startAt());
         try (HdrLogFile hdrLog = outputs.hdrLog() == null ? null : HdrLogFile.open(outputs.hdrLog(), config.tag())) {
             List<LoadObserver> observers = new ArrayList<>(progress.stream().toList());
@@ -145,6 +146,7 @@ public final class LoadCommand implements ShoutCommand {
             } finally {
                 stops.close();
             }
+            stoppedBy = stops.stoppedBy();
         } catch (LoadException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (IOException e) {
@@ -158,7 +160,7 @@ public final class LoadCommand implements ShoutCommand {
         } catch (IOException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.CANNOT_RUN);
         }
-        return exitCode(report, err).code();
+        return exitCode(report, stoppedBy, err).code();
     }
 
     /** Says on standard error, even with {@code --quiet}, that the run started after its {@code --start-at}. */
@@ -175,12 +177,12 @@ public final class LoadCommand implements ShoutCommand {
     }
 
     /**
-     * An interrupted run (130) has no verdict: its thresholds are not judged. Otherwise a crossed
-     * threshold is said on its own line; wrong bytes (3) win over it (4).
+     * An interrupted run (130, or 143 on SIGTERM) has no verdict: its thresholds are not judged. Otherwise
+     * a crossed threshold is said on its own line; wrong bytes (3) win over it (4).
      */
-    private ExitCode exitCode(LoadReport report, PrintWriter err) {
+    private ExitCode exitCode(LoadReport report, ExitCode stoppedBy, PrintWriter err) {
         if (report.run().interrupted()) {
-            return ExitCode.INTERRUPTED;
+            return stoppedBy;
         }
         Optional<String> crossed = thresholds.crossed(report);
         crossed.ifPresent(line -> {

@@ -200,7 +200,7 @@ public final class ServerMain implements ShoutCommand {
              StatsLog statsLog = StatsLog.start(server.stats(), labels, statsInterval)) {
             if (handleSignals) {
                 // Before the start line: whoever reads it may send SIGTERM at once, and the JVM's default would exit 143.
-                StopSignals.install(stopRequested::countDown, server::close);
+                StopSignals.install(stopRequested::countDown, signalled -> server.close());
             }
             out.println(startLine(config, server, metrics));
             out.flush();
@@ -246,7 +246,7 @@ public final class ServerMain implements ShoutCommand {
         try (ProcessGroup group = ProcessGroup.start(processes, config.listen().port(), this::childArgs, out)) {
             group.onAnyExit(stopRequested);
             if (handleSignals) {
-                StopSignals.install(stopRequested::countDown, group::close);
+                StopSignals.install(stopRequested::countDown, signalled -> group.close());
             }
             awaitStopRequest();
             try {
