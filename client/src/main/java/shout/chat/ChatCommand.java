@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,6 +19,7 @@ import shout.cli.Cli;
 import shout.cli.DurationConverter;
 import shout.cli.ExitCode;
 import shout.cli.HostPort;
+import shout.cli.ServerAddress;
 import shout.cli.ShoutCommand;
 
 /**
@@ -32,7 +34,7 @@ import shout.cli.ShoutCommand;
             "  # type lines, read them back upper-cased; Ctrl-D ends",
             "  shout chat",
             "  # every line of a file, to a server on another port",
-            "  shout chat --port 8082 < notes.txt",
+            "  shout chat 127.0.0.1:8082 < notes.txt",
             "  # one line from a pipe, giving up on the reply after 1 s",
             "  echo 'hello, world' | shout chat --timeout 1s"})
 public final class ChatCommand implements ShoutCommand {
@@ -40,13 +42,8 @@ public final class ChatCommand implements ShoutCommand {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = HostPort.DEFAULT_HOST,
-            description = "Server address (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + HostPort.DEFAULT_PORT,
-            description = "Server port (default: ${DEFAULT-VALUE}).")
-    private int port;
+    @Mixin
+    private ServerAddress address;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "Give up on a reply after this long (default: ${DEFAULT-VALUE}).")
@@ -55,7 +52,7 @@ public final class ChatCommand implements ShoutCommand {
     private final InputStream input;
     private final boolean interactive;
 
-    /** @param input where lines come from; @param interactive whether to show the {@code >> } prompt */
+    /** @param input where lines come from; @param interactive whether to show the {@code >> } prompt: when a person types (see {@link shout.cli.Terminal#stdin}) */
     public ChatCommand(InputStream input, boolean interactive) {
         this.input = input;
         this.interactive = interactive;
@@ -67,7 +64,7 @@ public final class ChatCommand implements ShoutCommand {
         PrintWriter err = spec.commandLine().getErr();
         HostPort server;
         try {
-            server = new HostPort(host, port);
+            server = address.target(spec.commandLine().getParseResult());
         } catch (IllegalArgumentException e) {
             return Cli.fail(err, e.getMessage(), ExitCode.USAGE);
         }
@@ -78,7 +75,7 @@ public final class ChatCommand implements ShoutCommand {
             converse(socket, out);
             return ExitCode.OK.code();
         } catch (UnknownHostException e) {
-            return Cli.fail(err, "unknown host '" + host + "'", ExitCode.CANNOT_RUN);
+            return Cli.fail(err, "unknown host '" + server.host() + "'", ExitCode.CANNOT_RUN);
         } catch (ConnectException e) {
             return Cli.fail(err, "cannot connect to " + server + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
         } catch (SocketTimeoutException e) {

@@ -34,6 +34,30 @@ class ChatCommandTest {
     }
 
     @Test
+    void theServerIsHostColonPortAsLoadTakesIt() throws Exception {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
+            StringWriter out = new StringWriter();
+            assertEquals(0, chat(out, "hi\n", false, "127.0.0.1:" + server.port()), out.toString());
+            assertEquals("HI\n", out.toString());
+        }
+    }
+
+    @Test
+    void aMalformedTargetNamesTheFormInOneLine() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, chat(out, "hi\n", false, "::1:8081"));
+        assertEquals("error: Invalid value for positional parameter at index 0 (HOST:PORT): '::1:8081' is not HOST:PORT "
+                + "(examples: 127.0.0.1:8081, [::1]:8081) (see 'chat --help')", out.toString().strip());
+    }
+
+    @Test
+    void hostColonPortAndPortTogetherAreBadUsage() {
+        StringWriter out = new StringWriter();
+        assertEquals(2, chat(out, "hi\n", false, "127.0.0.1:8081", "--port", "8082"));
+        assertEquals("error: give the server as HOST:PORT or with --host/--port, not both", out.toString().strip());
+    }
+
+    @Test
     void interactiveShowsThePromptBeforeEachLine() throws Exception {
         try (EchoServer server = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
             StringWriter out = new StringWriter();

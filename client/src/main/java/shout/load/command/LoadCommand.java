@@ -92,8 +92,6 @@ public final class LoadCommand implements ShoutCommand {
      */
     static final class Defaults implements IDefaultValueProvider {
         private static final Map<String, String> VALUES = Map.ofEntries(
-                Map.entry("--host", LoadConfig.DEFAULT_HOST),
-                Map.entry("--port", String.valueOf(LoadConfig.DEFAULT_PORT)),
                 Map.entry("--connections", String.valueOf(LoadConfig.DEFAULT_CONNECTIONS)),
                 Map.entry("--size", String.valueOf(LoadConfig.DEFAULT_PAYLOAD_BYTES)),
                 Map.entry("--pipeline", String.valueOf(LoadConfig.DEFAULT_PIPELINE)),

@@ -6,14 +6,14 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParseResult;
 import shout.cli.Cli;
 import shout.cli.Counts;
 import shout.cli.DurationConverter;
 import shout.cli.HostPort;
+import shout.cli.ServerAddress;
 import shout.load.IoEngine;
 import shout.load.LoadConfig;
 
@@ -24,15 +24,8 @@ import shout.load.LoadConfig;
  */
 final class LoadOptions {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST:PORT", converter = HostPortConverter.class,
-            description = "The server, as wrk and tcpkali take it: 127.0.0.1:8081, [::1]:8081 (or use --host and --port).")
-    private HostPort target;
-
-    @Option(names = "--host", paramLabel = "HOST", description = "Server host name or address (default: ${DEFAULT-VALUE}).")
-    private String host;
-
-    @Option(names = "--port", paramLabel = "PORT", description = "Server port (default: ${DEFAULT-VALUE}).")
-    private int port;
+    @Mixin
+    private ServerAddress server;
 
     @Option(names = {"-c", "--connections"}, paramLabel = "N", converter = Counts.IntConverter.class,
             description = "Connections to open, e.g. 100 or 10k (default: ${DEFAULT-VALUE}).")
@@ -115,10 +108,8 @@ final class LoadOptions {
 
     /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
     LoadConfig config(ParseResult parsed) {
-        Cli.require(target == null || !(parsed.hasMatchedOption("--host") || parsed.hasMatchedOption("--port")),
-                "give the server as HOST:PORT or with --host/--port, not both");
-        LoadConfig.Builder config = LoadConfig.builder().host(target == null ? host : target.host())
-                .port(target == null ? port : target.port()).connections(connections)
+        HostPort target = server.target(parsed);
+        LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections)
                 .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
                 .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag).startAt(startAt)
@@ -163,13 +154,5 @@ final class LoadOptions {
 
     private static String family(InetAddress address) {
         return address instanceof Inet4Address ? "IPv4" : "IPv6";
-    }
-
-    /** Reads the positional {@code HOST:PORT}. */
-    static final class HostPortConverter implements ITypeConverter<HostPort> {
-        @Override
-        public HostPort convert(String value) {
-            return Cli.userValue(() -> HostPort.parse(value));
-        }
     }
 }
