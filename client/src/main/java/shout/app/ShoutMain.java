@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import shout.chat.ChatCommand;
 import shout.cli.Cli;
 import shout.cli.LogFormat;
+import shout.cli.Terminal;
 import shout.compare.CompareCommand;
 import shout.load.command.LoadCommand;
 import shout.merge.MergeCommand;
@@ -32,7 +33,7 @@ public final class ShoutMain {
     private static CommandLine commandLine(boolean handleSignals) {
         return Cli.commandLine(new ShoutMain())
                 .addSubcommand(Cli.commandLine(new ServerMain(handleSignals)))
-                .addSubcommand(Cli.commandLine(new ChatCommand(System.in, System.console() != null)))
+                .addSubcommand(Cli.commandLine(new ChatCommand(System.in, Terminal.stdin())))
                 .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
                 .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, ServerMain.class, handleSignals)))
                 .addSubcommand(Cli.commandLine(new MergeCommand()))

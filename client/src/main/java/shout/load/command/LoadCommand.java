@@ -19,6 +19,7 @@ import shout.cli.Cli;
 import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.cli.ShoutCommand;
+import shout.cli.Terminal;
 import shout.load.LoadConfig;
 import shout.load.LoadException;
 import shout.load.LoadObserver;
@@ -74,7 +75,7 @@ public final class LoadCommand implements ShoutCommand {
      *                      (true in a real process, false in tests: signal handlers belong to the whole JVM)
      */
     public LoadCommand(boolean handleSignals) {
-        this(ProgressLine.isTerminal(), handleSignals ? StopRequests.SIGNALS : StopRequests.NONE);
+        this(Terminal.stderr(), handleSignals ? StopRequests.SIGNALS : StopRequests.NONE);
     }
 
     /**

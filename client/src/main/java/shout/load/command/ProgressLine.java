@@ -1,12 +1,6 @@
 package shout.load.command;
 
-import java.io.Console;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,35 +40,6 @@ final class ProgressLine implements LoadObserver {
         this.terminal = terminal;
         this.intervalSeconds = interval.toNanos() / 1e9;
         this.startAt = startAt;
-    }
-
-    /** True when standard error is a terminal a person watches, not a pipe or a file. */
-    static boolean isTerminal() {
-        Path stderr = Path.of("/proc/self/fd/2");
-        try {
-            if (Files.exists(stderr, LinkOption.NOFOLLOW_LINKS)) {
-                String device = Files.readSymbolicLink(stderr).toString();
-                return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            System.getLogger(ProgressLine.class.getName()).log(System.Logger.Level.DEBUG, "cannot read " + stderr, e);
-        }
-        return consoleIsTerminal();                         // no /proc: judge by the console, which covers stdin and stdout
-    }
-
-    private static boolean consoleIsTerminal() {
-        Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {   // JDK 22+ returns a Console even for redirected streams and says so here; JDK 21 has no such method
-            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            System.getLogger(ProgressLine.class.getName()).log(System.Logger.Level.DEBUG, "Console.isTerminal failed", e);
-            return false;
-        }
     }
 
     @Override
