@@ -25,8 +25,9 @@ final class LoadOutputs {
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the report as JSON to FILE, or to standard output with '-' (the summary then "
-                    + "goes to standard error): every figure in microseconds, the settings, throughput per --interval "
-                    + "and the latency histogram (HdrHistogram, compressed, Base64).")
+                    + "goes to standard error): the settings, throughput per --interval (intervals), latency percentiles "
+                    + "in microseconds (latencyMicros) and every measured latency as an HdrHistogram in nanoseconds "
+                    + "(latencyHistogramNanos: compressed, Base64).")
     private String json;
 
     @Option(names = "--hdr-log", paramLabel = "FILE",

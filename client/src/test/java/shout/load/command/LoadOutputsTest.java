@@ -179,4 +179,28 @@ class LoadOutputsTest {
         assertTrue(help.contains("--progress-interval=DURATION"), help);
         assertTrue(help.contains("(default: 1s; 0 turns it off)"), help);
     }
+
+    /** Each JSON field the help of --json names is one the report has, in the unit its name says. */
+    @Test
+    void jsonHelpNamesTheReportsFieldsInTheirUnits() throws Exception {
+        String help = String.join(" ", Cli.commandLine(new LoadCommand(false, StopRequests.NONE))
+                .getCommandSpec().findOption("--json").description());
+        JsonNode json;
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.ephemeral())) {
+            json = JSON.readTree(LoadRun.of("127.0.0.1:" + server.port(), "-c", "1", "-d", "200ms", "--warmup", "0",
+                    "--quiet", "--json", "-").out());
+        }
+        var named = Pattern.compile("(\\w+) \\((\\w+)[:)]").matcher(help);
+        int checked = 0;
+        while (named.find()) {
+            String field = named.group(2);
+            assertTrue(json.has(field), field + " is not a field of the report " + json.fieldNames() + ": " + help);
+            if (field.endsWith("Micros") || field.endsWith("Nanos")) {
+                String unit = field.endsWith("Micros") ? "microseconds" : "nanoseconds";
+                assertEquals(unit, named.group(1), "the unit said before " + field + ": " + help);
+                checked++;
+            }
+        }
+        assertEquals(2, checked, help);
+    }
 }
