@@ -11,7 +11,10 @@ import shout.load.command.LoadCommand;
 import shout.merge.MergeCommand;
 import shout.server.app.ServerMain;
 
-/** The one entry point of the jar: {@code shout server|chat|load|compare|merge}, and {@code shout help|completion}. */
+/**
+ * The one entry point of the jar: {@code shout server|chat|load|compare|merge}, {@code shout help|completion}, and
+ * in the help list the launcher script's own {@code test|build|bench}.
+ */
 @Command(name = "shout", mixinStandardHelpOptions = true, version = "shout " + Cli.VERSION,
         description = "Interchangeable upper-casing echo servers, and a load client to compare them.")
 public final class ShoutMain {
@@ -37,6 +40,9 @@ public final class ShoutMain {
                 .addSubcommand(Cli.commandLine(new LoadCommand(handleSignals)))
                 .addSubcommand(Cli.commandLine(new CompareCommand(ShoutMain.class, ServerMain.class, handleSignals)))
                 .addSubcommand(Cli.commandLine(new MergeCommand()))
+                .addSubcommand(LauncherCommand.commandLine(LauncherCommand.Launched.TEST))
+                .addSubcommand(LauncherCommand.commandLine(LauncherCommand.Launched.BUILD))
+                .addSubcommand(LauncherCommand.commandLine(LauncherCommand.Launched.BENCH))
                 .addSubcommand(Cli.commandLine(new CommandLine.HelpCommand()))
                 .addSubcommand(Cli.commandLine(new CompletionCommand()));
     }

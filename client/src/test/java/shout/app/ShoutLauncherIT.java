@@ -20,7 +20,8 @@ import shout.cli.StartLine;
 
 /**
  * The launcher script as a user runs it, on the jar this build just packaged: a real server process
- * on port 0, its start line, its JVM flags, bytes through it, SIGTERM, exit 0; and {@code echo hi | ./shout chat}.
+ * on port 0, its start line, its JVM flags, bytes through it, SIGTERM, exit 0; {@code echo hi | ./shout chat HOST:PORT}
+ * with no prompt on piped input; and {@code ./shout --help} listing the launcher's own commands beside the jar's.
  */
 @Timeout(120)
 class ShoutLauncherIT {
@@ -57,14 +58,33 @@ class ShoutLauncherIT {
         }
     }
 
+    @Test
+    void helpListsEveryCommandTheLauncherRunsWithALineEach() throws Exception {
+        Process help = launch("--help");
+        try {
+            String printed = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, help.exitValue(), printed);
+            for (String command : List.of("server", "chat", "load", "compare", "merge", "test", "build", "bench")) {
+                assertTrue(printed.lines().anyMatch(line -> line.matches("  " + command + " +\\p{Upper}.*")), command + " in:\n" + printed);
+            }
+            String script = Files.readString(LAUNCHER);
+            for (String launched : List.of("test", "build", "bench")) {
+                assertTrue(script.contains("\n  " + launched + ")\n"), "the launcher runs " + launched + " itself");
+            }
+        } finally {
+            help.destroyForcibly();
+        }
+    }
+
     private static void assertChatPipes(int port) throws IOException, InterruptedException {
-        Process chat = launch("chat", "--port", "" + port);
+        Process chat = launch("chat", "127.0.0.1:" + port);
         try {
             chat.getOutputStream().write("hi\n".getBytes(StandardCharsets.US_ASCII));
             chat.getOutputStream().close();
             String printed = new String(chat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(chat.waitFor(30, TimeUnit.SECONDS));
-            assertEquals("HI\n", printed);
+            assertEquals("HI\n", printed, "no '>> ' prompt when the input is piped");
             assertEquals(0, chat.exitValue());
         } finally {
             chat.destroyForcibly();
