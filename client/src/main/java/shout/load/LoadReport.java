@@ -1,5 +1,7 @@
 package shout.load;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -24,10 +26,41 @@ import org.HdrHistogram.Histogram;
  * @param settings              every setting of the run, enough to run it again
  * @param latencyHistogramNanos the measured latencies (ns) as HdrHistogram encodes a histogram
  *                              ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
+ * @param openLoopTimes         an open loop's service time and client lateness; null for a closed loop and in reports
+ *                              written before they were measured
  */
+@JsonIgnoreProperties(value = "clientCpuMicrosPerMessage", allowGetters = true)
 public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts connections,
                          @JsonUnwrapped Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
-                         Fairness fairness, @JsonUnwrapped Client client, Settings settings, String latencyHistogramNanos) {
+                         Fairness fairness, @JsonUnwrapped Client client, Settings settings, String latencyHistogramNanos,
+                         @JsonUnwrapped OpenLoopTimes openLoopTimes) {
+
+    public LoadReport {
+        if (openLoopTimes != null && openLoopTimes.serviceTimeHistogramNanos() == null) {
+            openLoopTimes = null;                       // Jackson makes an empty part of a file that has none of its fields
+        }
+    }
+
+    /** A report without open-loop times: a closed loop's, or one read from HdrHistogram logs. */
+    public LoadReport(Run run, ConnectionCounts connections, Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
+                      Fairness fairness, Client client, Settings settings, String latencyHistogramNanos) {
+        this(run, connections, throughput, latencyMicros, errors, fairness, client, settings, latencyHistogramNanos, null);
+    }
+
+    /**
+     * The client's CPU time per measured message, in microseconds ({@code clientCpuSeconds} over {@code messages}); 0
+     * when nothing was measured. Written to the JSON, never read from it: it follows from the two.
+     */
+    @JsonProperty("clientCpuMicrosPerMessage")
+    public double clientCpuMicrosPerMessage() {
+        long messages = throughput.messages();
+        return messages > 0 ? client.clientCpuSeconds() * 1e6 / messages : 0;
+    }
+
+    /** True when the client fell behind its own open-loop schedule beyond {@link OpenLoopTimes#LATE_NANOS}. */
+    public boolean clientLate() {
+        return openLoopTimes != null && openLoopTimes.clientLate();
+    }
 
     /**
      * What ran, and how it ended.
@@ -134,7 +167,12 @@ public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts
 
     /** The measured latencies (ns) decoded from {@link #latencyHistogramNanos}, to merge runs or read any percentile. */
     public Histogram decodeLatencyHistogram() throws DataFormatException {
-        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(latencyHistogramNanos)), 0);
+        return decode(latencyHistogramNanos);
+    }
+
+    /** Decodes a histogram that {@link #encode} wrote. */
+    public static Histogram decode(String encoded) throws DataFormatException {
+        return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(encoded)), 0);
     }
 
     /** True when any byte came back wrong or never came back: such a run exits with code 3. */

@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.zip.DataFormatException;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.HdrHistogram.Histogram;
 import shout.cli.Cli;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
+import shout.load.OpenLoopTimes;
 
 /**
  * The sum of runs that ran at once on several machines, as one {@link LoadReport}: HdrHistogram's model,
@@ -59,7 +61,26 @@ final class MergedRun {
         var client = new LoadReport.Client(total(all, r -> r.client().clientCpuSeconds()), joined(all, r -> r.client().io()),
                 Cli.VERSION, joined(all, r -> r.client().hostName()));
         return new LoadReport(run, connections, throughput, LoadReport.Latency.of(latencyNanos), errors(all), fairness(measured),
-                client, settings(measured), LoadReport.encode(latencyNanos));
+                client, settings(measured), LoadReport.encode(latencyNanos), openLoopTimes(runs));
+    }
+
+    /** The open-loop times of the runs that have them, added; null when none has (closed loops, older files, logs). */
+    private static OpenLoopTimes openLoopTimes(List<RunFile> runs) {
+        List<OpenLoopTimes> present = runs.stream().map(r -> r.report().openLoopTimes()).filter(Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        Histogram serviceNanos = new Histogram(3);
+        Histogram latenessNanos = new Histogram(3);
+        for (OpenLoopTimes times : present) {
+            try {
+                serviceNanos.add(times.decodeServiceTime());
+                latenessNanos.add(times.decodeLateness());
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("RunFile checked that these decode", e);
+            }
+        }
+        return OpenLoopTimes.of(serviceNanos, latenessNanos);
     }
 
     private static long sum(List<LoadReport> reports, ToLongFunction<LoadReport> figure) {

@@ -90,11 +90,15 @@ record RunFile(Path file, LoadReport report, Histogram latencyNanos, boolean fro
         }
         try {
             Instant.parse(report.run().startTime());
+            if (report.openLoopTimes() != null) {
+                report.openLoopTimes().decodeServiceTime();     // fails here, naming the file, rather than in the merge
+                report.openLoopTimes().decodeLateness();
+            }
             return new RunFile(file, report, report.decodeLatencyHistogram(), false);
         } catch (DateTimeParseException e) {
             throw new Unreadable(file, "startTime is not an ISO-8601 instant: " + report.run().startTime());
         } catch (DataFormatException | RuntimeException e) {          // HdrHistogram's decoder throws several kinds
-            throw new Unreadable(file, "latencyHistogramNanos does not decode as an HdrHistogram: " + e.getMessage());
+            throw new Unreadable(file, "a histogram (latencyHistogramNanos, serviceTimeHistogramNanos or latenessHistogramNanos) does not decode: " + e.getMessage());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import shout.load.ClientLimit;
 import shout.load.ErrorKind;
 import shout.load.LoadReport;
+import shout.load.OpenLoopTimes;
 import shout.load.Steadiness;
 
 /**
@@ -86,16 +87,19 @@ public final class ReportPrinter {
         Steadiness steady = Steadiness.of(throughput.intervals());
         line("steady", "%s%s", steady.describe(), steady.spreadPercent() == null ? "; a shorter --interval gives more" : "");
         latency(report.latencyMicros());
+        openLoopTimes(report.openLoopTimes());
         LoadReport.Fairness fairness = report.fairness();
         line("per connection", merged ? "min %d  median ~%d (the runs' medians' median, not exact)  max %d messages; %d starved"
                         : "min %d  median %d  max %d messages; %d starved (none completed)",
                 fairness.min(), fairness.median(), fairness.max(), fairness.starved());
         if (merged) {
-            line("client cpu", "%.2f s, all clients together", report.client().clientCpuSeconds());
+            line("client cpu", "%.2f s, all clients together = %.1f us a message", report.client().clientCpuSeconds(),
+                    report.clientCpuMicrosPerMessage());
         } else {
             double cpuSeconds = report.client().clientCpuSeconds();
-            line("client cpu", "%.2f s = %.0f%% of one core", cpuSeconds,
-                    throughput.measuredSeconds() > 0 ? 100 * cpuSeconds / throughput.measuredSeconds() : 0.0);
+            line("client cpu", "%.2f s = %.0f%% of one core = %.1f us a message", cpuSeconds,
+                    throughput.measuredSeconds() > 0 ? 100 * cpuSeconds / throughput.measuredSeconds() : 0.0,
+                    report.clientCpuMicrosPerMessage());
             ClientLimit limit = ClientLimit.ofThisJvm(report);
             if (limit != null && limit.bound()) {
                 line("client-bound", "%s: the server may be faster than this run shows (more --threads on more cores, "
@@ -116,6 +120,24 @@ public final class ReportPrinter {
         line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
                 readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
                 readable(latency.mean()));
+    }
+
+    /** An open loop's service time and lateness, and whether the client fell behind its schedule; nothing for a closed loop. */
+    private void openLoopTimes(OpenLoopTimes times) {
+        if (times == null) {
+            return;
+        }
+        LoadReport.Latency service = times.serviceTimeMicros();
+        line("service time", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s   (from each actual send)", readable(service.p50()),
+                readable(service.p90()), readable(service.p99()), readable(service.p999()), readable(service.max()),
+                readable(service.mean()));
+        LoadReport.Latency late = times.latenessMicros();
+        line("client late", "p50 %s  p99 %s  max %s   (actual send minus scheduled)", readable(late.p50()), readable(late.p99()),
+                readable(late.max()));
+        if (times.clientLate()) {
+            line("client-bound", "the client sent late beyond its bound (p99 over %s): the latency's tail is the client's "
+                    + "as much as the server's; see the service time", readable(OpenLoopTimes.LATE_NANOS / 1e3));
+        }
     }
 
     private static boolean nothingMeasured(LoadReport report) {

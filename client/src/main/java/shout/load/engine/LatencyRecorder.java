@@ -43,7 +43,12 @@ final class LatencyRecorder {
 
     /** Writer: records one latency; only between {@link #beginPass} and {@link #endPass}. */
     void record(long nanos) {
-        active.recordValue(Math.min(Math.max(nanos, 0), HIGHEST_NANOS));
+        active.recordValue(clamp(nanos));
+    }
+
+    /** A duration as the histograms can hold it: below zero counts as zero, above an hour as an hour. */
+    static long clamp(long nanos) {
+        return Math.min(Math.max(nanos, 0), HIGHEST_NANOS);
     }
 
     /** Writer: the pass is over; the thread may block now. */

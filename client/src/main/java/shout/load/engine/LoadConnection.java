@@ -107,8 +107,15 @@ final class LoadConnection {
         return measuredCompleted;
     }
 
-    /** The open loop's schedule reached this connection's next message. */
+    /**
+     * The open loop's schedule reached this connection's next message, and the client got round to it at
+     * {@code nowNanos}: how late that is counts as the client's own lateness, whether or not the pipeline lets
+     * the message go now (a message held back for a reply waits for the server, not for the client).
+     */
     void scheduledOneMore(long nowNanos) throws IOException {
+        if (stats.measuring) {
+            stats.latenessNanos.recordValue(LatencyRecorder.clamp(nowNanos - schedule.sendNanos(index, scheduled)));
+        }
         scheduled++;
         send(nowNanos);
     }
@@ -124,7 +131,7 @@ final class LoadConnection {
             if (measured && !control.tryTakeMessage()) {
                 break;
             }
-            slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun));
+            slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun), nowNanos);
             stats.outstandingMeasured += measured ? 1 : 0;
             begun++;
         }
@@ -215,6 +222,9 @@ final class LoadConnection {
         }
         if (stats.measuring) {
             stats.latency.record(nowNanos - slab.issueNanos(slot, message));
+            if (schedule != null) {
+                stats.serviceNanos.recordValue(LatencyRecorder.clamp(nowNanos - slab.sentNanos(slot, message)));
+            }
             measuredCompleted++;
         }
     }

@@ -1,5 +1,6 @@
 package shout.load.engine;
 
+import org.HdrHistogram.Histogram;
 import shout.load.ErrorKind;
 
 /**
@@ -9,6 +10,9 @@ import shout.load.ErrorKind;
 final class LoopStats {
 
     final LatencyRecorder latency = new LatencyRecorder();
+    /** Open loop, measured part: how late the client got round to each scheduled send, and each reply's service time. */
+    final Histogram latenessNanos = LatencyRecorder.newHistogram();
+    final Histogram serviceNanos = LatencyRecorder.newHistogram();
     final long[] errors = new long[ErrorKind.values().length];
     /** True while this thread is in the measured part; only then are bytes and replies counted. */
     boolean measuring;

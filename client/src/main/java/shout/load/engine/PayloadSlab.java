@@ -19,6 +19,8 @@ final class PayloadSlab {
     private final ByteBuffer sendRings;
     private final ByteBuffer expectedReplies;
     private final long[] issueNanos;
+    /** When each message was actually begun: later than its issue time when the open loop sent it late. */
+    private final long[] sentNanos;
     private int slots;
 
     PayloadSlab(int payloadBytes, int pipeline, int capacity) {
@@ -29,6 +31,7 @@ final class PayloadSlab {
         this.sendRings = ByteBuffer.allocateDirect(Math.multiplyExact(ringBytes, capacity));
         this.expectedReplies = ByteBuffer.allocateDirect(Math.multiplyExact(payloadBytes, capacity));
         this.issueNanos = new long[Math.multiplyExact(issueRing, capacity)];
+        this.sentNanos = new long[issueNanos.length];
     }
 
     /** Stores one connection's payload and returns its slot. */
@@ -77,11 +80,21 @@ final class PayloadSlab {
         return Long.bitCount(((word & low7) + low7 | word) & ~low7);
     }
 
-    void issued(int slot, long message, long nanos) {
-        issueNanos[slot * issueRing + (int) (message & (issueRing - 1))] = nanos;
+    /**
+     * Message {@code message} of {@code slot} begins: latency counts from {@code issueNanos} (its scheduled time in the
+     * open loop), service time from {@code sentNanos}, when the client began it.
+     */
+    void issued(int slot, long message, long issueNanos, long sentNanos) {
+        int at = slot * issueRing + (int) (message & (issueRing - 1));
+        this.issueNanos[at] = issueNanos;
+        this.sentNanos[at] = sentNanos;
     }
 
     long issueNanos(int slot, long message) {
         return issueNanos[slot * issueRing + (int) (message & (issueRing - 1))];
+    }
+
+    long sentNanos(int slot, long message) {
+        return sentNanos[slot * issueRing + (int) (message & (issueRing - 1))];
     }
 }

@@ -15,6 +15,7 @@ import shout.cli.Cli;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
 import shout.load.LoadReport;
+import shout.load.OpenLoopTimes;
 import shout.load.Schedule;
 
 /** Turns the counters of a finished run into its {@link LoadReport}. Called once, after the I/O threads were joined. */
@@ -40,7 +41,17 @@ final class ReportBuilder {
         var client = new LoadReport.Client(Math.max(0, measurement.cpuNanos()) / 1e9, engine, Cli.VERSION, hostName());
         return new LoadReport(run, new LoadReport.ConnectionCounts(config.connections().count(), up, failed), throughput,
                 LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), client, settings(config),
-                LoadReport.encode(latencyNanos));
+                LoadReport.encode(latencyNanos), config.pacing().openLoop() ? openLoopTimes(stats) : null);
+    }
+
+    private static OpenLoopTimes openLoopTimes(List<LoopStats> stats) {
+        Histogram serviceNanos = LatencyRecorder.newHistogram();
+        Histogram latenessNanos = LatencyRecorder.newHistogram();
+        for (LoopStats loop : stats) {
+            serviceNanos.add(loop.serviceNanos);
+            latenessNanos.add(loop.latenessNanos);
+        }
+        return OpenLoopTimes.of(serviceNanos, latenessNanos);
     }
 
     private static LoadReport.Settings settings(LoadConfig config) {
