@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** Whether a run measured its load client: its CPU time against the cores its threads could use. */
@@ -55,6 +56,22 @@ class ClientLimitTest {
     void exactlyAtTheBoundCountsAsBound() {
         assertTrue(ClientLimit.of(run(10, 9, 1), 1).bound());
         assertFalse(ClientLimit.of(run(10, 8.99, 1), 1).bound());
+    }
+
+    @Test
+    void anOpenLoopThatFellBehindItsScheduleIsClientBoundHoweverIdleItsCore() {
+        LoadReport idle = run(5, 1, 1);
+        Histogram serviceNanos = new Histogram(3);
+        serviceNanos.recordValue(80_000);
+        Histogram latenessNanos = new Histogram(3);
+        latenessNanos.recordValue(3_000_000);
+        LoadReport late = new LoadReport(idle.run(), idle.connections(), idle.throughput(), idle.latencyMicros(), idle.errors(),
+                idle.fairness(), idle.client(), idle.settings(), null, OpenLoopTimes.of(serviceNanos, latenessNanos));
+        ClientLimit limit = ClientLimit.of(late, 1);
+        assertTrue(limit.bound(), limit.toString());
+        assertEquals("the load client was busy 20% of the 1 core it could use, and sent 1% of its messages 3.00ms or more "
+                + "behind its schedule", limit.describe());
+        assertFalse(ClientLimit.of(idle, 1).bound());
     }
 
     @Test

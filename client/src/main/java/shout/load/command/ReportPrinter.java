@@ -102,8 +102,10 @@ public final class ReportPrinter {
                     report.clientCpuMicrosPerMessage());
             ClientLimit limit = ClientLimit.ofThisJvm(report);
             if (limit != null && limit.bound()) {
-                line("client-bound", "%s: the server may be faster than this run shows (more --threads on more cores, "
-                        + "or more client machines and shout merge, would tell)", limit.describe());
+                line("client-bound", "%s: %s", limit.describe(), report.clientLate()
+                        ? "its latency's tail is the client's as much as the server's (the service time is the server's part)"
+                        : "the server may be faster than this run shows (more --threads on more cores, "
+                        + "or more client machines and shout merge, would tell)");
             }
         }
     }
@@ -132,12 +134,8 @@ public final class ReportPrinter {
                 readable(service.p90()), readable(service.p99()), readable(service.p999()), readable(service.max()),
                 readable(service.mean()));
         LoadReport.Latency late = times.latenessMicros();
-        line("client late", "p50 %s  p99 %s  max %s   (actual send minus scheduled)", readable(late.p50()), readable(late.p99()),
-                readable(late.max()));
-        if (times.clientLate()) {
-            line("client-bound", "the client sent late beyond its bound (p99 over %s): the latency's tail is the client's "
-                    + "as much as the server's; see the service time", readable(OpenLoopTimes.LATE_NANOS / 1e3));
-        }
+        line("client late", "p50 %s  p99 %s  max %s   (actual send minus scheduled; client-bound beyond p99 %s)",
+                readable(late.p50()), readable(late.p99()), readable(late.max()), readable(OpenLoopTimes.LATE_NANOS / 1e3));
     }
 
     private static boolean nothingMeasured(LoadReport report) {
