@@ -2,6 +2,7 @@ package shout.load.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -31,6 +32,7 @@ import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.load.IoEngine;
 import shout.load.LoadReport;
+import shout.load.OpenLoopTimes;
 import shout.load.io.Poller;
 import shout.server.EchoServer;
 import shout.server.Mode;
@@ -262,8 +264,9 @@ class LoadCommandTest {
             }
             return length;
         };
+        LoadRun result;
         try (TestServer server = TestServer.start(stallOnceFor200ms, 4096)) {
-            LoadRun result = load(server.port(), "--connections", "1", "--rate", "1000", "--duration", "800ms",
+            result = load(server.port(), "--connections", "1", "--rate", "1000", "--duration", "800ms",
                     "--warmup", "0", "--json", "" + json);
             assertEquals(0, result.exitCode(), result.err());
         }
@@ -273,6 +276,13 @@ class LoadCommandTest {
         assertTrue(report.latencyMicros().max() >= 200_000, "max " + report.latencyMicros());
         // closed loop would charge the stall to one message; the open loop to every one scheduled during it
         assertTrue(report.latencyMicros().p99() >= 100_000, "p99 " + report.latencyMicros());
+        // the message that met the stall took it as its own service time; each message's latency includes its service time
+        OpenLoopTimes times = report.openLoopTimes();
+        assertTrue(times.serviceTimeMicros().max() >= 200_000, "service " + times.serviceTimeMicros());
+        assertTrue(times.serviceTimeMicros().p99() <= report.latencyMicros().p99(), times + " against " + report.latencyMicros());
+        assertTrue(times.decodeLateness().getTotalCount() > 0, "every scheduled send counts its lateness");
+        assertTrue(result.out().contains("service time   p50 " + Durations.readable(times.serviceTimeMicros().p50())), result.out());
+        assertTrue(result.out().contains("client late    p50 " + Durations.readable(times.latenessMicros().p50())), result.out());
     }
 
     private static void stall(long nanos) {
@@ -303,6 +313,9 @@ class LoadCommandTest {
         assertTrue(summary.contains("seed 42"), summary);
         assertFalse(summary.contains("\r"), "no progress line when not on a terminal");
         assertEquals(report.throughput().messages(), countsIn(hdrLog));
+        assertTrue(summary.contains(String.format(Locale.ROOT, "= %.1f us a message", report.clientCpuMicrosPerMessage())), summary);
+        assertNull(report.openLoopTimes(), "a closed loop sends when it is answered: no schedule to be late for");
+        assertFalse(summary.contains("service time"), summary);
     }
 
     /** The latencies an HdrHistogram log holds, over all its intervals. */
