@@ -1,6 +1,7 @@
 package shout.load;
 
 import java.util.concurrent.TimeUnit;
+import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -37,12 +38,12 @@ public record OpenLoopTimes(LoadReport.Latency serviceTimeMicros, LoadReport.Lat
     }
 
     /** The service times (ns), decoded. */
-    public Histogram decodeServiceTime() throws java.util.zip.DataFormatException {
+    public Histogram decodeServiceTime() throws DataFormatException {
         return LoadReport.decode(serviceTimeHistogramNanos);
     }
 
     /** The lateness (ns), decoded. */
-    public Histogram decodeLateness() throws java.util.zip.DataFormatException {
+    public Histogram decodeLateness() throws DataFormatException {
         return LoadReport.decode(latenessHistogramNanos);
     }
 }
