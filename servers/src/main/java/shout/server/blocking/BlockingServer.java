@@ -36,6 +36,7 @@ public final class BlockingServer implements EchoServer {
     private final Set<BlockingConnection> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private final IdleSweeper idleSweeper;
+    private final TransformWarmUp warmUp;
 
     private BlockingServer(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers, ExecutorService fanOut,
                            String threads) throws IOException {
@@ -49,6 +50,7 @@ public final class BlockingServer implements EchoServer {
         this.acceptor = acceptor.name("echo-" + mode.cliName() + "-acceptor")
                 .unstarted(new AcceptLoop<>(listener::accept, () -> !listener.isClosed(), stats, this::serve));
         this.idleSweeper = new IdleSweeper("echo-" + mode.cliName() + "-idle-sweeper", open, IdleTimeout.of(config));
+        this.warmUp = new TransformWarmUp("echo-" + mode.cliName() + "-warm-up");
     }
 
     /**
@@ -68,6 +70,7 @@ public final class BlockingServer implements EchoServer {
             shutdown(fanOut);
             throw e;
         }
+        server.warmUp.start();                        // before the first connection can need the transform
         server.idleSweeper.start();
         server.acceptor.start();
         return server;
@@ -119,6 +122,7 @@ public final class BlockingServer implements EchoServer {
         shutdown(workers);
         shutdown(fanOut);                           // after the connections' threads, the only ones that use it
         idleSweeper.stop();
+        warmUp.join();
     }
 
     /** Stops a pool or per-task executor; its connections' sockets are already closed, so its tasks end. */
