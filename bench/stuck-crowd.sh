@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # bench/stuck-crowd.sh MODE [RUNS] [CLIENTS]: issue 41's crowd, RUNS times (default 20) against a fresh server
 # each: CLIENTS clients (default 1000) each shrink their receive buffer to 4 KiB and push up to 256 KiB without
-# reading until the kernel takes no more; 2 s later five new clients, one after another, time their first reply
+# reading until the kernel takes no more (connected first, then a second's pause, then all at once); 2 s later five new clients, one after another, time their first reply
 # (client/src/test/java/shout/app/StuckCrowd.java, which first makes one untimed round trip before the crowd so
 # that the probes time the server, not the client's class loading). The server runs pinned to cpu 0, the crowd and the probes
 # to cpu 1. Prints one line per run, then a summary: how many runs had every probe within GOAL_MS (default
 # 100), and the median and maximum of the first probes and of all probes, with the load average before and after.
-# Extra server JVM flags go in SHOUT_JAVA_OPTS (e.g. -Xlog:safepoint), as for ./shout itself.
+# SETTLE_MS (default 2000) is the wait between the end of the push and the first probe; 0 probes a server still
+# working through the crowd's bytes. Extra server JVM flags go in SHOUT_JAVA_OPTS (e.g. -Xlog:safepoint), as for ./shout itself.
 set -euo pipefail
 
 usage="usage: bench/stuck-crowd.sh MODE [RUNS] [CLIENTS]   (MODE: serial pool blocking virtual nio netty)"
@@ -14,9 +15,11 @@ MODE=${1:?$usage}
 RUNS=${2:-20}
 CLIENTS=${3:-1000}
 GOAL_MS=${GOAL_MS:-100}
+SETTLE_MS=${SETTLE_MS:-2000}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 die() { echo "stuck-crowd: $*" >&2; exit 2; }
 for v in RUNS CLIENTS GOAL_MS; do [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number, not '${!v}'"; done
+[[ "$SETTLE_MS" =~ ^(0|[1-9][0-9]*)$ ]] || die "SETTLE_MS must be a whole number, not '$SETTLE_MS'"
 command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ] || die "needs taskset and two cpus (server on cpu 0, crowd on cpu 1)"
 ulimit -n $((CLIENTS + 256)) 2>/dev/null || die "the crowd needs $((CLIENTS + 256)) open files, the hard limit is $(ulimit -Hn)"
 
@@ -45,10 +48,10 @@ stop_server() {
   SERVER=""
 }
 
-echo "stuck-crowd: mode=$MODE runs=$RUNS clients=$CLIENTS goal=${GOAL_MS}ms nproc=$(nproc) loadavg=$(cut -d' ' -f1-3 /proc/loadavg) java=$home"
+echo "stuck-crowd: mode=$MODE runs=$RUNS clients=$CLIENTS settle=${SETTLE_MS}ms goal=${GOAL_MS}ms nproc=$(nproc) loadavg=$(cut -d' ' -f1-3 /proc/loadavg) java=$home"
 for run in $(seq "$RUNS"); do
   start_server
-  line=$(taskset -c 1 "$home/bin/java" -cp "$TMP/classes" shout.app.StuckCrowd "$PORT" "$CLIENTS" 5 2>"$TMP/crowd.err" | tail -n 1) || true
+  line=$(taskset -c 1 "$home/bin/java" -cp "$TMP/classes" shout.app.StuckCrowd "$PORT" "$CLIENTS" 5 "$SETTLE_MS" 2>"$TMP/crowd.err" | tail -n 1) || true
   stop_server
   [[ "$line" == stuck=* ]] || line="failed: $(grep -m 1 -E 'Exception|Error' "$TMP/crowd.err" || tail -n 1 "$TMP/crowd.err")"
   echo "run=$run mode=$MODE $line" | tee -a "$TMP/runs"

@@ -46,8 +46,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code shout server ARGS --port 0}; {@code openFileLimit} > 0 sets {@code ulimit -n} first. */
     static ServerProcess start(int openFileLimit, String... serverArgs) throws IOException {
-        List<String> prefix = openFileLimit > 0
-                ? List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash") : List.of();
+        return start(openFileLimit > 0
+                ? List.of("bash", "-c", "ulimit -n " + openFileLimit + " && exec \"$@\"", "bash") : List.of(), serverArgs);
+    }
+
+    /** Starts {@code [prefix...] shout server ARGS --port 0}: the prefix a command that runs the rest, such as taskset. */
+    static ServerProcess start(List<String> prefix, String... serverArgs) throws IOException {
         List<String> args = new ArrayList<>(List.of("server", "--port", "0"));
         args.addAll(List.of(serverArgs));
         return new ServerProcess(new ProcessBuilder(shoutCommand(prefix, args)).start());

@@ -31,10 +31,13 @@ public final class StuckCrowd implements AutoCloseable {
     static final Duration ROUND = Duration.ofMillis(50);
     /** How long the pushing may go on at most, should the server keep taking bytes. */
     static final Duration PUSH_AT_MOST = Duration.ofSeconds(30);
-    /** How long the crowd is left alone before the first probe: the server's threads have settled into their writes. */
+    /** How long the connected crowd waits before it pushes: the server has taken every connection in by then. */
+    static final Duration GATHER = Duration.ofSeconds(1);
+    /** How long the crowd is left alone before the first probe, as in the issue: the server has taken in what it can. */
     static final Duration SETTLE = Duration.ofSeconds(2);
-    /** What a probe sends, and how long it waits for the reply before it counts as unanswered. */
+    /** What a probe sends. */
     private static final byte[] PROBE = "ping".getBytes(StandardCharsets.US_ASCII);
+    /** How long the program's probes wait for their reply; one unanswered by then counts this long. */
     private static final Duration PROBE_PATIENCE = Duration.ofSeconds(10);
 
     private final InetSocketAddress server;
@@ -47,10 +50,15 @@ public final class StuckCrowd implements AutoCloseable {
         this.pushedBytes = pushedBytes;
     }
 
-    /** Connects {@code size} clients to {@code server}, pushes until the kernel takes no more, then lets it settle. */
+    /** Connects {@code size} clients to {@code server}, pushes until the kernel takes no more, then waits {@link #SETTLE}. */
     public static StuckCrowd gather(InetSocketAddress server, int size) throws IOException, InterruptedException {
+        return gather(server, size, SETTLE);
+    }
+
+    /** As {@link #gather(InetSocketAddress, int)}, with the wait before the first probe given. */
+    public static StuckCrowd gather(InetSocketAddress server, int size, Duration settle) throws IOException, InterruptedException {
         List<SocketChannel> clients = new ArrayList<>(size);
-        new StuckCrowd(server, List.of(), 0).probeNanos();          // loads the probe's classes: the probes time the server
+        new StuckCrowd(server, List.of(), 0).probeNanos(PROBE_PATIENCE);   // loads the probe's classes: the probes time the server
         try {
             for (int i = 0; i < size; i++) {
                 SocketChannel client = SocketChannel.open();
@@ -59,8 +67,9 @@ public final class StuckCrowd implements AutoCloseable {
                 client.connect(server);
                 client.configureBlocking(false);
             }
+            Thread.sleep(GATHER);                                   // a fixed step of the scenario, not a wait for a state
             long pushed = push(clients);
-            Thread.sleep(SETTLE);                                   // a fixed step of the scenario, not a wait for a state
+            Thread.sleep(settle);                                   // a fixed step of the scenario, not a wait for a state
             return new StuckCrowd(server, clients, pushed);
         } catch (IOException | InterruptedException | RuntimeException e) {
             closeAll(clients);
@@ -109,14 +118,14 @@ public final class StuckCrowd implements AutoCloseable {
 
     /**
      * A new client connects, sends four bytes and reads the reply: the nanoseconds from before its connect until
-     * the whole upper-cased reply is in, or {@link #PROBE_PATIENCE} if none came by then.
+     * the whole upper-cased reply is in, or {@code patience} if it was not in by then.
      */
-    public long probeNanos() throws IOException {
+    public long probeNanos(Duration patience) throws IOException {
         long start = System.nanoTime();
         try (Socket probe = new Socket()) {
             probe.setTcpNoDelay(true);
-            probe.connect(server, (int) PROBE_PATIENCE.toMillis());
-            probe.setSoTimeout((int) PROBE_PATIENCE.toMillis());
+            probe.connect(server, (int) patience.toMillis());
+            probe.setSoTimeout((int) patience.toMillis());
             probe.getOutputStream().write(PROBE);
             byte[] reply = probe.getInputStream().readNBytes(PROBE.length);
             if (!Arrays.equals(reply, "PING".getBytes(StandardCharsets.US_ASCII))) {
@@ -124,7 +133,7 @@ public final class StuckCrowd implements AutoCloseable {
             }
             return System.nanoTime() - start;
         } catch (SocketTimeoutException e) {
-            return PROBE_PATIENCE.toNanos();
+            return patience.toNanos();
         }
     }
 
@@ -151,19 +160,20 @@ public final class StuckCrowd implements AutoCloseable {
         }
     }
 
-    /** {@code PORT [CLIENTS [PROBES]]}: one run against a server on loopback, as one line of {@code key=value} figures. */
+    /** {@code PORT [CLIENTS [PROBES [SETTLE_MS]]]}: one run against a server on loopback, as one line of {@code key=value} figures. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 3) {
-            System.err.println("usage: java StuckCrowd.java PORT [CLIENTS (1000) [PROBES (5)]]");
+        if (args.length < 1 || args.length > 4) {
+            System.err.println("usage: java StuckCrowd.java PORT [CLIENTS (1000) [PROBES (5) [SETTLE_MS (2000)]]]");
             System.exit(2);
         }
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        try (StuckCrowd crowd = gather(server, size)) {
+        Duration settle = args.length > 3 ? Duration.ofMillis(Long.parseLong(args[3])) : SETTLE;
+        try (StuckCrowd crowd = gather(server, size, settle)) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < probes; i++) {
-                millis.add(crowd.probeNanos() / 1e6);
+                millis.add(crowd.probeNanos(PROBE_PATIENCE) / 1e6);
             }
             System.out.printf(Locale.ROOT, "stuck=%d pushed_mib=%.0f probes_ms=%s max_ms=%.1f%n", crowd.size(),
                     crowd.pushedBytes() / 1048576.0,
