@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# bench/stuck-crowd.sh MODE [RUNS] [CLIENTS]: issue 41's crowd, RUNS times (default 20) against a fresh server
-# each: CLIENTS clients (default 1000) each shrink their receive buffer to 4 KiB and push up to 256 KiB without
-# reading until the kernel takes no more (connected first, then a second's pause, then all at once); 2 s later five new clients, one after another, time their first reply
-# (client/src/test/java/shout/app/StuckCrowd.java, which first makes one untimed round trip before the crowd so
-# that the probes time the server, not the client's class loading). The server runs pinned to cpu 0, the crowd and the probes
-# to cpu 1. Prints one line per run, then a summary: how many runs had every probe within GOAL_MS (default
-# 100), and the median and maximum of the first probes and of all probes, with the load average before and after.
+# bench/stuck-crowd.sh MODE [RUNS] [CLIENTS]: issue 41's crowd, RUNS times (default 20), a fresh server each run.
+# CLIENTS clients (default 1000) shrink their receive buffers to 4 KiB and connect; then they push up
+# to 256 KiB each, a 64 KiB send a client a round, without ever reading, until the kernel takes no more; 2 s
+# later five new clients, one after another, time their first reply (client/src/test/java/shout/app/
+# StuckCrowd.java; one untimed round trip before the crowd loads the probe's classes, so the probes time the
+# server). The server runs pinned to cpu 0, the crowd and the probes to cpu 1. Prints one line a run, then a
+# summary: how many runs had all five probes within GOAL_MS (default 100), the median and maximum of the first
+# probes and of all probes, and the load average before and after (measure the modes one after another, alike).
 # SETTLE_MS (default 2000) is the wait between the end of the push and the first probe; 0 probes a server still
-# working through the crowd's bytes. Extra server JVM flags go in SHOUT_JAVA_OPTS (e.g. -Xlog:safepoint), as for ./shout itself.
+# working through the crowd's bytes. Extra server JVM flags go in SHOUT_JAVA_OPTS (e.g. -Xlog:safepoint).
 set -euo pipefail
 
 usage="usage: bench/stuck-crowd.sh MODE [RUNS] [CLIENTS]   (MODE: serial pool blocking virtual nio netty)"

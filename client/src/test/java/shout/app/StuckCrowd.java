@@ -18,10 +18,12 @@ import java.util.stream.Collectors;
 
 /**
  * A crowd of clients stuck writing, and probes that time a new client's first reply beside them (issue 41):
- * each crowd client shrinks its receive buffer to 4 KiB before it connects, then pushes up to 256 KiB in
- * 64 KiB sends, a round every 50 ms, never reading, until a whole round finds the kernel takes no more.
- * Only JDK classes, so that {@code bench/stuck-crowd.sh} runs this file as it is with the source launcher:
- * {@code java StuckCrowd.java PORT [CLIENTS [PROBES]]} prints one line, the figures of one run.
+ * each crowd client shrinks its receive buffer to 4 KiB before it connects; once all are connected, the crowd
+ * pushes one 64 KiB send a client a round, every 50 ms, never reading, until each has pushed 256 KiB or a whole
+ * round finds the kernel takes no more. Only JDK classes, so that {@code bench/stuck-crowd.sh} and
+ * {@code StuckCrowdIT} run this one file as a program of its own, pinned to its own cpu:
+ * {@code java shout.app.StuckCrowd PORT [CLIENTS [PROBES [SETTLE_MS [PATIENCE_MS]]]]} prints one line, the
+ * figures of one run. Single-threaded.
  */
 public final class StuckCrowd implements AutoCloseable {
 
@@ -31,13 +33,11 @@ public final class StuckCrowd implements AutoCloseable {
     static final Duration ROUND = Duration.ofMillis(50);
     /** How long the pushing may go on at most, should the server keep taking bytes. */
     static final Duration PUSH_AT_MOST = Duration.ofSeconds(30);
-    /** How long the connected crowd waits before it pushes: the server has taken every connection in by then. */
-    static final Duration GATHER = Duration.ofSeconds(1);
     /** How long the crowd is left alone before the first probe, as in the issue: the server has taken in what it can. */
     static final Duration SETTLE = Duration.ofSeconds(2);
     /** What a probe sends. */
     private static final byte[] PROBE = "ping".getBytes(StandardCharsets.US_ASCII);
-    /** How long the program's probes wait for their reply; one unanswered by then counts this long. */
+    /** How long the program's probes wait for their reply unless told; one unanswered by then counts this long. */
     private static final Duration PROBE_PATIENCE = Duration.ofSeconds(10);
 
     private final InetSocketAddress server;
@@ -58,7 +58,7 @@ public final class StuckCrowd implements AutoCloseable {
     /** As {@link #gather(InetSocketAddress, int)}, with the wait before the first probe given. */
     public static StuckCrowd gather(InetSocketAddress server, int size, Duration settle) throws IOException, InterruptedException {
         List<SocketChannel> clients = new ArrayList<>(size);
-        new StuckCrowd(server, List.of(), 0).probeNanos(PROBE_PATIENCE);   // loads the probe's classes: the probes time the server
+        probeNanos(server, PROBE_PATIENCE);                         // loads the probe's classes: the probes time the server
         try {
             for (int i = 0; i < size; i++) {
                 SocketChannel client = SocketChannel.open();
@@ -67,7 +67,6 @@ public final class StuckCrowd implements AutoCloseable {
                 client.connect(server);
                 client.configureBlocking(false);
             }
-            Thread.sleep(GATHER);                                   // a fixed step of the scenario, not a wait for a state
             long pushed = push(clients);
             Thread.sleep(settle);                                   // a fixed step of the scenario, not a wait for a state
             return new StuckCrowd(server, clients, pushed);
@@ -121,6 +120,10 @@ public final class StuckCrowd implements AutoCloseable {
      * the whole upper-cased reply is in, or {@code patience} if it was not in by then.
      */
     public long probeNanos(Duration patience) throws IOException {
+        return probeNanos(server, patience);
+    }
+
+    private static long probeNanos(InetSocketAddress server, Duration patience) throws IOException {
         long start = System.nanoTime();
         try (Socket probe = new Socket()) {
             probe.setTcpNoDelay(true);
@@ -160,20 +163,21 @@ public final class StuckCrowd implements AutoCloseable {
         }
     }
 
-    /** {@code PORT [CLIENTS [PROBES [SETTLE_MS]]]}: one run against a server on loopback, as one line of {@code key=value} figures. */
+    /** One run against a server on loopback, as one line of {@code key=value} figures; see the class comment. */
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 4) {
-            System.err.println("usage: java StuckCrowd.java PORT [CLIENTS (1000) [PROBES (5) [SETTLE_MS (2000)]]]");
+        if (args.length < 1 || args.length > 5) {
+            System.err.println("usage: java shout.app.StuckCrowd PORT [CLIENTS (1000) [PROBES (5) [SETTLE_MS (2000) [PATIENCE_MS (10000)]]]]");
             System.exit(2);
         }
         InetSocketAddress server = new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(args[0]));
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         int probes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         Duration settle = args.length > 3 ? Duration.ofMillis(Long.parseLong(args[3])) : SETTLE;
+        Duration patience = args.length > 4 ? Duration.ofMillis(Long.parseLong(args[4])) : PROBE_PATIENCE;
         try (StuckCrowd crowd = gather(server, size, settle)) {
             List<Double> millis = new ArrayList<>();
             for (int i = 0; i < probes; i++) {
-                millis.add(crowd.probeNanos(PROBE_PATIENCE) / 1e6);
+                millis.add(crowd.probeNanos(patience) / 1e6);
             }
             System.out.printf(Locale.ROOT, "stuck=%d pushed_mib=%.0f probes_ms=%s max_ms=%.1f%n", crowd.size(),
                     crowd.pushedBytes() / 1048576.0,
