@@ -30,7 +30,7 @@ class StuckCrowdIT {
     private static final int SERVERS = 5;
     private static final Duration SLOWEST = Duration.ofMillis(500);
     /** How long a probe waits: long enough to tell a slow reply from none, short enough for the test's minute. */
-    private static final Duration PATIENCE = Duration.ofSeconds(3);
+    private static final Duration PATIENCE = Duration.ofSeconds(2);
     private static final CpuPinning PINNING = CpuPinning.forThisMachine(null, null);
 
     @Test
