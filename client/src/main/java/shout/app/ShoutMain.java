@@ -27,8 +27,11 @@ public final class ShoutMain {
         System.exit(commandLine(true).execute(args));
     }
 
-    /** The command tree with every subcommand registered, as in-process tests run it: no signal handlers. */
-    static CommandLine commandLine() {
+    /**
+     * The command tree with every subcommand registered, as in-process tests run it: no signal handlers. Public for
+     * the documentation checks, which parse the command lines the docs quote and render the reference pages from it.
+     */
+    public static CommandLine commandLine() {
         return commandLine(false);
     }
 
