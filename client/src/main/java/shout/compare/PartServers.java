@@ -19,8 +19,9 @@ import shout.compare.process.SpawnedServer;
 /**
  * The server processes of one part: every mode and variant started once (port 0), all at once, and kept running
  * across their cells, so that each is measured warm. They start on every CPU, sized for the server CPUs, and are
- * pinned to those once they listen: six JVMs starting on one pinned core took 4.0-4.5 s to listen, on two
- * 2.0-2.3 s (2 vCPUs, JDK 25, 2026-12-01), and nothing is measured before they all listen. They are stopped
+ * pinned to those once they listen, since JVMs starting together on one pinned core take about twice as long
+ * (docs/findings.md#servers-start-on-every-core-and-are-pinned-once-they-listen); nothing is measured before they
+ * all listen. They are stopped
  * together with SIGTERM at the end of the part. A server that could not start, could not be pinned, or died, is
  * never restarted: its cells fail with the reason. Idle servers cost nothing but memory. Used by the run's one
  * thread; {@link LiveChildren} stops them on a signal.
@@ -149,8 +150,8 @@ final class PartServers implements AutoCloseable {
     /**
      * The server command for {@code target}: the harness's arguments, then the ones every server gets, then the
      * variant's. It runs the server's own entry point, which builds only the server's command line, not
-     * all of shout's: six servers started together all listened after 3.2-3.3 s instead of 3.7-3.8 s, with 5.2-5.5
-     * CPU seconds spent instead of 6.3-6.4 (2 vCPUs, JDK 25, 2026-12-01).
+     * all of shout's, so that servers started together listen sooner
+     * (docs/findings.md#servers-start-on-every-core-and-are-pinned-once-they-listen).
      */
     private static List<String> command(ChildShout shout, ComparePart part, Target.Server target) {
         List<String> args = new ArrayList<>(List.of("--mode", target.mode().cliName(), "--port", "0"));

@@ -15,8 +15,9 @@ final class QuickPreset {
     static final int WARMUP_MILLIS = 500;
     static final int DURATION_MILLIS = 1000;
     /**
-     * 1.5 s until 2026-12-01, when the quick run then took 57-58 s on a slow day; the 100 and 1,000 connection
-     * cells, the ones worth quoting, come after every server has had 2.5 s of load either way.
+     * Enough for the quick run to stay within its minute on a slow hour: the 100 and 1,000 connection cells, the
+     * ones worth quoting, come after every server has had 2.5 s of load either way
+     * (docs/findings.md#one-second-of-jit-warm-up-and-cells-of-one-second).
      */
     static final int JIT_WARMUP_MILLIS = 1000;
     static final Duration WARMUP = Duration.ofMillis(WARMUP_MILLIS);

@@ -11,11 +11,8 @@ import shout.cli.Durations;
  * from one loop, so the client can use at most as many cores as it has threads, and no more than the CPUs it may
  * run on.
  *
- * <p>Why 90%: in a {@code shout compare --repeat 3} on this project's 2-core machine (2026-12-02, server on cpu 0,
- * the load client's one thread on cpu 1) the client was 91-99% busy in the cells of the reference C server, nio and
- * netty at 100 to 10,000 connections, of blocking at 100 and of virtual at 1,000, and the C server, the fastest of
- * them under {@code pingpong}, read below nio at 100 connections (66k against 93k msgs/s); in every other cell it was
- * 40-88% busy.
+ * <p>Why 90%: the cells in which the fastest server read below slower ones were those whose client was busier than
+ * that, and no other cell came near it; the figures are in docs/findings.md#client-bound-cells-the-90-mark.
  *
  * <p>An open loop is client-bound too when the client fell behind its own schedule ({@link OpenLoopTimes#clientLate}),
  * busy or not: its latency's tail is then the client's as much as the server's.

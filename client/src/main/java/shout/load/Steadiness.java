@@ -13,14 +13,9 @@ import java.util.Locale;
  * end on an interval boundary. Fewer than {@link #MIN_INTERVALS} whole intervals are too few to tell. {@code shout
  * load} prints it under its summary; {@code shout compare} records it per cell and marks a cell that did not settle.
  *
- * <p>Thresholds, from runs on this project's 2-core machine (server on cpu 0, client on cpu 1). From a fresh server
- * JVM or a fresh client JVM the rates climbed for up to a second (virtual: 22k, 33k, 36k, 45k, 68k, 98k msgs/s, then
- * about 100k): trends of +50% to +200%, t far above 3. Once at its plateau, a run on a quiet machine spread by 3-5%
- * (netty after a 2 s warm-up: 2.8%, trend +1.3%); on the same machine shared and slowed, 100 ms intervals of a settled
- * server spread by 10-40% and, judged by thirds with a 10% bound on trend and 15% on spread, 189 of the 270 cells of
- * fifteen quick runs were marked, rising and falling alike: the mark said nothing. Asking a trend of more than 10% to
- * stand three standard errors out of the noise, or a first third more than 10% and three times the rest's noise below
- * the rest, and the mean to be known within 10%, marked 70 of them, every climb above among them (2026-12-01). The
+ * <p>Thresholds: a fresh JVM's climb is a trend far beyond its noise, while a settled server on a shared machine
+ * spreads by tens of percent between short intervals; a spread or trend bound alone marks that noise too, so a
+ * trend must also stand out of the noise (see docs/findings.md#steady-state-trend-start-and-uncertainty). The
  * figures are printed with the verdict, so a reader can judge a borderline run.
  *
  * @param settled       true when the rates neither trended nor spread beyond the thresholds

@@ -94,12 +94,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
     /**
      * Warm-up a cell gets on top of {@code warmup} for its connections to settle: 1 ms each, at most 3 s.
      * Right after a thousand connections open, the server is still accepting and starting them and its
-     * rate climbs for about a second: a quick run with 500 ms of warm-up measured 0.62-0.89x of the warm
-     * rate at 1,000 connections, with 1.5 s 0.97-1.14x (2026-11-30, 2 vCPUs). A server that starts a
-     * platform thread per connection climbs for longer and gets 2.5 ms each: blocking did 10-24k round
-     * trips/s in the first second after 1,000 connections opened and 29-37k in the fourth (`pingpong`,
-     * three tries), and quick runs with 1.5 s measured it at 0.61-0.76x of its warm rate, with up to 451
-     * of the 1,000 connections not yet answered in the cell (2026-12-01).
+     * rate climbs for about a second. A server that starts a platform thread per connection climbs for
+     * longer and gets 2.5 ms each. Figures: docs/findings.md#settling-warm-up-grows-with-the-connections.
      */
     static Duration settling(Target target, int connections) {
         Duration perConnection = startsThreads(target) ? THREAD_STARTING_SETTLING_PER_CONNECTION : SETTLING_PER_CONNECTION;

@@ -89,14 +89,11 @@ final class BlockingConnection implements Runnable {
 
     /**
      * After each reply a platform thread yields its core. Without that, a thread whose client answers
-     * fast finds its next message already there and keeps the core for its whole time slice; with
-     * hundreds of such threads, a thread just started for a new connection waited about a second for its
-     * first turn, and at 1,000 connections only 250-320 of them were ever served in a 5 s window. With
-     * the yield all 1,000 were, at the same throughput, and p99 at 100 connections halved (2026-11-30).
-     * A virtual thread does not: JDK 25's scheduler runs yielded threads from its carrier's own queue
-     * before the poller that wakes the threads whose read parked, so yielding bought 24-31% more round
-     * trips at 1,000 connections with p99 up from about 21 ms to 32-55 ms and waits of up to 1.3 s; even
-     * one yield in a row raised p99 to 30-44 ms (2026-12-01; the README has the figures).
+     * fast finds its next message already there and keeps the core for its whole time slice, and with
+     * hundreds of such threads a thread just started for a new connection waits for its first turn
+     * (docs/findings.md#blocking-yields-after-each-reply). A virtual thread does not: JDK 25's scheduler
+     * runs yielded threads from its carrier's own queue before the poller that wakes the threads whose
+     * read parked, which buys throughput at the price of the tail (docs/findings.md#virtual-does-not-yield).
      */
     private void echoUntilEndOfInput(InputStream in, OutputStream out) throws IOException, InterruptedException {
         byte[] small = new byte[Math.min(SMALL_READ_BYTES, config.bufferBytes())];
@@ -112,9 +109,8 @@ final class BlockingConnection implements Runnable {
      * entered gets only an on-stack-replacement compilation, and an interpreted frame moves onto it only
      * when its own thread trips the method's back-edge counter, which all threads share and which calls
      * back once per 1,024 iterations: with a thousand threads just started, most of them ran their loop in
-     * the interpreter for seconds (3.3% of the server's core still in the {@code Interpreter} 5 s after 1,000
-     * connections opened, 0.03% with this method; 2026-12-01). This way the loop that stays interpreted
-     * makes one call a message.
+     * the interpreter for seconds (docs/findings.md#compiled-code-from-a-new-threads-first-message). This way
+     * the loop that stays interpreted makes one call a message.
      */
     private byte[] replyToOneRead(InputStream in, OutputStream out, byte[] buffer, byte[] small, boolean yieldAfterReply)
             throws IOException, InterruptedException {

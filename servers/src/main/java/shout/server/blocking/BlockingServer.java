@@ -56,9 +56,9 @@ public final class BlockingServer implements EchoServer {
     /**
      * Binds and starts accepting. {@code acceptor} makes the accepting thread: the virtual mode accepts on
      * a virtual thread, so that its connections' threads are started from inside the scheduler they run
-     * on (with a platform acceptor 927 of 1,000 connections were served in one round, with a virtual one
-     * all of them, 2026-11-30). {@code fanOut} runs the waits of {@code fanout} work; the server owns both
-     * executors and shuts them down on close.
+     * on: with a platform acceptor some connections went unserved
+     * (docs/findings.md#virtual-accepts-on-a-virtual-thread). {@code fanOut} runs the waits of {@code fanout}
+     * work; the server owns both executors and shuts them down on close.
      */
     public static EchoServer start(ServerConfig config, Mode mode, Thread.Builder acceptor, Executor workers,
                                    ExecutorService fanOut, String threads) throws IOException {

@@ -3,10 +3,9 @@ package shout.server.blocking;
 /**
  * How many carrier threads the virtual mode's threads run on: at least two, even where the server may use one
  * cpu. With one carrier, JDK 25's scheduler left threads that were started while the carrier had work of its own
- * queued unrun for as long as that lasted: at 10,000 connections on one cpu, 989-4,249 of them got no reply in 5 s
- * in 6 of 8 tries, every one of them accepted (a thread dump held exactly as many virtual threads without a stack
- * frame as there were starved connections). With two, none starved in 7 tries, at 0.89-0.92x the msgs/s at 100 and
- * 1,000 connections (median of four alternated rounds each; 2026-12-02, README). Where the machine gives more cpus,
+ * queued unrun for as long as that lasted, so connections it had accepted got no reply; two carriers cost about a
+ * tenth of the throughput and starve none (docs/findings.md#virtual-runs-on-at-least-two-carriers). Where the
+ * machine gives more cpus,
  * the JDK's default (one carrier a cpu) is already at least two and is kept.
  */
 public final class VirtualCarriers {

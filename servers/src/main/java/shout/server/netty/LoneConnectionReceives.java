@@ -16,8 +16,9 @@ import shout.server.ServerStats;
  * a message when one {@code io_uring_enter} carries the receives of many connections.
  * At most as many connections as there are loops read from the ring at a time.
  *
- * <p>Why both: at one connection the ring made netty 1.03-1.22x faster, but with every one of 100 connections on
- * it each receive queued ahead of its data armed a poll inside the kernel, and netty lost a tenth (README).
+ * <p>Why both: at one connection the ring saves a system call a message, but with every one of many connections on
+ * it each receive queued ahead of its data arms a poll inside the kernel, which costs more than it saves
+ * (docs/findings.md#netty-a-buffer-ring-only-for-a-lone-connection).
  * Threading: one instance on the accepting loop, before Netty's own acceptor; a connection is chosen for the
  * ring before it is registered with its loop, which is when Netty reads the choice.
  */

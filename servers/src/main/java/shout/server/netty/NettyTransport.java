@@ -70,8 +70,9 @@ record NettyTransport(String name, IoHandlerFactory acceptHandlers, IoHandlerFac
             case NIO -> nio();
             case EPOLL -> epoll();
             case IO_URING -> ioUring(readBytes);
-            // io_uring first: one system call submits many connections' reads and writes, and it measured 1.07-1.28x
-            // epoll in four of five benchmark cells (README). Where a kernel or a seccomp filter refuses it, epoll serves.
+            // io_uring first: one system call submits many connections' reads and writes, which measured faster than
+            // epoll in most cells (docs/findings.md#netty-io_uring-where-it-loads-one-accept-per-submission). Where a
+            // kernel or a seccomp filter refuses it, epoll serves.
             case AUTO -> isAvailable(Transport.IO_URING) ? ioUring(readBytes)
                     : isAvailable(Transport.EPOLL) ? epoll() : nio();
         };
