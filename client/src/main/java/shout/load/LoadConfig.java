@@ -18,6 +18,7 @@ import shout.cli.HostPort;
  * @param target      the server: a host name or address, and a port of 1..65535
  * @param connections how many, over how many I/O threads, from which local addresses
  * @param shape       bytes per message and messages in flight per connection
+ * @param expect      what every reply byte is checked against: the sent byte upper-cased, or the sent byte itself
  * @param schedule    start time, warm-up, measured part (timed or counted) and report intervals
  * @param pacing      send and connect rates; 0 for as fast as it can
  * @param timeouts    when a connect or the whole run counts as stuck
@@ -25,7 +26,7 @@ import shout.cli.HostPort;
  * @param seed        seeds the payload, so a run can be replayed
  * @param tag         names this run among several merged runs; null when not given
  */
-public record LoadConfig(HostPort target, Connections connections, MessageShape shape, Schedule schedule, Pacing pacing,
+public record LoadConfig(HostPort target, Connections connections, MessageShape shape, Expectation expect, Schedule schedule, Pacing pacing,
                          Timeouts timeouts, IoEngine io, long seed, String tag) {
 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
@@ -47,6 +48,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(connections, "connections");
         Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(expect, "expect");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(pacing, "pacing");
         Objects.requireNonNull(timeouts, "timeouts");
@@ -81,6 +83,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         private int threads = Runtime.getRuntime().availableProcessors();
         private int payloadBytes = DEFAULT_PAYLOAD_BYTES;
         private int pipeline = DEFAULT_PIPELINE;
+        private Expectation expect = Expectation.DEFAULT;
         private Duration duration = DEFAULT_DURATION;
         private long messages;
         /** Null until set: the default then depends on whether the run is counted. */
@@ -134,6 +137,12 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         public Builder shape(MessageShape value) {
             payloadBytes = value.sizeBytes();
             pipeline = value.pipeline();
+            return this;
+        }
+
+        /** What every reply is checked against; default {@link Expectation#DEFAULT}. */
+        public Builder expect(Expectation value) {
+            expect = value;
             return this;
         }
 
@@ -222,7 +231,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             }
             Objects.requireNonNull(host, "host");
             return new LoadConfig(target(host, port), new Connections(connections, threads, sources),
-                    new MessageShape(payloadBytes, pipeline),
+                    new MessageShape(payloadBytes, pipeline), expect,
                     new Schedule(startAt, warmupOrDefault, duration, messages, interval != null ? interval : DEFAULT_INTERVAL),
                     new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout), io, seed, tag);
         }

@@ -132,10 +132,16 @@ public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts
 
     /**
      * The run's settings as asked for; {@code io} is the engine asked for ({@code auto}), the report's
-     * {@code io} the one that ran.
+     * {@code io} the one that ran; {@code expect} what every reply byte was checked against ({@code upper} or
+     * {@code echo}, see {@link Expectation}); a merge of runs checked differently names both ({@code upper,echo}).
+     * A report written before {@code --expect} existed has none, and was checked as {@code upper}.
      */
     public record Settings(String target, int connections, int threads, @JsonUnwrapped Rates rates,
-                           @JsonUnwrapped Timing timing, int sizeBytes, int pipeline, String io, long seed) {
+                           @JsonUnwrapped Timing timing, int sizeBytes, int pipeline, String io, long seed, String expect) {
+
+        public Settings {
+            expect = expect == null ? Expectation.UPPER.cliName() : expect;
+        }
 
         /** The rates asked for: 0 for as fast as it can. */
         public record Rates(double rateMessagesPerSecond, double connectRatePerSecond) {

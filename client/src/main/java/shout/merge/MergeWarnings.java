@@ -8,11 +8,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import shout.load.Expectation;
 import shout.load.LoadReport;
 
 /**
  * What makes a merge questionable without making it wrong, one line each: runs whose settings differ
- * (size, pipeline, open loop: they are still merged, the sum just mixes two kinds of load), and runs that
+ * (size, pipeline, open loop, expectation: they are still merged, the sum just mixes two kinds of load), and runs that
  * did not run at the same time (their msgs/s are added as if they had).
  */
 final class MergeWarnings {
@@ -27,6 +28,8 @@ final class MergeWarnings {
         differs(measured, "size", r -> r.run().sizeBytes() + " B").ifPresent(warnings::add);
         differs(measured, "pipeline", r -> String.valueOf(r.run().pipeline())).ifPresent(warnings::add);
         differs(measured, "open loop", r -> r.run().openLoop() ? "open loop" : "closed loop").ifPresent(warnings::add);
+        differs(measured, "expect", r -> r.settings() == null ? Expectation.UPPER.cliName() : r.settings().expect())
+                .ifPresent(warnings::add);
         notOverlapping(runs).ifPresent(warnings::add);
         return warnings;
     }

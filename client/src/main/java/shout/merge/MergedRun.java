@@ -31,7 +31,8 @@ import shout.load.OpenLoopTimes;
  * <li>Intervals by position: interval i holds the messages of every run's interval i, which lines up the
  *     runs' seconds by their order, not by the wall clock.</li>
  * <li>Settings, size, pipeline, open loop and seed are the first JSON run's, with the totals (connections,
- *     rate, counted messages) added; host names, tags, targets and engines are the distinct ones, comma-joined.</li>
+ *     rate, counted messages) added; host names, tags, targets, engines and expectations ({@code upper,echo}: runs
+ *     checked differently are merged, with a warning) are the distinct ones, comma-joined.</li>
  * </ul>
  * Runs read from an HdrHistogram log add their latencies, messages, msgs/s and intervals; they have no
  * connections, bytes, errors or fairness to add.
@@ -135,7 +136,8 @@ final class MergedRun {
         var timing = new LoadReport.Settings.Timing(first.timing().warmupSeconds(), first.timing().durationSeconds(),
                 all.stream().mapToLong(s -> s.timing().messages()).sum(), first.timing().intervalSeconds());
         return new LoadReport.Settings(first.target(), all.stream().mapToInt(LoadReport.Settings::connections).sum(),
-                first.threads(), rates, timing, first.sizeBytes(), first.pipeline(), first.io(), first.seed());
+                first.threads(), rates, timing, first.sizeBytes(), first.pipeline(), first.io(), first.seed(),
+                String.join(",", all.stream().map(LoadReport.Settings::expect).distinct().toList()));
     }
 
     /** Interval i is the sum of every run's interval i: aligned by position, not by the wall clock. */

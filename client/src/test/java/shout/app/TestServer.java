@@ -12,14 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An upper-casing server for tests, with a hook for the faults the real servers never make: wrong
+ * An upper-casing server for tests (or, from {@link #plainEcho}, one that sends every byte back unchanged), with a hook for the faults the real servers never make: wrong
  * bytes, a stall, an early close. It writes each reply back in pieces of at most {@code pieceBytes}
  * so the client sees replies split across reads. Threading: one platform thread accepts, one virtual
  * thread serves each connection; {@link #close} closes every socket and waits for all of them.
  */
 public final class TestServer implements AutoCloseable {
 
-    /** What the server does to each chunk it read, after upper-casing it. */
+    /** What the server does to each chunk it read, after upper-casing it (a plain echo server: as read). */
     public interface Fault {
         /**
          * May change {@code chunk} in place or stall. Returns how many of the bytes to send back, or -1
@@ -34,21 +34,28 @@ public final class TestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Fault fault;
     private final int pieceBytes;
+    private final boolean upperCase;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Set<InetAddress> peers = ConcurrentHashMap.newKeySet();
     private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("test-server-conn-", 0).factory());
     private final Thread acceptor;
 
-    private TestServer(Fault fault, int pieceBytes) throws IOException {
+    private TestServer(Fault fault, int pieceBytes, boolean upperCase) throws IOException {
         this.listener = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         this.fault = fault;
         this.pieceBytes = pieceBytes;
+        this.upperCase = upperCase;
         this.acceptor = Thread.ofPlatform().name("test-server-acceptor").start(this::acceptLoop);
     }
 
     public static TestServer start(Fault fault, int pieceBytes) throws IOException {
-        return new TestServer(fault, pieceBytes);
+        return new TestServer(fault, pieceBytes, true);
+    }
+
+    /** A plain echo server, as RFC 862 and Netty's echo example are: every byte back as it came, unless {@code fault} says otherwise. */
+    public static TestServer plainEcho(Fault fault, int pieceBytes) throws IOException {
+        return new TestServer(fault, pieceBytes, false);
     }
 
     public int port() {
@@ -88,7 +95,7 @@ public final class TestServer implements AutoCloseable {
             byte[] chunk = new byte[4096];
             long streamOffset = 0;
             for (int length; (length = in.read(chunk)) > 0; streamOffset += length) {
-                for (int i = 0; i < length; i++) {
+                for (int i = 0; upperCase && i < length; i++) {
                     chunk[i] = chunk[i] >= 'a' && chunk[i] <= 'z' ? (byte) (chunk[i] - 32) : chunk[i];
                 }
                 int replyBytes = fault.apply(chunk, length, streamOffset);

@@ -16,7 +16,7 @@ class ClientLimitTest {
     /** A run of {@code seconds} measured, its client using {@code cpuSeconds}, with {@code threads} load threads. */
     static LoadReport run(double seconds, double cpuSeconds, int threads) {
         LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, threads, new LoadReport.Settings.Rates(0, 0),
-                new LoadReport.Settings.Timing(0, seconds, 0, 1.0), 64, 1, "auto", 1);
+                new LoadReport.Settings.Timing(0, seconds, 0, 1.0), 64, 1, "auto", 1, "upper");
         return new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, false, 64, 1, null, "2026-12-02T00:00:00Z", false),
                 new LoadReport.ConnectionCounts(100, 100, 0),
                 new LoadReport.Throughput(seconds, 100_000, 100_000 / Math.max(seconds, 1e-9), 1, 1, List.of()),

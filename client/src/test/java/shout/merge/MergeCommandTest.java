@@ -180,6 +180,16 @@ class MergeCommandTest {
         assertTrue(run.out().contains("latency"), run.out());
     }
 
+    @Test
+    void runsCheckedDifferentlyAreMergedNamingBothExpectationsWithAWarning() throws Exception {
+        Path b = changed("b", "b-echo.json", t -> ((ObjectNode) t.get("settings")).put("expect", "echo"));
+        Path merged = dir.resolve("expect.json");
+        Run run = merge(json("a"), b, "--json", merged);
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("warning: expect differs: " + json("a") + " upper, " + b + " echo"), run.err().lines().toList());
+        assertEquals("upper,echo", JSON.readValue(merged.toFile(), LoadReport.class).settings().expect());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"missing", "text", "foreign-json", "array", "empty", "bad-histogram"})
     void anUnusableInputIsOneErrorLineNamingItAndExitTwoBeforeAnyPrintout(String kind) throws Exception {

@@ -20,6 +20,7 @@ import shout.cli.Durations;
 import shout.cli.ExitCode;
 import shout.cli.ShoutCommand;
 import shout.cli.Terminal;
+import shout.load.Expectation;
 import shout.load.LoadConfig;
 import shout.load.LoadException;
 import shout.load.LoadObserver;
@@ -34,13 +35,15 @@ import shout.load.engine.LoadGenerator;
  * measured so far, and exit code 130 or 143 (128 + the signal), when the process entry asked for signal handling.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Opens many connections to an upper-casing echo server, sends lowercase messages, checks every byte "
-                + "of every reply, and reports throughput, latency and errors.",
+        description = "Opens many connections to an upper-casing echo server (or, with --expect echo, any echo server), "
+                + "sends lowercase messages, checks every byte of every reply, and reports throughput, latency and errors.",
         defaultValueProvider = LoadCommand.Defaults.class,
         footerHeading = "%nExamples:%n",
         footer = {
             "  # closed loop: 1,000 connections, 30 s measured after a 2 s warm-up",
             "  shout load 127.0.0.1:8081 -c 1k -d 30s",
+            "  # any plain echo server (Netty's echo example, RFC 862): every reply byte checked against the byte sent",
+            "  shout load 127.0.0.1:8007 -c 100 --size 512 --expect echo",
             "  # open loop at 20,000 msgs/s in all, latency from each scheduled send",
             "  shout load 127.0.0.1:8081 -c 100 -d 5s -R 20k",
             "  # exactly a million verified messages, the report as JSON",
@@ -101,7 +104,8 @@ public final class LoadCommand implements ShoutCommand {
                 Map.entry("--warmup", Durations.format(LoadConfig.DEFAULT_WARMUP)),
                 Map.entry("--connect-timeout", Durations.format(LoadConfig.DEFAULT_CONNECT_TIMEOUT)),
                 Map.entry("--stall-timeout", Durations.format(LoadConfig.DEFAULT_STALL_TIMEOUT)),
-                Map.entry("--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT)));
+                Map.entry("--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT)),
+                Map.entry("--expect", Expectation.DEFAULT.cliName()));
 
         @Override
         public String defaultValue(ArgSpec argument) {

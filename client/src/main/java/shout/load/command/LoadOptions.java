@@ -14,6 +14,7 @@ import shout.cli.Counts;
 import shout.cli.DurationConverter;
 import shout.cli.HostPort;
 import shout.cli.ServerAddress;
+import shout.load.Expectation;
 import shout.load.IoEngine;
 import shout.load.LoadConfig;
 
@@ -38,6 +39,12 @@ final class LoadOptions {
     @Option(names = "--size", paramLabel = "BYTES", converter = Counts.BytesConverter.class,
             description = "Bytes per message; " + Counts.BYTES_SUFFIXES + " (default: ${DEFAULT-VALUE}).")
     private int payloadBytes;
+
+    @Option(names = "--expect", paramLabel = "REPLY", completionCandidates = Expectation.Option.class,
+            converter = Expectation.Option.class,
+            description = "What every reply byte must be: ${COMPLETION-CANDIDATES}: upper is the sent byte upper-cased "
+                    + "(shout's servers), echo the sent byte itself (any plain echo server) (default: ${DEFAULT-VALUE}).")
+    private Expectation expect;
 
     @Option(names = "--pipeline", paramLabel = "N", converter = Counts.IntConverter.class,
             description = "Messages in flight per connection at most (default: ${DEFAULT-VALUE}).")
@@ -110,7 +117,7 @@ final class LoadOptions {
     LoadConfig config(ParseResult parsed) {
         HostPort target = server.target(parsed);
         LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections)
-                .payloadBytes(payloadBytes).pipeline(pipeline).duration(duration)
+                .payloadBytes(payloadBytes).pipeline(pipeline).expect(expect).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
                 .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag).startAt(startAt)
                 .sources(sources == null ? List.of() : sources);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import shout.load.ClientLimit;
 import shout.load.ErrorKind;
+import shout.load.Expectation;
 import shout.load.LoadReport;
 import shout.load.OpenLoopTimes;
 import shout.load.Steadiness;
@@ -49,10 +50,10 @@ public final class ReportPrinter {
                     : interrupted(report));
         }
         if (run.target() != null) {                     // null only in a merge of HdrHistogram logs, which name none
-            line("target", "%s%s, %s, %d B messages, pipeline %d, %sio %s", run.target(),
+            line("target", "%s%s, %s, %d B messages, pipeline %d, %s%sio %s", run.target(),
                     run.tag() == null ? "" : " (tag " + run.tag() + ")",
                     run.openLoop() ? "open loop (latency from each message's scheduled send time)" : "closed loop",
-                    run.sizeBytes(), run.pipeline(), merged ? "" : "seed " + run.seed() + ", ", report.client().io());
+                    run.sizeBytes(), run.pipeline(), checkedAs(report), merged ? "" : "seed " + run.seed() + ", ", report.client().io());
         }
         LoadReport.ConnectionCounts connections = report.connections();
         if (merged && connections.connectionsRequested() == 0) {
@@ -70,6 +71,13 @@ public final class ReportPrinter {
             line("hint", "%s", "this process ran out of file descriptors: raise the limit with 'ulimit -n'");
         }
         out.flush();
+    }
+
+    /** {@code replies checked as echo, } when any reply was checked as anything but upper-cased, else nothing. */
+    private static String checkedAs(LoadReport report) {
+        LoadReport.Settings settings = report.settings();
+        return settings == null || settings.expect().equals(Expectation.UPPER.cliName()) ? ""
+                : "replies checked as " + settings.expect() + ", ";
     }
 
     /** One more line in the summary's look: {@code label} padded to the column where the figures start. */

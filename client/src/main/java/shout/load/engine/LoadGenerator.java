@@ -136,7 +136,7 @@ public final class LoadGenerator {
                 int shareSize = (count - thread + threads - 1) / threads;
                 PayloadSlab slab = new PayloadSlab(shape.sizeBytes(), shape.pipeline(), shareSize);
                 for (int index = thread; index < count; index += threads) {
-                    share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, shape.sizeBytes()),
+                    share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, shape.sizeBytes(), config.expect()),
                             shape.pipeline(), slab, schedule, control, stats.get(thread)));
                 }
                 connections.addAll(share);

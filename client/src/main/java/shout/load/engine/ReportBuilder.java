@@ -61,7 +61,7 @@ final class ReportBuilder {
                 schedule.messages(), seconds(schedule.interval()));
         return new LoadReport.Settings(config.target().toString(), config.connections().count(), config.connections().threads(),
                 rates, timing, config.shape().sizeBytes(), config.shape().pipeline(), config.io().name().toLowerCase(Locale.ROOT),
-                config.seed());
+                config.seed(), config.expect().cliName());
     }
 
     private static double seconds(Duration duration) {

@@ -56,7 +56,7 @@ class LoadOutputsTest {
         Instant start = Instant.parse(json.get("startTime").asText());
         assertFalse(start.isBefore(before.minusSeconds(1)), start + " vs " + before);
         assertEquals(new LoadReport.Settings(report.run().target(), 4, 2, new LoadReport.Settings.Rates(0, 0),
-                new LoadReport.Settings.Timing(0.1, 2.2, 0, 1.0), 32, 2, "nio", 7), report.settings());
+                new LoadReport.Settings.Timing(0.1, 2.2, 0, 1.0), 32, 2, "nio", 7, "upper"), report.settings());
         assertTrue(json.get("latencyMicros").has("p99"), "latency stays in microseconds, the unit in its key");
         Histogram histogram = report.decodeLatencyHistogram();
         assertEquals(report.throughput().messages(), histogram.getTotalCount());

@@ -15,7 +15,7 @@ class ReportPrinterTest {
 
     private static String summary(double clientCpuSeconds) {
         LoadReport.Settings settings = new LoadReport.Settings("127.0.0.1:1", 100, 1, new LoadReport.Settings.Rates(0, 0),
-                new LoadReport.Settings.Timing(0, 2, 0, 1.0), 64, 1, "auto", 1);
+                new LoadReport.Settings.Timing(0, 2, 0, 1.0), 64, 1, "auto", 1, "upper");
         LoadReport report = new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, false, 64, 1, null, "2026-12-02T00:00:00Z", false),
                 new LoadReport.ConnectionCounts(100, 100, 0),
                 new LoadReport.Throughput(2, 200_000, 100_000, 6.4, 6.4, List.of()),

@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import shout.load.ErrorKind;
+import shout.load.Expectation;
 
 /** The per-message path of one connection, driven through a scripted socket: no threads, no network. */
 class LoadConnectionTest {
@@ -17,7 +18,7 @@ class LoadConnectionTest {
     private static final int SIZE = 10;
     private static final long NOW = 1_000;
 
-    private final Payload payload = Payload.forConnection(42, 0, SIZE);
+    private final Payload payload = Payload.forConnection(42, 0, SIZE, Expectation.UPPER);
     private final LoopStats stats = new LoopStats();
     private final ScriptedSocket socket = new ScriptedSocket();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import shout.load.Expectation;
 import shout.load.Phase;
 
 /**
@@ -20,7 +21,7 @@ class OpenLoopRecordingTest {
     private static final int SIZE = 10;
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-    private final Payload payload = Payload.forConnection(42, 0, SIZE);
+    private final Payload payload = Payload.forConnection(42, 0, SIZE, Expectation.UPPER);
     private final LoopStats stats = new LoopStats();
     private final ScriptedSocket socket = new ScriptedSocket();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);

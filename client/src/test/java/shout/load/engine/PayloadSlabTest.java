@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
+import shout.load.Expectation;
 
 class PayloadSlabTest {
 
@@ -11,8 +12,8 @@ class PayloadSlabTest {
     void countsEveryWrongByteWhereverItFalls() {
         int size = 21;                                      // two whole words and a five-byte tail
         PayloadSlab slab = new PayloadSlab(size, 1, 2);
-        slab.add(Payload.forConnection(7, 0, size));
-        Payload second = Payload.forConnection(7, 1, size);
+        slab.add(Payload.forConnection(7, 0, size, Expectation.UPPER));
+        Payload second = Payload.forConnection(7, 1, size, Expectation.UPPER);
         int slot = slab.add(second);
         ByteBuffer reply = ByteBuffer.allocateDirect(64);
         reply.put(3, second.expectedReply());               // the reply sits at offset 3 of the read buffer
