@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import shout.compare.process.ChildShout;
 import shout.compare.process.InProcessLoad;
 import shout.compare.process.LiveChildren;
 import shout.compare.process.LoadRunner;
+import shout.compare.process.PeerProcess;
 import shout.compare.report.MarkdownTable;
 import shout.compare.report.ResultsWriter;
 import shout.compare.result.CompareResult;
@@ -64,7 +66,9 @@ import shout.server.options.ServerOptions;
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
             "  # the concurrency lessons in one report, about 4 minutes",
-            "  shout compare --scenario lessons"})
+            "  shout compare --scenario lessons",
+            "  # the published echo benchmarks' grid, with Netty's echo example as a row checked as plain echo",
+            "  shout compare --scenario echo-grid --peer netty=127.0.0.1:8007,expect=echo"})
 public final class CompareCommand implements ShoutCommand {
 
     @Spec
@@ -139,18 +143,19 @@ public final class CompareCommand implements ShoutCommand {
             completionCandidates = Scenario.Names.class,
             description = "A ready-made grid in one report, one section each: ${COMPLETION-CANDIDATES} "
                     + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --repeat, --jit-warmup, --out "
-                    + "and the CPU options combine with it).")
+                    + "and the CPU options combine with it). lessons: what work per message does to each mode. echo-grid: "
+                    + "128, 512 and 1000-byte messages at 1 to 1000 connections, as published echo benchmarks measure, over "
+                    + "blocking, virtual, nio and netty (or --modes) and any --peer; its sizes replace --size.")
     private Scenario scenario;
 
     @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--threads=4.")
     private List<String> serverArgs = new ArrayList<>();
 
-    @Option(names = "--peer", paramLabel = "NAME=HOST:PORT", converter = PeerConverter.class,
-            description = "An already-running server to measure as one more row, repeatable (its memory, threads, CPU: n/a).")
+    @Option(names = "--peer", paramLabel = PeerConverter.SYNTAX, converter = PeerConverter.class,
+            description = "An already-running server to measure as one more row, repeatable (its memory, threads, CPU: n/a). "
+                    + "pid=N names its process (it must be the one listening there); expect=echo checks its replies as a "
+                    + "plain echo server's, each byte equal to the byte sent (default: upper, our protocol).")
     private List<Target.Peer> peers = new ArrayList<>();
-
-    private static final List<String> SCENARIO_CONFLICTS = List.of("--modes", "--connections", "--quick", "--work",
-            "--offload", "--variant", "--peer", "--server-arg");
 
     private final Class<?> entryPoint;
     private final Class<?> serverEntryPoint;
@@ -276,15 +281,16 @@ public final class CompareCommand implements ShoutCommand {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";
         }
         String cpus = CpuPinning.listMistake(serverCpus, clientCpus);
-        return cpus != null ? cpus : scenario != null ? scenarioConflict() : ComparePlan.duplicateName(targets());
+        String refusal = cpus != null || scenario == null ? cpus : scenario.refusal(spec.commandLine().getParseResult()::hasMatchedOption);
+        return refusal != null ? refusal : Optional.ofNullable(ComparePlan.duplicateName(targets())).orElseGet(this::peerProcessMistake);
     }
 
-    /** A scenario sets its own rows, counts and work: the options that would too are a mistake, not ignored. */
-    private String scenarioConflict() {
-        var parsed = spec.commandLine().getParseResult();
-        List<String> conflicting = SCENARIO_CONFLICTS.stream().filter(parsed::hasMatchedOption).toList();
-        return conflicting.isEmpty() ? null
-                : "--scenario " + scenario.cliName() + " chooses its own rows, connections and work; drop " + String.join(", ", conflicting);
+    /** The first {@code pid=} that is not a live process listening on its peer's port, in one line; else null. */
+    private String peerProcessMistake() {
+        return peers.stream().filter(peer -> peer.pid().isPresent())
+                .map(peer -> Optional.ofNullable(PeerProcess.problem(peer.pid().getAsLong(), peer.port()))
+                        .map(problem -> "peer " + peer.name() + ": " + problem).orElse(null))
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private List<Target> targets() {
@@ -298,7 +304,7 @@ public final class CompareCommand implements ShoutCommand {
     private List<ComparePart> parts(int machineCores) {
         CpuPinning pinning = CpuPinning.forThisMachine(serverCpus, clientCpus);
         if (scenario != null) {
-            return scenario.parts(cellSettings(), pinning, machineCores);
+            return scenario.parts(cellSettings(), pinning, machineCores, modes, peers);
         }
         var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), cellSettings());
         return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import shout.app.ShoutMain;
-import shout.cli.ExitCode;
+import shout.app.TestServer;
 import shout.cli.Cli;
 import shout.cli.Durations;
+import shout.cli.ExitCode;
 import shout.compare.plan.Cell;
+import shout.compare.plan.PeerConverter;
 import shout.compare.process.CellFailure;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
@@ -184,6 +187,45 @@ class CompareCommandTest {
     }
 
     @Test
+    void aScenarioOrPeerItCannotHonourIsOneLineAndExitCode2BeforeAnythingStarts() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        int closedPort = TestServer.closedPort();
+        Map<List<String>, String> mistakes = Map.of(
+                List.of("--scenario", "echo-grid", "--size", "512"),
+                "error: --scenario echo-grid chooses its own message sizes (128, 512, 1000 bytes), connections and work; drop --size",
+                List.of("--scenario", "lessons", "--peer", "c=127.0.0.1:9000"),
+                "error: --scenario lessons cannot measure a peer: its servers do work per message (sleep, cpu) that a running "
+                        + "peer does not; drop --peer",
+                List.of("--peer", "c=127.0.0.1:9000,cpu=0"),
+                "error: Invalid value for option '--peer' (" + PeerConverter.SYNTAX + "): 'c=127.0.0.1:9000,cpu=0': unknown key "
+                        + "'cpu=0' (valid: pid=N, expect=upper|echo)",
+                List.of("--scenario", "echo-grid", "--peer", "c=127.0.0.1:" + closedPort + ",pid=" + finished.pid()),
+                "error: peer c: pid " + finished.pid() + " is not a live process");
+        for (var mistake : mistakes.entrySet()) {
+            StringWriter text = new StringWriter();
+            List<String> args = new ArrayList<>(mistake.getKey());
+            args.addAll(List.of("--out", out.toString()));
+            assertEquals(2, compare(text, (shout, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
+            assertEquals(mistake.getValue(), text.toString().strip().replace(" (see 'shout compare --help')", "")
+                    .replace(" (see 'compare --help')", ""));
+        }
+        try (Stream<Path> dirs = Files.list(out)) {
+            assertEquals(0, dirs.count(), "nothing ran");
+        }
+    }
+
+    @Test
+    void helpNamesEchoGridAndThePeerKeys() {
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--help"));
+        String help = text.toString().replaceAll("\\s+", " ");
+        assertTrue(help.contains("shout compare --scenario echo-grid --peer netty=127.0.0.1:8007,expect=echo"), help);
+        assertTrue(help.contains("--peer=" + PeerConverter.SYNTAX), help);
+        assertTrue(help.contains("lessons, echo-grid"), help);
+    }
+
+    @Test
     void aBadVariantOrScenarioIsOneLineAndExitCode2() {
         List<List<String>> mistakes = List.of(
                 List.of("--variant", "nio-offload"),
@@ -195,7 +237,7 @@ class CompareCommandTest {
                 "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): 'nio-offload' is not LABEL=MODE[:ARG,ARG...] (example: nio-offload=nio:--offload) (see 'compare --help')",
                 "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): variant 'x=nio:--port=1': --port is set by compare for every row (use compare's own option) (see 'compare --help')",
                 "error: two rows would be named 'nio': give the variant or peer another name (see 'shout compare --help')",
-                "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons) (see 'compare --help')",
+                "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons, echo-grid) (see 'compare --help')",
                 "error: --scenario lessons chooses its own rows, connections and work; drop --modes (see 'shout compare --help')");
         for (int i = 0; i < mistakes.size(); i++) {
             StringWriter text = new StringWriter();

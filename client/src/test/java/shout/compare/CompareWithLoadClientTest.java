@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import shout.app.ShoutMain;
 import shout.app.TestServer;
 import shout.cli.Cli;
@@ -72,6 +74,34 @@ class CompareWithLoadClientTest {
             assertTrue(cell.get("failure").asText().startsWith(failure), cell.toString());
             assertTrue(cell.get("failure").asText().contains(":" + closedPort), "the client's own reason: " + cell);
         }
+    }
+
+    /** The in-process client and the child process alike check a peer as its {@code expect=} says. */
+    static Stream<CompareCommand> bothLoadClients() {
+        return Stream.of(new CompareCommand(ShoutMain.class, ServerMain.class, false),
+                new CompareCommand(ShoutMain.class, ServerMain.class, LoadProcess::new));
+    }
+
+    @ParameterizedTest
+    @MethodSource("bothLoadClients")
+    void aPlainEchoPeerPassesCheckedAsEchoAndFailsCheckedAsUpperAndTheTableSaysWhich(CompareCommand compare) throws Exception {
+        StringWriter text = new StringWriter();
+        PrintWriter writer = new PrintWriter(text, true);
+        try (TestServer echo = TestServer.plainEcho(TestServer.NONE, 4096)) {
+            int code = Cli.commandLine(compare).setOut(writer).setErr(writer).execute(
+                    "--modes", "nio", "--connections", "1", "--duration", "200ms", "--warmup", "0s", "--jit-warmup", "0s",
+                    "--peer", "plain=127.0.0.1:" + echo.port() + ",expect=echo", "--peer", "as-upper=127.0.0.1:" + echo.port(),
+                    "--out", out.toString());
+            assertEquals(0, code, text.toString());
+        }
+        JsonNode cells = new ObjectMapper().readTree(resultsJson().toFile()).at("/parts/0/cells");
+        assertEquals(List.of("nio upper", "plain echo", "as-upper upper"), List.of(0, 1, 2).stream()
+                .map(i -> cells.get(i).get("target").asText() + " " + cells.get(i).get("expect").asText()).toList());
+        assertEquals(0, cells.get(1).at("/load/errors").size(), cells.get(1).toString());
+        assertEquals("echo", cells.get(1).at("/load/settings/expect").asText(), cells.get(1).toString());
+        assertTrue(cells.get(2).at("/load/errors/mismatch").asLong() > 0, cells.get(2).toString());
+        assertTrue(text.toString().contains("Checked as plain echo (every reply byte equal to the byte sent), not upper-cased: plain."),
+                text.toString());
     }
 
     private Path resultsJson() throws Exception {

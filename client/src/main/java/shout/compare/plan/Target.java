@@ -1,6 +1,9 @@
 package shout.compare.plan;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import shout.load.Expectation;
 import shout.server.Mode;
 
 /** What one row of a comparison measures: a server the harness starts itself, or someone's running server. */
@@ -8,6 +11,9 @@ public sealed interface Target {
 
     /** The row's name in tables, charts and JSON. */
     String name();
+
+    /** What the load client checks this row's replies against: upper-cased for our servers, a peer's own choice. */
+    Expectation expect();
 
     /**
      * A server mode, started by the harness as its own child process for every cell, possibly with extra
@@ -32,9 +38,35 @@ public sealed interface Target {
         public String name() {
             return label;
         }
+
+        @Override
+        public Expectation expect() {
+            return Expectation.UPPER;
+        }
     }
 
-    /** An already-running server ({@code --peer NAME=HOST:PORT}): measured the same way, never started or stopped. */
-    record Peer(String name, String host, int port) implements Target {
+    /**
+     * An already-running server ({@code --peer NAME=HOST:PORT[,pid=N][,expect=upper|echo]}): measured the same way,
+     * never started or stopped.
+     *
+     * @param name   the row name
+     * @param host   where it listens
+     * @param port   its real port
+     * @param pid    its process ({@code pid=N}), so that what it costs can be measured; empty when not given. Checked at
+     *               parse time to be alive and, where /proc tells, the process that listens on {@code port}
+     * @param expect what its replies are checked against ({@code expect=}): {@link Expectation#UPPER} unless it is a
+     *               plain echo server
+     */
+    record Peer(String name, String host, int port, OptionalLong pid, Expectation expect) implements Target {
+
+        public Peer {
+            Objects.requireNonNull(pid, "pid");
+            Objects.requireNonNull(expect, "expect");
+        }
+
+        /** A peer that speaks our protocol, its process not named. */
+        public Peer(String name, String host, int port) {
+            this(name, host, port, OptionalLong.empty(), Expectation.DEFAULT);
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class InProcessLoad implements LoadRunner {
         LoadConfig config;
         try {
             config = LoadConfig.builder().host(host).port(port).connections(cell.connections()).threads(threads)
-                    .shape(cell.shape()).warmup(cell.warmup()).duration(cell.duration())
+                    .shape(cell.shape()).expect(cell.target().expect()).warmup(cell.warmup()).duration(cell.duration())
                     .interval(cell.throughputInterval())
                     .build();
         } catch (IllegalArgumentException e) {

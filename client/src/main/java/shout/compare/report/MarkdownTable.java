@@ -12,6 +12,7 @@ import shout.compare.result.CellResult;
 import shout.compare.result.CompareResult;
 import shout.compare.result.ServerCost;
 import shout.load.ClientLimit;
+import shout.load.Expectation;
 import shout.load.LoadReport;
 import shout.load.Steadiness;
 
@@ -67,7 +68,7 @@ public final class MarkdownTable {
         }
         List<CellResult.Measured> measured = cells.stream().filter(CellResult.Measured.class::isInstance)
                 .map(CellResult.Measured.class::cast).toList();
-        text.append(unsettledFootnote(measured)).append(clientBoundFootnote(measured));
+        text.append(unsettledFootnote(measured)).append(clientBoundFootnote(measured)).append(plainEchoNote(cells));
         List<String> notes = cells.stream().filter(c -> c.remarks().note() != null)
                 .map(c -> "- " + where(c) + c.remarks().note()).toList();
         if (!notes.isEmpty()) {
@@ -110,6 +111,14 @@ public final class MarkdownTable {
                 "%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s are as fast as it "
                 + "could go that moment and the server may be faster; two such cells differ by the client's moments, not by "
                 + "their servers:", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT));
+    }
+
+    /** Which rows were checked as plain echo, or nothing when every row was checked upper-cased. */
+    private static String plainEchoNote(List<CellResult> cells) {
+        List<String> rows = cells.stream().filter(c -> Expectation.ECHO.cliName().equals(c.id().expect()))
+                .map(c -> c.id().target()).distinct().toList();
+        return rows.isEmpty() ? "" : "\nChecked as plain echo (every reply byte equal to the byte sent), not upper-cased: "
+                + String.join(", ", rows) + ".\n";
     }
 
     /** {@code heading} and a line per cell that {@code marked} picks, saying {@code why}; nothing when none is picked. */

@@ -42,11 +42,13 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
      * @param target      the row name (mode, variant label or peer name)
      * @param peer        true for a {@code --peer} server the harness did not start
      * @param connections connections asked for
+     * @param expect      what the replies were checked against: {@code upper}, or {@code echo} for a plain echo peer
      */
-    record Id(String target, boolean peer, int connections) {
+    record Id(String target, boolean peer, int connections, String expect) {
 
         static Id of(Cell cell) {
-            return new Id(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections());
+            return new Id(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
+                    cell.target().expect().cliName());
         }
     }
 

@@ -94,7 +94,7 @@ class ComparePlanTest {
         for (String bad : List.of("py=h:70000", "py=::1:80", "=h:1", "h:1", "py=h:0", "p y=h:1")) {
             assertThrows(CommandLine.TypeConversionException.class, () -> new PeerConverter().convert(bad), bad);
         }
-        assertEquals("'h:1' is not NAME=HOST:PORT (example: python=127.0.0.1:8081)", peerMistake("h:1"));
+        assertEquals("'h:1' is not NAME=HOST:PORT[,pid=N][,expect=upper|echo] (example: python=127.0.0.1:8081)", peerMistake("h:1"));
         assertEquals("'127.0.0.1' is not HOST:PORT (examples: 127.0.0.1:8081, [::1]:8081)", peerMistake("py=127.0.0.1"));
 
     }
@@ -144,7 +144,7 @@ class ComparePlanTest {
     void lessonsScenarioIsIoBoundThenCpuBoundPinnedThenProcessesAgainstThreadsUnpinned() {
         CpuPinning pinned = CpuPinning.decide(2, true, null, null);
         var cells = new CellSettings(new MessageShape(64, 1), Scenario.WARMUP, Scenario.DURATION, 1, Duration.ofSeconds(3));
-        List<ComparePart> parts = Scenario.LESSONS.parts(cells, pinned, 2);
+        List<ComparePart> parts = Scenario.LESSONS.parts(cells, pinned, 2, null, List.of());
 
         assertEquals(List.of("I/O-bound", "CPU-bound", "processes vs threads"), parts.stream().map(ComparePart::title).toList());
         assertEquals(List.of("sleep:10ms", "cpu:1ms", "cpu:1ms"), parts.stream().map(p -> p.work().work().toString()).toList());

@@ -88,9 +88,12 @@ class ResultsWriterTest {
         assertEquals(0, failed.get("repeats").size());
     }
 
-    /** The field names of results.json's cells and part settings, as readers of older files know them. */
-    private static final List<String> CELL_FIELDS = List.of("client", "connections", "failure", "idealMessagesPerSecond", "load",
-            "note", "peer", "repeats", "server", "serverStartLine", "serverSummary", "steady", "target");
+    /**
+     * The field names of results.json's cells and part settings, as readers of older files know them, and the ones added
+     * since ({@code expect}: what a row's replies were checked against).
+     */
+    private static final List<String> CELL_FIELDS = List.of("client", "connections", "expect", "failure", "idealMessagesPerSecond",
+            "load", "note", "peer", "repeats", "server", "serverStartLine", "serverSummary", "steady", "target");
     private static final List<String> SETTINGS_FIELDS = List.of("durationSeconds", "idealRule", "jitWarmupSeconds", "offload",
             "pipeline", "repeat", "serverArgs", "serverCpus", "sizeBytes", "warmupSeconds", "work");
 
