@@ -47,9 +47,10 @@ final class EchoGridScenario {
         return List.of(
                 "The published echo tables this grid copies gave the load client several cores per server core; here the "
                         + "client has " + client + " CPU" + (client == 1 ? "" : "s") + " for the server's " + server + ".",
-                "Over loopback the client pays about as much kernel time per message as the server, so from some tens of "
-                        + "connections on the fast servers outrun it: those cells are marked client-bound (^), their msgs/s is the "
-                        + "client's limit, and there the servers compare by what they cost (CPU s), not by msgs/s.",
+                "Over loopback the client pays about as much kernel time per message as the server, so one client core "
+                        + "cannot drive a fast server to its limit: cells marked client-bound (^) show the client's msgs/s, not "
+                        + "the server's, and there the servers differ by what they spent for the same traffic (CPU s over "
+                        + "messages), not by msgs/s. Hold our msgs/s beside a published table only where no cell is marked.",
                 "Rows checked as plain echo (replies equal to what was sent) are named under the table; the others are checked "
                         + "upper-cased.");
     }

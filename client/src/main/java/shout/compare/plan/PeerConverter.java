@@ -43,12 +43,20 @@ public final class PeerConverter implements ITypeConverter<Target.Peer> {
             }
             switch (at < 0 ? "" : key) {
                 case "pid" -> pid = OptionalLong.of(pid(value, keyValue));
-                case "expect" -> expect = new Expectation.Option().convert(keyValue);
+                case "expect" -> expect = expectation(value, keyValue);
                 default -> throw new TypeConversionException("'" + value + "': unknown key '" + fields[i]
                         + "' (valid: pid=N, expect=upper|echo)");
             }
         }
         return new Target.Peer(name, address.host(), address.port(), pid, expect);
+    }
+
+    private static Expectation expectation(String value, String expect) {
+        try {
+            return new Expectation.Option().convert(expect);
+        } catch (TypeConversionException e) {
+            throw new TypeConversionException("'" + value + "': " + e.getMessage());
+        }
     }
 
     /** A positive number of at most 18 digits, so that it always fits a long. */

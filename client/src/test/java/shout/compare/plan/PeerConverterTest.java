@@ -37,6 +37,6 @@ class PeerConverterTest {
         assertEquals("'e=h:1,pid=0': pid must be a process id (a positive number), not '0'", mistake("e=h:1,pid=0"));
         assertEquals("'e=h:1,pid=abc': pid must be a process id (a positive number), not 'abc'", mistake("e=h:1,pid=abc"));
         assertEquals("'e=h:1,pid=1,pid=2': pid= given twice", mistake("e=h:1,pid=1,pid=2"));
-        assertEquals("unknown expectation 'lower' (valid: upper, echo)", mistake("e=h:1,expect=lower"));
+        assertEquals("'e=h:1,expect=lower': unknown expectation 'lower' (valid: upper, echo)", mistake("e=h:1,expect=lower"));
     }
 }
