@@ -17,8 +17,10 @@ public enum ErrorKind {
     REFUSED("refused"),
     /** Connections reset by the peer. */
     RESET("reset"),
-    /** Connects that did not complete within the connect timeout. */
+    /** Connects that did not complete within the connect timeout, or established connections the kernel gave up on. */
     TIMEOUT("timeout"),
+    /** Connections closed by the client because their oldest owed reply was later than {@code --timeout}. */
+    REPLY_TIMEOUT("reply-timeout"),
     /** Connects that failed because this process ran out of file descriptors. */
     TOO_MANY_OPEN_FILES("too-many-open-files"),
     /** Connects that could not bind to their {@code --source} address: not an address of this machine, or its ports used up. */

@@ -92,6 +92,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         private double connectsPerSecond;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration stallTimeout = DEFAULT_STALL_TIMEOUT;
+        private Duration replyTimeout = Timeouts.NO_REPLY_TIMEOUT;
         private long seed = new SplittableRandom().nextLong();
         private IoEngine io = DEFAULT_IO;
         private String tag;
@@ -185,6 +186,12 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             return this;
         }
 
+        /** Late replies end their connection after this long; {@link Timeouts#NO_REPLY_TIMEOUT} (the default) never. */
+        public Builder replyTimeout(Duration value) {
+            replyTimeout = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             seed = value;
             return this;
@@ -233,7 +240,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             return new LoadConfig(target(host, port), new Connections(connections, threads, sources),
                     new MessageShape(payloadBytes, pipeline), expect,
                     new Schedule(startAt, warmupOrDefault, duration, messages, interval != null ? interval : DEFAULT_INTERVAL),
-                    new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout), io, seed, tag);
+                    new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout, replyTimeout), io, seed, tag);
         }
     }
 }

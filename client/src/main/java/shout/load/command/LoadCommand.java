@@ -25,6 +25,7 @@ import shout.load.LoadConfig;
 import shout.load.LoadException;
 import shout.load.LoadObserver;
 import shout.load.LoadReport;
+import shout.load.Timeouts;
 import shout.load.engine.LoadGenerator;
 
 /**
@@ -104,6 +105,7 @@ public final class LoadCommand implements ShoutCommand {
                 Map.entry("--warmup", Durations.format(LoadConfig.DEFAULT_WARMUP)),
                 Map.entry("--connect-timeout", Durations.format(LoadConfig.DEFAULT_CONNECT_TIMEOUT)),
                 Map.entry("--stall-timeout", Durations.format(LoadConfig.DEFAULT_STALL_TIMEOUT)),
+                Map.entry("--timeout", Durations.format(Timeouts.NO_REPLY_TIMEOUT)),
                 Map.entry("--io", LoadConfig.DEFAULT_IO.name().toLowerCase(Locale.ROOT)),
                 Map.entry("--expect", Expectation.DEFAULT.cliName()));
 

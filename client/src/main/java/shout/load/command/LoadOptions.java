@@ -85,6 +85,11 @@ final class LoadOptions {
             description = "With --messages, give up (exit 1) when no reply came for this long (default: ${DEFAULT-VALUE}).")
     private Duration stallTimeout;
 
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Per reply, as wrk's --timeout: a connection whose oldest owed reply is later than this is closed "
+                    + "and counted as reply-timeout, its owed bytes as lost (default: ${DEFAULT-VALUE}: wait as long as TCP does).")
+    private Duration replyTimeout;
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the payload letters (default: random, printed).")
     private Long seed;
 
@@ -119,7 +124,7 @@ final class LoadOptions {
         LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections)
                 .payloadBytes(payloadBytes).pipeline(pipeline).expect(expect).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
-                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).io(io).tag(tag).startAt(startAt)
+                .connectTimeout(connectTimeout).stallTimeout(stallTimeout).replyTimeout(replyTimeout).io(io).tag(tag).startAt(startAt)
                 .sources(sources == null ? List.of() : sources);
         if (threads != null) {
             config.threads(threads);

@@ -108,6 +108,14 @@ final class LoadConnection {
     }
 
     /**
+     * When the oldest reply still owed was begun (sent, not scheduled: a per-reply timeout times the server and
+     * the wire, not the client's own lateness); {@code nowNanos} when none is owed.
+     */
+    long oldestOwedSentNanos(long nowNanos) {
+        return begun > completed ? slab.sentNanos(slot, completed) : nowNanos;
+    }
+
+    /**
      * The open loop's schedule reached this connection's next message, and the client got round to it at
      * {@code nowNanos}: how late that is counts as the client's own lateness, whether or not the pipeline lets
      * the message go now (a message held back for a reply waits for the server, not for the client).

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
 import shout.load.Phase;
@@ -38,6 +39,8 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
     private final Poller<LoadConnection> poller;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final Connector connector;
+    private final ReplyTimer replyTimer;
+    private final Consumer<LoadConnection> expireLate = late -> lose(late, ErrorKind.REPLY_TIMEOUT);
     private Phase phase = Phase.CONNECT;
     private int unsettled;
     private int live;
@@ -58,6 +61,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
         this.unsettled = connections.size();
         this.poller = Poller.open(config.io());
         this.connector = new Connector(config, address, connections, poller, this, connectStartNanos);
+        this.replyTimer = new ReplyTimer(config.timeouts().reply());
     }
 
     /** Wakes the thread so it sees a new phase now rather than at its next timeout. */
@@ -86,6 +90,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
             while (enter(control.phase())) {
                 long nowNanos = System.nanoTime();
                 connector.advance(nowNanos);
+                replyTimer.expire(nowNanos, connections, expireLate);
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
                 try {
