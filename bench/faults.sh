@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# bench/faults.sh [--quick] [options]: faults on a real wire. Two network namespaces joined by one veth pair
+# (a client host and a server host, as bench/multihost.sh builds its hosts) carry `shout load` to `shout server`;
+# the kernel's own tools break the wire while the load runs:
+#
+#   loss-N      nftables `numgen random mod 100 < N drop`, both ways, the whole run
+#   reset       nftables `reject with tcp reset` for 2 s on chosen connections (client port & 15 == 0: the RST
+#               goes to the client; == 1: to the server), so a reset reaches only the side it is sent to
+#   blackhole   every packet of the port dropped both ways for 5 s (-timeout: with load --timeout 2s)
+#   flap        the client's link down for 3 s, then up
+#   vanish      the client host disappears with its connections open: all its packets dropped first, then its
+#               load killed, so no FIN and no RST ever reach the server, which must reclaim them (--idle-timeout)
+#   kill        the server SIGKILLed mid-run, then restarted at once on the same port
+#   freeze      the server SIGSTOPped for 3 s, then SIGCONT
+#   slow        tc tbf at 100 Mbit/s each way, 64 KiB messages (no netem here: delay is queueing alone)
+#
+# One table, fault x mode: verified messages, wrong bytes (must be 0), errors by kind, the load's exit code,
+# whether it ended within its deadline, how long until a fresh client was answered after the fault cleared,
+# and the server's connections, threads, descriptors and resident memory before the run and after it
+# (from ss and /proc). Every fault has a "held" verdict for what it must show (see docs/reliability-faults.md).
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: bench/faults.sh [--quick] [options]     (Linux; root; run from anywhere)
+
+Options (defaults in brackets):
+  --quick              a few faults on two modes with 100 connections, under two minutes (the test suite runs it)
+  --faults F1,F2       faults to run [none,loss-1,loss-5,reset,blackhole,blackhole-timeout,flap,vanish,kill,freeze,slow]
+  --modes M1,M2        server modes [blocking,virtual,nio,netty]; kill and freeze also run serial and pool
+  --connections N      connections per run [1000]
+  --duration S         seconds per load run [10]
+  --idle-timeout S     the server's --idle-timeout, which reclaims vanished clients [10]
+  --keep               keep the work directory (JSON, logs) and print its path
+  -h, --help           this text
+
+Needs root, iproute2 (ip netns, tc), nftables (nft), python3 (the fresh-client probe) and jq: on Debian
+`apt-get install iproute2 nftables python3 jq`; a JDK 21+ (as ./shout finds it, or $JAVA) and the built
+client/target/shout.jar (./shout build, or $JAR). Everything it creates (namespaces and with them the veths,
+nftables tables and qdiscs; processes; the work directory) is removed on exit, Ctrl-C included.
+Exit codes: 0 every fault held; 1 a byte was wrong or a fault did not hold; 2 bad usage or missing
+privileges/tools; 130 interrupted.
+EOF
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ME=faults
+FAULTS=none,loss-1,loss-5,reset,blackhole,blackhole-timeout,flap,vanish,kill,freeze,slow
+MODES=blocking,virtual,nio,netty CONNECTIONS=1000 DURATION=10 IDLE=10 KEEP=0 QUICK=0
+usage_error() { echo "$ME: $*" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) usage; exit 0 ;;
+    --keep) KEEP=1; shift ;;
+    --quick) FAULTS=loss-5,blackhole,kill MODES=virtual,nio CONNECTIONS=100 DURATION=8 QUICK=1; shift ;;
+    --faults|--modes|--connections|--duration|--idle-timeout)
+      [ $# -ge 2 ] || usage_error "$1 needs a value (see --help)"
+      case "$1" in
+        --faults) FAULTS=$2 ;; --modes) MODES=$2 ;; --connections) CONNECTIONS=$2 ;;
+        --duration) DURATION=${2%s} ;; --idle-timeout) IDLE=${2%s} ;;
+      esac
+      shift 2 ;;
+    *) usage_error "unknown argument '$1' (see --help)" ;;
+  esac
+done
+for n in "$CONNECTIONS" "$DURATION" "$IDLE"; do
+  [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage_error "--connections, --duration and --idle-timeout take whole positive numbers, not '$n'"
+done
+[ "$DURATION" -ge 8 ] || usage_error "--duration must be at least 8 s: the faults happen inside the run"
+for f in ${FAULTS//,/ }; do
+  case "$f" in none|loss-[0-9]|loss-[0-9][0-9]|reset|blackhole|blackhole-timeout|flap|vanish|kill|freeze|slow) ;;
+    *) usage_error "unknown fault '$f' (see --help)" ;; esac
+done
+for m in ${MODES//,/ }; do
+  case "$m" in serial|pool|blocking|virtual|nio|netty) ;; *) usage_error "unknown mode '$m' (see --help)" ;; esac
+done
+
+# ---- what it needs ----
+if [ "$(id -u)" != 0 ]; then echo "$ME: needs root for network namespaces (ip netns): run it as root" >&2; exit 2; fi
+for tool in ip:iproute2 tc:iproute2 nft:nftables python3:python3 jq:jq ss:iproute2; do
+  command -v "${tool%%:*}" >/dev/null || { echo "$ME: needs ${tool%%:*} (Debian package ${tool#*:}: apt-get install ${tool#*:})" >&2; exit 2; }
+done
+JAR=${JAR:-$ROOT/client/target/shout.jar}
+if [ -z "${JAVA:-}" ]; then   # the JDK the launcher picks (it rebuilds the jar first when the sources changed)
+  JAVA=$(SHOUT_JAVA_OPTS='-XshowSettings:properties -version' "$ROOT/shout" 2>&1 | sed -n 's/^ *java.home = //p')/bin/java
+fi
+if [ ! -x "$JAVA" ] || [ ! -f "$JAR" ]; then echo "$ME: no JDK 21+ or no $JAR (try ./shout build)" >&2; exit 2; fi
+
+# ---- the two hosts: shoutft-<pid>-srv and -cli, one veth between them; leftovers of a killed run go first ----
+PREFIX=shoutft-$$ SRV=shoutft-$$-srv CLI=shoutft-$$-cli
+SRV_ADDR=10.238.0.1 CLI_ADDR=10.238.0.2 PORT=8081
+stop_namespace() {   # SIGKILL every process in namespace $1 (SIGCONT first: a stopped one), then the namespace
+  local pids
+  pids=$(ip netns pids "$1" 2>/dev/null || true)
+  # shellcheck disable=SC2086   # one pid per word
+  if [ -n "$pids" ]; then kill -CONT $pids 2>/dev/null || true; kill -KILL $pids 2>/dev/null || true; fi
+  ip netns delete "$1" 2>/dev/null || true
+}
+for name in $(ip netns list 2>/dev/null | awk '{ print $1 }' | grep '^shoutft-[0-9]*-' || true); do
+  owner=${name#shoutft-}; owner=${owner%%-*}
+  grep -qs faults "/proc/$owner/cmdline" || { echo "$ME: removing namespace $name, left over from an earlier run" >&2; stop_namespace "$name"; }
+done
+if ! ip netns add "$SRV" 2>/dev/null; then echo "$ME: cannot create a network namespace (ip netns add): not allowed here" >&2; exit 2; fi
+WORK=$(mktemp -d "/tmp/$PREFIX.XXXXXX")
+CLEANED=0
+# shellcheck disable=SC2317   # called by the EXIT trap
+cleanup() {
+  local rc=$?
+  [ "$CLEANED" = 1 ] && return
+  CLEANED=1
+  trap - EXIT INT TERM
+  stop_namespace "$CLI"; stop_namespace "$SRV"
+  wait 2>/dev/null || true
+  if [ "$KEEP" = 1 ]; then echo "$ME: kept $WORK" >&2; else rm -rf "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'echo "$ME: interrupted; removing the namespaces and processes" >&2; exit 130' INT TERM
+ip netns add "$CLI"
+ip -n "$SRV" link set lo up; ip -n "$CLI" link set lo up
+ip -n "$SRV" link add eth0 type veth peer name eth0 netns "$CLI"
+ip -n "$SRV" addr add "$SRV_ADDR/24" dev eth0; ip -n "$CLI" addr add "$CLI_ADDR/24" dev eth0
+ip -n "$SRV" link set eth0 up; ip -n "$CLI" link set eth0 up
+ulimit -n "$(ulimit -Hn)"
+
+# shellcheck source=bench/faults-lib.sh
+source "$ROOT/bench/faults-lib.sh"
+
+echo "# $CONNECTIONS connections, ${DURATION} s per run, server --idle-timeout ${IDLE}s; faults: $FAULTS; modes: $MODES"
+FAILED=0
+for mode in ${MODES//,/ }; do
+  for fault in ${FAULTS//,/ }; do
+    run_case "$fault" "$mode" || FAILED=1
+  done
+done
+for mode in serial pool; do     # the modes that serve fewer connections at once: the faults that hit the server
+  for fault in ${FAULTS//,/ }; do
+    case "$fault" in kill|freeze) [ "$QUICK" = 1 ] || run_case "$fault" "$mode" || FAILED=1 ;; esac
+  done
+done
+stop_server
+print_table
+exit "$FAILED"
