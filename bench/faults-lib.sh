@@ -17,7 +17,7 @@ start_server() {     # start_server MODE: a server listening on $SRV_ADDR:$PORT,
   ip netns exec "$SRV" "$JAVA" -Xmx512m -jar "$JAR" server --mode "$mode" "${threads[@]}" --bind "$SRV_ADDR" --port "$PORT" \
     --idle-timeout "${IDLE}s" >"$SERVER_LOG" 2>&1 &
   SERVER_PID=$! SERVER_MODE=$mode
-  until grep -q '^listening on' "$SERVER_LOG"; do
+  until grep -qs '^listening on' "$SERVER_LOG"; do   # (the file appears only once the child opened it)
     if [ $SECONDS -ge $deadline ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then
       echo "$ME: the $mode server did not start: $(tail -1 "$SERVER_LOG")" >&2; return 1
     fi

@@ -102,15 +102,11 @@ for name in $(ip netns list 2>/dev/null | awk '{ print $1 }' | grep '^shoutft-[0
 done
 if ! ip netns add "$SRV" 2>/dev/null; then echo "$ME: cannot create a network namespace (ip netns add): not allowed here" >&2; exit 2; fi
 WORK=$(mktemp -d "/tmp/$PREFIX.XXXXXX")
-CLEANED=0
 # shellcheck disable=SC2317   # called by the EXIT trap
 cleanup() {
   local rc=$?
-  [ "$CLEANED" = 1 ] && return
-  CLEANED=1
-  trap - EXIT INT TERM
-  stop_namespace "$CLI"; stop_namespace "$SRV"
-  wait 2>/dev/null || true
+  trap - EXIT INT TERM     # first: a second Ctrl-C must not cut the cleaning short
+  stop_namespace "$CLI"; stop_namespace "$SRV"; wait 2>/dev/null || true
   if [ "$KEEP" = 1 ]; then echo "$ME: kept $WORK" >&2; else rm -rf "$WORK"; fi
   exit "$rc"
 }
