@@ -56,6 +56,13 @@ await_connections() {   # await_connections PREDICATE-N SECONDS: until the serve
   done
 }
 
+await_threads() {    # await_threads N SECONDS: until the server runs at most N threads (a closed connection's
+  local deadline=$((SECONDS + $2))   # thread may still be unwinding when ss no longer lists it)
+  while [ $SECONDS -lt $deadline ] && [ "$(awk '/^Threads:/ { print $2 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo 0)" -gt "$1" ]; do
+    sleep 0.2
+  done
+}
+
 probe() {            # seconds until a fresh client's 5 bytes came back upper-cased, up to 60 s; "never" if not
   cli python3 - "$SRV_ADDR" "$PORT" <<'EOF'
 import socket, sys, time
@@ -171,6 +178,7 @@ run_case() {         # run_case FAULT MODE: one row of the table; false when the
   local ended=$((SECONDS - start)) recovered
   if [ -z "$PROBER" ]; then clear_wire; recovered=$(probe); else wait "$PROBER" || true; recovered=$(cat "$WORK/$tag.probe"); fi
   await_connections atmost "${before%% *}" $((IDLE + 15)) || true
+  await_threads $(($(echo "$before" | cut -d' ' -f2) + 8)) 15
   after=$(server_figures)
   add_row "$fault" "$mode" "$rc" "$ended" "$recovered" "$before" "$after" "$WORK/$tag.json"
 }

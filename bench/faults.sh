@@ -130,6 +130,7 @@ for mode in ${MODES//,/ }; do
   done
 done
 for mode in serial pool; do     # the modes that serve fewer connections at once: the faults that hit the server
+  [[ ",$MODES," != *",$mode,"* ]] || continue
   for fault in ${FAULTS//,/ }; do
     case "$fault" in kill|freeze) [ "$QUICK" = 1 ] || run_case "$fault" "$mode" || FAILED=1 ;; esac
   done
