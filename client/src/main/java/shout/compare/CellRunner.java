@@ -5,6 +5,7 @@ import shout.compare.plan.Cell;
 import shout.compare.plan.Target;
 import shout.compare.process.CellFailure;
 import shout.compare.process.LoadRunner;
+import shout.compare.process.MeasuredWindow;
 import shout.compare.process.ProcSampler;
 import shout.compare.process.SpawnedServer;
 import shout.compare.result.CellResult;
@@ -35,6 +36,7 @@ final class CellRunner {
         try {
             return switch (cell.target()) {
                 case Target.Server server -> againstServer(cell, server);
+                // a peer's process is not ours to read: its cost stays unknown
                 case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null);
             };
         } catch (CellFailure e) {
@@ -76,14 +78,21 @@ final class CellRunner {
     private record Measured(LoadReport report, ServerCost cost) {
     }
 
-    /** The load against the server at {@code port}, with the server process {@code pid} sampled from /proc where there is one. */
+    /**
+     * The load against the server at {@code port}, with the server process {@code pid} sampled from /proc where there
+     * is one, its CPU counted over the load's measured window: the one the runner saw, else the measured seconds that
+     * ended as the load returned (then the closing counts in and as much of the measured start is left out).
+     */
     private Measured measure(Cell cell, long pid, int port, String name) throws CellFailure, IOException, InterruptedException {
         if (!ProcSampler.supported()) {
             return new Measured(load.run(cell, "127.0.0.1", port), null);
         }
         try (ProcSampler sampler = ProcSampler.start(pid, clockTicksPerSecond, name)) {
-            LoadReport report = load.run(cell, "127.0.0.1", port);
-            return new Measured(report, sampler.finish());
+            LoadRunner.Measurement run = load.measure(cell, "127.0.0.1", port);
+            LoadReport report = run.report();
+            MeasuredWindow window = run.window() != null ? run.window()
+                    : MeasuredWindow.endingAt(System.nanoTime(), report.throughput().measuredSeconds());
+            return new Measured(report, sampler.finish(window, report.throughput().messages(), report.connections().connectionsUp()));
         }
     }
 }

@@ -63,6 +63,8 @@ import shout.server.options.ServerOptions;
             "  shout compare --quick",
             "  # three modes, two connection counts, 10 s a cell, each 3 times: median and spread",
             "  shout compare --modes nio,netty,virtual --connections 100,1000 --duration 10s --repeat 3",
+            "  # the same work for every mode: what each spends per message at 10k and 20k msgs/s",
+            "  shout compare --modes blocking,virtual,nio,netty --connections 100,1000 --rate 10k,20k",
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
             "  # the concurrency lessons in one report, about 4 minutes",
@@ -83,6 +85,12 @@ public final class CompareCommand implements ShoutCommand {
             converter = Counts.IntConverter.class,
             description = "Connection counts, one cell each, e.g. 1,100,1k,10k (default: ${DEFAULT-VALUE}).")
     private List<Integer> connections;
+
+    @Option(names = "--rate", split = ",", paramLabel = "MSGS_PER_S", converter = Counts.FractionConverter.class,
+            description = "Open loop: offer every server this many messages per second in all (e.g. 10k,20k,40k: one cell each), "
+                    + "so that each does the same work and the table compares cost and latency at that load; a cell that "
+                    + "did not sustain its rate is marked (default: closed loop, as fast as each server answers).")
+    private List<Double> rates = new ArrayList<>();
 
     @Option(names = "--size", paramLabel = "BYTES", defaultValue = "" + LoadConfig.DEFAULT_PAYLOAD_BYTES, converter = Counts.BytesConverter.class,
             description = "Bytes per message; " + Counts.BYTES_SUFFIXES + " (default: ${DEFAULT-VALUE}).")
@@ -273,12 +281,16 @@ public final class CompareCommand implements ShoutCommand {
     private String usageMistake() {
         try {                                       // the load's rules and words, checked where the values are built
             connections.forEach(Connections::requireCount);
+            rates.forEach(ComparePlan::requireRate);
             cellSettings();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
         if (serverArgs.stream().anyMatch(arg -> arg.startsWith("--work"))) {
             return "give the work with --work, not --server-arg, so that the ideal line knows it";
+        }
+        if (quick && !rates.isEmpty() && scenario == null) {
+            return "--quick is a closed-loop first look and cannot offer a rate; drop --quick or --rate";
         }
         String cpus = CpuPinning.listMistake(serverCpus, clientCpus);
         String refusal = cpus != null || scenario == null ? cpus : scenario.refusal(spec.commandLine().getParseResult()::hasMatchedOption);
@@ -306,7 +318,8 @@ public final class CompareCommand implements ShoutCommand {
         if (scenario != null) {
             return scenario.parts(cellSettings(), pinning, machineCores, modes, peers);
         }
-        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), cellSettings());
+        var plan = new ComparePlan(targets(), connections.stream().distinct().toList(), rates.stream().distinct().toList(),
+                cellSettings());
         return List.of(new ComparePart(null, List.of(), plan, new ServerWork(work, offload), serverArgs, pinning));
     }
 

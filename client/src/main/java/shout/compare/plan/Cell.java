@@ -11,8 +11,21 @@ import shout.load.MessageShape;
  * @param shape        bytes per message and messages in flight per connection
  * @param warmup       load before measuring, discarded
  * @param duration     the measured part
+ * @param offeredMessagesPerSecond the open loop's total send rate ({@code --rate}), the same for every target; 0 for a
+ *                     closed loop, which sends each message as the last reply is in
  */
-public record Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration) {
+public record Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration,
+                   double offeredMessagesPerSecond) {
+
+    /** A closed-loop cell. */
+    public Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration) {
+        this(target, connections, shape, warmup, duration, 0);
+    }
+
+    /** True when the load is paced at {@link #offeredMessagesPerSecond}. */
+    public boolean openLoop() {
+        return offeredMessagesPerSecond > 0;
+    }
 
     /** Enough intervals to judge whether a cell settled: ten per cell where they may be that short. */
     static final int INTERVALS_PER_CELL = 10;

@@ -1,5 +1,6 @@
 package shout.compare.plan;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -7,18 +8,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import shout.cli.Cli;
 import shout.cli.Durations;
 import shout.load.Connections;
 
 /**
- * What a comparison will run: the grid of every target with every connection count, each cell measured with the
- * same settings {@code repeat} times, every target warmed up once before its first cell.
+ * What a comparison will run: the grid of every target with every connection count and every offered rate, each
+ * cell measured with the same settings {@code repeat} times, every target warmed up once before its first cell.
+ * The rate is a grid axis like the connections, not a setting of all cells, because a list of rates
+ * ({@code --rate 10k,20k}) asks for one cell each; without rates every cell is a closed loop.
  *
- * @param targets     rows: modes first, then peers
- * @param connections connection counts, one cell each per target
- * @param settings    how each cell is measured
+ * @param targets      rows: modes first, then peers
+ * @param connections  connection counts, one cell each per target
+ * @param offeredRates total msgs/s of an open loop, one cell each per target and count; empty for closed-loop cells
+ * @param settings     how each cell is measured
  */
-public record ComparePlan(List<Target> targets, List<Integer> connections, CellSettings settings) {
+public record ComparePlan(List<Target> targets, List<Integer> connections, List<Double> offeredRates, CellSettings settings) {
 
     /** The name of the line a chart draws for the ideal throughput, so no row may take it. */
     public static final String IDEAL_ROW = "ideal";
@@ -43,6 +48,23 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
         targets = List.copyOf(targets);
         connections = List.copyOf(connections);
         connections.forEach(Connections::requireCount);
+        offeredRates = List.copyOf(offeredRates);
+        offeredRates.forEach(ComparePlan::requireRate);
+    }
+
+    /** A plan of closed-loop cells. */
+    public ComparePlan(List<Target> targets, List<Integer> connections, CellSettings settings) {
+        this(targets, connections, List.of(), settings);
+    }
+
+    /** Throws with a message fit for a user unless {@code rate} is a positive msgs/s. */
+    public static void requireRate(double rate) {
+        Cli.require(rate > 0 && Double.isFinite(rate), "rate must be positive, not " + BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString());
+    }
+
+    /** The rate of each cell of a target and count: the offered rates, or one closed loop (0). */
+    private List<Double> rates() {
+        return offeredRates.isEmpty() ? List.of(0.0) : offeredRates;
     }
 
     /** Every cell in table order: target by target, connection counts ascending as given. */
@@ -50,7 +72,9 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
         List<Cell> cells = new ArrayList<>();
         for (Target target : targets) {
             for (int count : connections) {
-                cells.add(cell(target, count));
+                for (double rate : rates()) {
+                    cells.add(cell(target, count, rate));
+                }
             }
         }
         return cells;
@@ -73,8 +97,10 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
         List<Trial> trials = new ArrayList<>();
         for (int r = 0; r < settings.repeat(); r++) {
             for (int count : connections) {
-                for (int t = 0; t < targets.size(); t++) {
-                    trials.add(new Trial(cell(targets.get((t + r) % targets.size()), count), r));
+                for (double rate : rates()) {
+                    for (int t = 0; t < targets.size(); t++) {
+                        trials.add(new Trial(cell(targets.get((t + r) % targets.size()), count, rate), r));
+                    }
                 }
             }
         }
@@ -87,8 +113,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
         return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), settings.shape(), Duration.ZERO, settings.jitWarmup());
     }
 
-    private Cell cell(Target target, int count) {
-        return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count)), settings.duration());
+    private Cell cell(Target target, int count, double rate) {
+        return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count)), settings.duration(), rate);
     }
 
     /**
@@ -111,17 +137,18 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, CellS
     Duration estimatedDuration() {
         int repeat = settings.repeat();
         Duration settlings = targets.stream().flatMap(target -> connections.stream().map(count -> settling(target, count)))
-                .reduce(Duration.ZERO, Duration::plus).multipliedBy(repeat);
+                .reduce(Duration.ZERO, Duration::plus).multipliedBy((long) repeat * rates().size());
         Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD)
-                .multipliedBy((long) targets.size() * connections.size() * repeat)
+                .multipliedBy((long) targets.size() * connections.size() * rates().size() * repeat)
                 .plus(settlings);
         return SERVERS_OVERHEAD.plus(settings.jitWarmup().multipliedBy(targets.size())).plus(measurements);
     }
 
     /** One line said before anything runs: how many cells, of what, and how long it will take. */
     String announcement() {
-        return "compare: " + targets.size() + " servers x " + connections.size() + " connection counts = "
-                + targets.size() * connections.size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
+        String rateAxis = offeredRates.isEmpty() ? "" : " x " + offeredRates.size() + " offered rates";
+        return "compare: " + targets.size() + " servers x " + connections.size() + " connection counts" + rateAxis + " = "
+                + targets.size() * connections.size() * rates().size() + " cells" + shape() + " = about " + minutesAndSeconds(estimatedDuration().toSeconds());
     }
 
     /** {@code  x (500ms warm-up + 1s + ~400ms), one server per row warmed 1s first}, with {@code  x 3 runs} when repeated. */

@@ -1,5 +1,8 @@
 package shout.compare.process;
 
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 import shout.compare.plan.Cell;
 import shout.compare.plan.CpuPinning;
 import shout.load.LoadConfig;
@@ -38,20 +41,46 @@ public final class InProcessLoad implements LoadRunner {
 
     @Override
     public LoadReport run(Cell cell, String host, int port) throws CellFailure, InterruptedException {
+        return measure(cell, host, port).report();
+    }
+
+    /**
+     * The window is read off the engine's first measured interval: it is handed over as it ends, one interval
+     * (its reported length) after measuring began, and measuring lasted the reported measured seconds from then.
+     */
+    @Override
+    public Measurement measure(Cell cell, String host, int port) throws CellFailure, InterruptedException {
         LoadConfig config;
         try {
             config = LoadConfig.builder().host(host).port(port).connections(cell.connections()).threads(threads)
                     .shape(cell.shape()).expect(cell.target().expect()).warmup(cell.warmup()).duration(cell.duration())
-                    .interval(cell.throughputInterval())
+                    .interval(cell.throughputInterval()).messagesPerSecond(cell.offeredMessagesPerSecond())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CellFailure("load client: " + e.getMessage());
         }
-        LoadGenerator generator = new LoadGenerator(config, new LoadObserver() { });
+        AtomicLong firstIntervalNanos = new AtomicLong();
+        LoadGenerator generator = new LoadGenerator(config, new LoadObserver() {
+            @Override
+            public void interval(Histogram latencyNanos) {
+                firstIntervalNanos.compareAndSet(0, System.nanoTime());
+            }
+        });
         try (LiveChildren.StopHook stops = children.stopsOnInterrupt(generator::stop)) {
-            return generator.run();
+            LoadReport report = generator.run();
+            return new Measurement(report, window(report, firstIntervalNanos.get()));
         } catch (LoadException e) {
             throw new CellFailure("load client could not run: " + e.getMessage());
         }
+    }
+
+    /** When {@code report} measured, given when its first interval was handed over; null when nothing was measured. */
+    private static MeasuredWindow window(LoadReport report, long firstIntervalNanos) {
+        List<LoadReport.Interval> intervals = report.throughput().intervals();
+        if (firstIntervalNanos == 0 || intervals == null || intervals.isEmpty()) {
+            return null;
+        }
+        long startNanos = firstIntervalNanos - Math.round(intervals.getFirst().seconds() * 1e9);
+        return new MeasuredWindow(startNanos, startNanos + Math.round(report.throughput().measuredSeconds() * 1e9));
     }
 }

@@ -11,27 +11,27 @@ import shout.compare.result.ServerCost;
 
 /**
  * Samples one process and its descendants ({@code /proc/<pid>/status} and {@code stat}, see {@link ProcStat#readTree})
- * every 200 ms on a named thread, keeping the thread-count peak; {@link #finish} takes a last sample and returns
- * the cell's cost.
+ * every 100 ms on a named thread, keeping the thread-count peak and every reading with its time; {@link #finish} takes
+ * a last sample and returns the cell's cost, its CPU time read over the load's measured window only, so that the
+ * warm-up before it and the closing after it count for nothing.
  */
 public final class ProcSampler implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(ProcSampler.class.getName());
-    static final Duration INTERVAL = Duration.ofMillis(200);
+    static final Duration INTERVAL = Duration.ofMillis(100);
 
     private final long pid;
     private final long clockTicksPerSecond;
-    private final long startCpuTicks;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final Thread sampler;
-    private volatile ProcStat latest;
+    /** Guarded by itself: the sampling thread adds, {@link #finish} reads once that thread has ended. */
+    private final ProcTimeline timeline = new ProcTimeline();
     private volatile int peakThreads;
 
     private ProcSampler(long pid, long clockTicksPerSecond, ProcStat first, String name) {
         this.pid = pid;
         this.clockTicksPerSecond = clockTicksPerSecond;
-        this.startCpuTicks = first.cpuTicks();
-        this.latest = first;
+        this.timeline.add(System.nanoTime(), first);
         this.peakThreads = first.threads();
         this.sampler = Thread.ofPlatform().name("proc-sampler-" + name).daemon().start(this::sampleUntilStopped);
     }
@@ -84,14 +84,29 @@ public final class ProcSampler implements AutoCloseable {
         return total;
     }
 
-    /** Stops sampling, takes a last sample, and returns peak memory, peak threads and CPU used since {@link #start}. */
-    public ServerCost finish() throws InterruptedException {
+    /**
+     * Stops sampling, takes a last sample, and returns peak memory and threads since {@link #start}, the CPU used in
+     * {@code window} (per message of the {@code messages} measured in it), and the resident memory the
+     * {@code connections} added (at the window's start against {@link #start}).
+     */
+    public ServerCost finish(MeasuredWindow window, long messages, int connections) throws InterruptedException {
         close();
         sample();
-        ProcStat last = latest;
-        // max: a child that exited before the last sample takes its ticks with it
-        double cpuSeconds = (double) Math.max(0, last.cpuTicks() - startCpuTicks) / clockTicksPerSecond;
-        return new ServerCost(last.peakResidentKiB() / 1024.0, peakThreads, cpuSeconds);
+        synchronized (timeline) {
+            return cost(timeline, clockTicksPerSecond, peakThreads, window, messages, connections);
+        }
+    }
+
+    /** The cost that {@code timeline} shows; see {@link #finish}. */
+    static ServerCost cost(ProcTimeline timeline, long clockTicksPerSecond, int peakThreads, MeasuredWindow window,
+                           long messages, int connections) {
+        // max: a child that exited within the window takes its ticks with it
+        double ticks = Math.max(0, timeline.cpuTicksAt(window.endNanos()) - timeline.cpuTicksAt(window.startNanos()));
+        double cpuSeconds = ticks / clockTicksPerSecond;
+        Double perMessage = messages > 0 ? cpuSeconds * 1e6 / messages : null;
+        Double perConnection = connections > 0
+                ? (timeline.residentKiBAt(window.startNanos()) - timeline.first().residentKiB()) / connections : null;
+        return new ServerCost(timeline.last().peakResidentKiB() / 1024.0, peakThreads, cpuSeconds, perMessage, perConnection);
     }
 
     /** Stops the sampling thread and waits for it. Safe to call twice. */
@@ -114,7 +129,10 @@ public final class ProcSampler implements AutoCloseable {
     private void sample() {
         try {
             ProcStat now = ProcStat.readTree(pid);
-            latest = now;
+            long nanos = System.nanoTime();
+            synchronized (timeline) {
+                timeline.add(nanos, now);
+            }
             peakThreads = Math.max(peakThreads, now.threads());
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "cannot sample process {0} (exited?): {1}", pid, e.toString());

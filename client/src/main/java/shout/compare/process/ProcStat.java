@@ -10,10 +10,11 @@ import java.util.List;
  * One reading of a Linux process's figures.
  *
  * @param peakResidentKiB VmHWM from {@code status}: the resident-memory peak since the process started
+ * @param residentKiB     VmRSS from {@code status}: the resident memory now
  * @param threads         Threads from {@code status}
  * @param cpuTicks        utime + stime from {@code stat}, in clock ticks
  */
-public record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
+public record ProcStat(long peakResidentKiB, long residentKiB, int threads, long cpuTicks) {
 
     /**
      * Reads process {@code pid} and adds every descendant it has now (the processes of {@code --processes K}),
@@ -57,21 +58,25 @@ public record ProcStat(long peakResidentKiB, int threads, long cpuTicks) {
     }
 
     private ProcStat plus(ProcStat other) {
-        return new ProcStat(peakResidentKiB + other.peakResidentKiB, threads + other.threads, cpuTicks + other.cpuTicks);
+        return new ProcStat(peakResidentKiB + other.peakResidentKiB, residentKiB + other.residentKiB, threads + other.threads,
+                cpuTicks + other.cpuTicks);
     }
 
     /** Reads {@code procDir/status} and {@code procDir/stat}. */
     static ProcStat read(Path procDir) throws IOException {
         long peakKiB = 0;
+        long residentKiB = 0;
         int threads = 0;
         for (String line : Files.readAllLines(procDir.resolve("status"))) {
             if (line.startsWith("VmHWM:")) {
                 peakKiB = Long.parseLong(line.replaceAll("\\D", ""));
+            } else if (line.startsWith("VmRSS:")) {
+                residentKiB = Long.parseLong(line.replaceAll("\\D", ""));
             } else if (line.startsWith("Threads:")) {
                 threads = Integer.parseInt(line.replaceAll("\\D", ""));
             }
         }
-        return new ProcStat(peakKiB, threads, cpuTicks(Files.readString(procDir.resolve("stat"))));
+        return new ProcStat(peakKiB, residentKiB, threads, cpuTicks(Files.readString(procDir.resolve("stat"))));
     }
 
     /** utime + stime (fields 14 and 15) of a {@code stat} line; the command name in parentheses may hold spaces. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -30,8 +31,9 @@ import shout.compare.plan.ComparePlan;
 import shout.compare.result.CellResult;
 
 /**
- * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency and server resident
- * memory against connections, one line per server, connections on a log axis. Failed cells and figures
+ * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency, server resident
+ * memory and server CPU per message against connections, one line per server (and offered rate, for open-loop
+ * cells), connections on a log axis. Failed cells and figures
  * that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
  * throughput chart gets one more line, {@code ideal}. Cells that had not settled (see {@link CellResult#unsettled})
  * are ringed: one more series, {@value #UNSETTLED_SERIES}, draws a hollow ring over each of their points, and the
@@ -48,7 +50,9 @@ final class ChartWriter {
             new Metric("throughput", "Throughput", "messages per second", false, c -> c.load().throughput().messagesPerSecond()),
             new Metric("p99-latency", "p99 latency", "p99 round trip (ms)", true, c -> c.load().latencyMicros().p99() / 1000.0),
             new Metric("server-memory", "Server peak resident memory", "VmHWM (MiB)", false,
-                    c -> c.server() == null ? null : c.server().peakResidentMiB()));
+                    c -> c.server() == null ? null : c.server().peakResidentMiB()),
+            new Metric("server-cpu-per-message", "Server CPU per message", "server CPU (us per message)", false,
+                    c -> c.server() == null ? null : c.server().cpuMicrosPerMessage()));
 
     /** The legend entry of the rings around points whose cells had not settled. */
     static final String UNSETTLED_SERIES = "not settled";
@@ -94,13 +98,19 @@ final class ChartWriter {
         return charts;
     }
 
-    /** Points (connections, value) per server, in table order; log axes only take positive values. */
+    /** Points (connections, value) per line, in table order; log axes only take positive values. */
     private static Map<String, List<double[]>> series(List<CellResult> cells, Metric metric) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (CellResult cell : cells) {
-            point(cell, metric).ifPresent(p -> series.computeIfAbsent(cell.id().target(), name -> new ArrayList<>()).add(p));
+            point(cell, metric).ifPresent(p -> series.computeIfAbsent(lineName(cell), name -> new ArrayList<>()).add(p));
         }
         return series;
+    }
+
+    /** {@code nio}, or {@code nio at 20,000/s} for an open-loop cell: each offered rate is a line of its own. */
+    static String lineName(CellResult cell) {
+        Double offered = cell.id().offeredMessagesPerSecond();
+        return offered == null ? cell.id().target() : String.format(Locale.ROOT, "%s at %,.0f/s", cell.id().target(), offered);
     }
 
     /** The points of {@code cells} that the chart draws, in order. */

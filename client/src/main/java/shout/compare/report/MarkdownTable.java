@@ -24,6 +24,9 @@ import shout.load.Steadiness;
  * table says what it means and each such cell's verdict; so does {@link #CLIENT_BOUND_MARK} for a cell whose load client
  * was busy all the time ({@link ClientLimit}).
  * A cell measured several times ({@code --repeat}) shows its median msgs/s and their spread: {@code 91,200 (88,004-93,517)}.
+ * The cost columns give the server's and the load client's CPU time per message and the server's resident memory per
+ * connection, all of the measured part only. When cells were offered a rate ({@code --rate}), a column after the
+ * connections gives it, and {@link #NOT_SUSTAINED_MARK} follows the msgs/s of a cell that fell short of it.
  */
 public final class MarkdownTable {
 
@@ -31,9 +34,14 @@ public final class MarkdownTable {
     public static final String UNSETTLED_MARK = "~";
     /** Follows the msgs/s of a cell whose load client was busy all the time: the client's limit, not the server's. */
     public static final String CLIENT_BOUND_MARK = "^";
+    /** Follows the msgs/s of an open-loop cell that did not sustain its offered rate. */
+    public static final String NOT_SUSTAINED_MARK = "!";
 
     private static final List<String> HEADER = List.of("server", "connections", "msgs/s", "MB/s each way",
-            "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s");
+            "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s",
+            "server us/msg", "client us/msg", "server KiB/conn");
+    private static final String OFFERED_HEADER = "offered msgs/s";
+    private static final int OFFERED_COLUMN = HEADER.indexOf("connections") + 1;
 
     private MarkdownTable() {
     }
@@ -56,19 +64,23 @@ public final class MarkdownTable {
     /** The table (and notes), ending with a newline; with the ideal columns when any cell has an ideal. */
     public static String render(List<CellResult> cells) {
         boolean withIdeal = cells.stream().anyMatch(c -> c.remarks().idealMessagesPerSecond() != null);
+        boolean withOffered = cells.stream().anyMatch(c -> c.id().offeredMessagesPerSecond() != null);
         StringBuilder text = new StringBuilder();
         List<String> header = withIdeal ? withIdealColumns(HEADER, IDEAL_HEADER) : HEADER;
+        header = withOffered ? inserted(header, OFFERED_COLUMN, List.of(OFFERED_HEADER)) : header;
         text.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
         for (CellResult cell : cells) {
             List<String> columns = switch (cell) {
                 case CellResult.Measured measured -> measured(measured);
                 case CellResult.Failed failed -> failed(failed);
             };
-            text.append(row(withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns));
+            columns = withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns;
+            text.append(row(withOffered ? inserted(columns, OFFERED_COLUMN, List.of(offered(cell))) : columns));
         }
         List<CellResult.Measured> measured = cells.stream().filter(CellResult.Measured.class::isInstance)
                 .map(CellResult.Measured.class::cast).toList();
-        text.append(unsettledFootnote(measured)).append(clientBoundFootnote(measured)).append(plainEchoNote(cells));
+        text.append(notSustainedFootnote(measured)).append(unsettledFootnote(measured)).append(clientBoundFootnote(measured))
+                .append(plainEchoNote(cells));
         List<String> notes = cells.stream().filter(c -> c.remarks().note() != null)
                 .map(c -> "- " + where(c) + c.remarks().note()).toList();
         if (!notes.isEmpty()) {
@@ -81,19 +93,39 @@ public final class MarkdownTable {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
         List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
-                messagesPerSecond(cell) + (cell.unsettled() ? " " + UNSETTLED_MARK : "")
-                        + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
+                messagesPerSecond(cell) + (cell.notSustained() ? " " + NOT_SUSTAINED_MARK : "")
+                        + (cell.unsettled() ? " " + UNSETTLED_MARK : "") + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.throughput().megabytesPerSecondIn()),
                 millis(load.latencyMicros().p50()), millis(load.latencyMicros().p99()),
                 millis(load.latencyMicros().p999()), millis(load.latencyMicros().max()),
                 errors(load.errors()), Integer.toString(load.fairness().starved())));
         if (cost == null) {
-            columns.addAll(List.of("n/a", "n/a", "n/a"));
+            columns.addAll(List.of("n/a", "n/a", "n/a", "n/a", perMessage(cell.clientCpuMicrosPerMessage()), "n/a"));
         } else {
             columns.addAll(List.of(String.format(Locale.ROOT, "%.0f", cost.peakResidentMiB()),
-                    Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds())));
+                    Integer.toString(cost.peakThreads()), String.format(Locale.ROOT, "%.2f", cost.cpuSeconds()),
+                    perMessage(cost.cpuMicrosPerMessage()), perMessage(cell.clientCpuMicrosPerMessage()),
+                    cost.residentKiBPerConnection() == null ? "-" : String.format(Locale.ROOT, "%.1f", cost.residentKiBPerConnection())));
         }
         return columns;
+    }
+
+    /** Microseconds per message, to a tenth; {@code -} when nothing was measured. */
+    private static String perMessage(Double micros) {
+        return micros == null ? "-" : String.format(Locale.ROOT, "%.1f", micros);
+    }
+
+    private static String offered(CellResult cell) {
+        Double offered = cell.id().offeredMessagesPerSecond();
+        return offered == null ? "closed loop" : String.format(Locale.ROOT, "%,.0f", offered);
+    }
+
+    /** What the not-sustained mark means and how far each marked cell fell short, or nothing when none did. */
+    private static String notSustainedFootnote(List<CellResult.Measured> cells) {
+        return footnote(cells, CellResult::notSustained, c -> String.format(Locale.ROOT, "%,.0f of %,.0f msgs/s offered",
+                c.load().throughput().messagesPerSecond(), c.id().offeredMessagesPerSecond()), String.format(Locale.ROOT,
+                "%s not sustained: the server answered less than %.0f%% of the rate offered, so its row is not at that load; "
+                + "its latency includes the queue that grew:", NOT_SUSTAINED_MARK, 100 * CellResult.SUSTAINED_SHARE));
     }
 
     /** What the mark means and each marked cell's verdict, or nothing when every cell settled. */
@@ -110,7 +142,8 @@ public final class MarkdownTable {
         return footnote(cells, CellResult::clientBound, c -> c.client().describe(), String.format(Locale.ROOT,
                 "%s client-bound: the load client was busy %.0f%% of the time or more, so these msgs/s are as fast as it "
                 + "could go that moment and the server may be faster; two such cells differ by the client's moments, not by "
-                + "their servers:", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT));
+                + "their servers, so compare their server us/msg instead, the CPU each server spent per message whatever the "
+                + "client's pace:", CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT));
     }
 
     /** Which rows were checked as plain echo, or nothing when every row was checked upper-cased. */
@@ -144,8 +177,12 @@ public final class MarkdownTable {
     }
 
     private static List<String> withIdealColumns(List<String> columns, List<String> ideal) {
+        return inserted(columns, IDEAL_COLUMN, ideal);
+    }
+
+    private static List<String> inserted(List<String> columns, int at, List<String> more) {
         List<String> all = new ArrayList<>(columns);
-        all.addAll(IDEAL_COLUMN, ideal);
+        all.addAll(at, more);
         return all;
     }
 

@@ -43,14 +43,18 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
      * @param peer        true for a {@code --peer} server the harness did not start
      * @param connections connections asked for
      * @param expect      what the replies were checked against: {@code upper}, or {@code echo} for a plain echo peer
+     * @param offeredMessagesPerSecond the open loop's total send rate ({@code --rate}), or null for a closed loop
      */
-    record Id(String target, boolean peer, int connections, String expect) {
+    record Id(String target, boolean peer, int connections, String expect, Double offeredMessagesPerSecond) {
 
         static Id of(Cell cell) {
             return new Id(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                    cell.target().expect().cliName());
+                    cell.target().expect().cliName(), cell.openLoop() ? cell.offeredMessagesPerSecond() : null);
         }
     }
+
+    /** From this share of its offered rate on, an open-loop cell counts as having sustained it. */
+    double SUSTAINED_SHARE = 0.98;
 
     /**
      * What the harness adds to a cell's outcome once it is known.
@@ -79,6 +83,10 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
     record Measured(Id id, LoadReport load, ServerCost server, String serverStartLine, Steadiness steady, ClientLimit client,
                     List<Double> repeats, Remarks remarks) implements CellResult {
 
+        /** The JSON names of the figures worked out from the others, which a failed cell writes as null too. */
+        static final String CLIENT_CPU_PER_MESSAGE = "clientCpuMicrosPerMessage";
+        static final String SUSTAINED = "sustained";
+
         public Measured {
             repeats = List.copyOf(repeats);
         }
@@ -97,6 +105,23 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
         public Double percentOfIdeal() {
             Double ideal = remarks.idealMessagesPerSecond();
             return ideal != null && ideal > 0 ? 100 * load.throughput().messagesPerSecond() / ideal : null;
+        }
+
+        /** The load client's own CPU time per measured message, in µs (its measured part only); null when none was measured. */
+        @JsonProperty(CLIENT_CPU_PER_MESSAGE)
+        public Double clientCpuMicrosPerMessage() {
+            long messages = load.throughput().messages();
+            return messages > 0 ? load.client().clientCpuSeconds() * 1e6 / messages : null;
+        }
+
+        /**
+         * Whether an open-loop cell's server kept up: measured msgs/s at least {@link #SUSTAINED_SHARE} of the offered
+         * rate. Null for a closed loop, which offers no rate.
+         */
+        @JsonProperty(SUSTAINED)
+        public Boolean sustained() {
+            Double offered = id.offeredMessagesPerSecond();
+            return offered == null ? null : load.throughput().messagesPerSecond() >= SUSTAINED_SHARE * offered;
         }
 
         @JsonProperty("failure")
@@ -123,6 +148,8 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
             Map<String, Object> none = new LinkedHashMap<>();
             Arrays.stream(Measured.class.getRecordComponents()).map(RecordComponent::getName)
                     .filter(name -> !name.equals("id") && !name.equals("remarks")).forEach(name -> none.put(name, null));
+            none.put(Measured.CLIENT_CPU_PER_MESSAGE, null);
+            none.put(Measured.SUSTAINED, null);
             none.put("repeats", List.of());
             return none;
         }
@@ -159,6 +186,11 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
     /** True when the cell was measured but its throughput had not settled: its figures are a first look, not a result. */
     default boolean unsettled() {
         return this instanceof Measured measured && !measured.steady().settled();
+    }
+
+    /** True when an open-loop cell was measured below its offered rate: its figures are not those of that load. */
+    default boolean notSustained() {
+        return this instanceof Measured measured && Boolean.FALSE.equals(measured.sustained());
     }
 
     /** True when the cell was measured with its load client busy all the time: its msgs/s is the client's limit. */

@@ -3,6 +3,7 @@ package shout.compare.process;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +83,7 @@ public final class LoadProcess implements LoadRunner {
                 "--connections", Integer.toString(cell.connections()), "--size", Integer.toString(cell.shape().sizeBytes()),
                 "--pipeline", Integer.toString(cell.shape().pipeline()), "--expect", cell.target().expect().cliName(), "--duration", Durations.format(cell.duration()),
                 "--warmup", Durations.format(cell.warmup()), "--interval", Durations.format(cell.throughputInterval()),
-                "--quiet", "--json", report.toString());
+                "--rate", BigDecimal.valueOf(cell.offeredMessagesPerSecond()).toPlainString(), "--quiet", "--json", report.toString());
     }
 
     private static String lastLine(Path file) throws IOException {

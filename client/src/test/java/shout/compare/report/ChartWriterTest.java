@@ -41,6 +41,7 @@ class ChartWriterTest {
         List<String> expected = ChartWriter.charts(cells).keySet().stream()
                 .flatMap(name -> Stream.of("part-" + name + ".png", "part-" + name + ".svg")).toList();
         assertEquals(expected, written.stream().map(file -> file.getFileName().toString()).toList());
+        assertTrue(expected.contains("part-server-cpu-per-message.svg"), "cost per message is one of the charts: " + expected);
         for (Path file : written) {
             if (file.toString().endsWith(".png")) {
                 assertNotNull(ImageIO.read(file.toFile()), file + " is an image");

@@ -49,6 +49,7 @@ class MarkdownTableTest {
         assertTrue(lines.get(2).startsWith("| nio | 100 | 100,000 | "), "a client 10% busy is no mark: " + table);
         assertTrue(lines.get(3).startsWith("| netty | 100 | 100,000 ^ | "), table);
         assertTrue(lines.get(5).startsWith("^ client-bound: the load client was busy 90% of the time or more, "), table);
+        assertTrue(lines.get(5).contains("compare their server us/msg instead"), "the legend points to the cost column: " + table);
         assertEquals("- netty at 100 connections: the load client was busy 97% of the 1 core it could use", lines.get(6), table);
         assertEquals(7, lines.size(), "only the client-bound cell is listed: " + table);
     }
@@ -59,5 +60,30 @@ class MarkdownTableTest {
         assertTrue(table.contains("| 50,000 ~ ^ |"), table);
         assertTrue(table.contains("- virtual at 10 connections: too short to tell"), table);
         assertTrue(table.contains("- virtual at 10 connections: the load client was busy 95% of the 1 core it could use"), table);
+    }
+
+    @Test
+    void everyMeasuredCellShowsWhatItCostPerMessageAndPerConnection() {
+        String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 100), ReportCells.failed(Mode.NETTY, 100)));
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(0).endsWith("| CPU s | server us/msg | client us/msg | server KiB/conn |"), table);
+        // 100,000 messages; the server used 0.5 s of CPU, the client 0.1 s; 12.5 KiB a connection
+        assertTrue(lines.get(2).endsWith("| 0.50 | 5.0 | 1.0 | 12.5 |"), table);
+        assertEquals(lines.get(0).split("\\|", -1).length, lines.get(3).split("\\|", -1).length, "a failed row has every column: " + table);
+        assertFalse(lines.get(0).contains("offered"), "no offered column for closed loops: " + table);
+    }
+
+    @Test
+    void anOpenLoopCellBelowItsOfferedRateIsMarkedNotSustained() {
+        String table = MarkdownTable.render(List.of(
+                ReportCells.offered(Mode.NIO, 100, 50_000, 50_000, 50_000, 49_500, 50_500, 50_000, 50_000),
+                ReportCells.offered(Mode.VIRTUAL, 100, 50_000, 45_000, 46_000, 45_500, 46_500, 45_000, 46_000)));
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(0).startsWith("| server | connections | offered msgs/s | msgs/s |"), table);
+        assertTrue(lines.get(2).startsWith("| nio | 100 | 50,000 | 50,000 | "), "sustained, no mark: " + table);
+        assertTrue(lines.get(3).startsWith("| virtual | 100 | 50,000 | 45,667 ! | "), table);
+        assertTrue(lines.get(5).startsWith("! not sustained: the server answered less than 98% of the rate offered"), table);
+        assertEquals("- virtual at 100 connections: 45,667 of 50,000 msgs/s offered", lines.get(6), table);
+        assertEquals(7, lines.size(), "only the cell that fell short is listed: " + table);
     }
 }

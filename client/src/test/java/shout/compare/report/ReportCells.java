@@ -25,6 +25,15 @@ final class ReportCells {
 
     /** The same with the load client's one thread busy {@code clientBusy} (0 to 1) of the measured time. */
     static CellResult measuredWithClientBusy(Mode mode, int connections, double clientBusy, double... rates) {
+        return measuredAt(mode, connections, 0, clientBusy, rates);
+    }
+
+    /** An open-loop cell offered {@code offered} msgs/s whose 0.1 s intervals ran at {@code rates}, its client 10% busy. */
+    static CellResult offered(Mode mode, int connections, double offered, double... rates) {
+        return measuredAt(mode, connections, offered, 0.1, rates);
+    }
+
+    private static CellResult measuredAt(Mode mode, int connections, double offered, double clientBusy, double... rates) {
         List<LoadReport.Interval> intervals = new ArrayList<>();
         long messages = 0;
         for (int i = 0; i < rates.length; i++) {
@@ -39,8 +48,8 @@ final class ReportCells {
                 new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
                 new LoadReport.Client(clientBusy * seconds, "nio", "test", "localhost"), null, null);
         Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO,
-                Duration.ofMillis(Math.round(seconds * 1000)));
-        return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5), null);
+                Duration.ofMillis(Math.round(seconds * 1000)), offered);
+        return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5, 0.5e6 / messages, 12.5), null);
     }
 
     /** Ten flat intervals at about 100,000 msgs/s. */

@@ -81,21 +81,43 @@ class ResultsWriterTest {
                 measured.get("connections").asText(), measured.get("failure").toString(), measured.get("idealMessagesPerSecond").asText(),
                 measured.get("note").asText(), measured.get("serverSummary").asText(), measured.get("repeats").size() + ""));
         assertTrue(measured.get("load").get("messagesPerSecond").isNumber(), measured.toString());
+        assertEquals(SERVER_COST_FIELDS, fieldNames(measured.get("server")));
         assertEquals("boom", failed.get("failure").asText());
-        for (String none : List.of("load", "server", "serverStartLine", "steady", "client", "note", "idealMessagesPerSecond")) {
+        for (String none : List.of("load", "server", "serverStartLine", "steady", "client", "note", "idealMessagesPerSecond",
+                "clientCpuMicrosPerMessage", "sustained", "offeredMessagesPerSecond")) {
             assertTrue(failed.get(none).isNull(), none + " in " + failed);
         }
         assertEquals(0, failed.get("repeats").size());
     }
 
     /**
-     * The field names of results.json's cells and part settings, as readers of older files know them, and the ones added
-     * since ({@code expect}: what a row's replies were checked against).
+     * The field names of results.json's cells and part settings: those readers of older files know, and the ones added
+     * since, new names only, none renamed ({@code expect}: what a row's replies were checked against; the cost and
+     * offered-rate fields).
      */
-    private static final List<String> CELL_FIELDS = List.of("client", "connections", "expect", "failure", "idealMessagesPerSecond",
-            "load", "note", "peer", "repeats", "server", "serverStartLine", "serverSummary", "steady", "target");
+    private static final List<String> CELL_FIELDS = List.of("client", "clientCpuMicrosPerMessage", "connections", "expect",
+            "failure", "idealMessagesPerSecond", "load", "note", "offeredMessagesPerSecond", "peer", "repeats", "server",
+            "serverStartLine", "serverSummary", "steady", "sustained", "target");
+    private static final List<String> SERVER_COST_FIELDS = List.of("cpuMicrosPerMessage", "cpuSeconds", "peakResidentMiB",
+            "peakThreads", "residentKiBPerConnection");
     private static final List<String> SETTINGS_FIELDS = List.of("durationSeconds", "idealRule", "jitWarmupSeconds", "offload",
             "pipeline", "repeat", "serverArgs", "serverCpus", "sizeBytes", "warmupSeconds", "work");
+
+    @Test
+    void theCostsOfACellAreWrittenInMicrosecondsPerMessageAndKibibytesPerConnection() throws Exception {
+        ResultsWriter writer = ResultsWriter.create(out, "2026-11-30T20:00:00Z");
+        // ten intervals at 100,000 msgs/s for 0.1 s: 100,000 messages; the server used 0.5 s, the client 10% of 1 s
+        CellResult cell = ReportCells.settled(Mode.NIO, 1);
+        CompareResult.Settings settings = new CompareResult.Settings(new CompareResult.Settings.Cells(64, 1, 0, 1, 1, 0),
+                new CompareResult.Settings.Servers("none", false, 1, null, List.of()));
+        writer.writeResults(new CompareResult("shout compare", MachineInfo.current(), null, 1.5, 1, 1, false,
+                List.of(new CompareResult.Part(null, List.of(), "none", settings, List.of(cell)))));
+        JsonNode json = new ObjectMapper().readTree(writer.directory().resolve("results.json").toFile()).at("/parts/0/cells/0");
+        assertEquals(5.0, json.at("/server/cpuMicrosPerMessage").asDouble(), 0.01, json.toString());
+        assertEquals(1.0, json.get("clientCpuMicrosPerMessage").asDouble(), 0.01, json.toString());
+        assertEquals(12.5, json.at("/server/residentKiBPerConnection").asDouble(), 1e-9, json.toString());
+        assertTrue(json.get("offeredMessagesPerSecond").isNull() && json.get("sustained").isNull(), "a closed loop offers no rate: " + json);
+    }
 
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
