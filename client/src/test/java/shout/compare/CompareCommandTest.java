@@ -257,6 +257,55 @@ class CompareCommandTest {
     }
 
     @Test
+    void aRateThatCannotBeHonouredIsOneLineAndExitCode2BeforeAnyCell() {
+        List<List<String>> mistakes = List.of(
+                List.of("--rate", "0"),
+                List.of("--rate", "10k,-5"),
+                List.of("--rate", "fast"),
+                List.of("--rate", "10k", "--quick"),
+                List.of("--scenario", "lessons", "--rate", "10k"));
+        List<String> expected = List.of(
+                "error: rate must be positive, not 0 (see 'shout compare --help')",
+                "error: Invalid value for option '--rate' (MSGS_PER_S): '-5' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')",
+                "error: Invalid value for option '--rate' (MSGS_PER_S): 'fast' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')",
+                "error: --quick is a closed-loop first look and cannot offer a rate; drop --quick or --rate (see 'shout compare --help')",
+                "error: --scenario lessons chooses its own rows, connections and work; drop --rate (see 'shout compare --help')");
+        for (int i = 0; i < mistakes.size(); i++) {
+            StringWriter text = new StringWriter();
+            List<String> args = new ArrayList<>(mistakes.get(i));
+            args.addAll(List.of("--out", out.toString()));
+            assertEquals(2, compare(text, (shout, pinning, children) -> {
+                throw new AssertionError("no cell may run");
+            }, args.toArray(String[]::new)), text.toString());
+            assertEquals(expected.get(i), text.toString().strip());
+        }
+    }
+
+    @Test
+    void eachOfferedRateIsACellOfEveryServerAndConnectionCountRunAsAnOpenLoop() throws Exception {
+        StringWriter text = new StringWriter();
+        List<Double> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> {
+                    offered.add(cell.offeredMessagesPerSecond());
+                    return new RoundTripLoad().run(cell, host, port);
+                },
+                "--modes", "nio", "--connections", "1,2", "--rate", "2.5k,40", "--duration", "100ms", "--warmup", "0s",
+                "--jit-warmup", "0s", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        assertEquals(List.of(2500.0, 40.0, 2500.0, 40.0), offered, "each count at each rate, in the order given");
+        assertTrue(text.toString().contains("1 servers x 2 connection counts x 2 offered rates = 4 cells"), text.toString());
+        JsonNode cells = new ObjectMapper().readTree(onlyResultDirectory().resolve("results.json").toFile()).at("/parts/0/cells");
+        assertEquals(List.of(2500.0, 40.0, 2500.0, 40.0), doubles(offeredOf(cells)));
+        assertTrue(text.toString().contains("| server | connections | offered msgs/s | msgs/s |"), text.toString());
+    }
+
+    private static JsonNode offeredOf(JsonNode cells) {
+        var array = new ObjectMapper().createArrayNode();
+        cells.forEach(cell -> array.add(cell.get("offeredMessagesPerSecond")));
+        return array;
+    }
+
+    @Test
     void anOutDirectoryThatCannotBeWrittenIsReportedBeforeAnyCell() throws Exception {
         Path file = Files.writeString(out.resolve("file"), "");
         for (Path bad : List.of(file, file.resolve("results"))) {

@@ -122,8 +122,9 @@ public final class MarkdownTable {
 
     /** What the not-sustained mark means and how far each marked cell fell short, or nothing when none did. */
     private static String notSustainedFootnote(List<CellResult.Measured> cells) {
-        return footnote(cells, CellResult::notSustained, c -> String.format(Locale.ROOT, "%,.0f of %,.0f msgs/s offered",
-                c.load().throughput().messagesPerSecond(), c.id().offeredMessagesPerSecond()), String.format(Locale.ROOT,
+        return footnote(cells, CellResult::notSustained, c -> String.format(Locale.ROOT, "answered %,.0f msgs/s (%.0f%%)",
+                c.load().throughput().messagesPerSecond(), 100 * c.load().throughput().messagesPerSecond()
+                        / c.id().offeredMessagesPerSecond()), String.format(Locale.ROOT,
                 "%s not sustained: the server answered less than %.0f%% of the rate offered, so its row is not at that load; "
                 + "its latency includes the queue that grew:", NOT_SUSTAINED_MARK, 100 * CellResult.SUSTAINED_SHARE));
     }
@@ -161,9 +162,11 @@ public final class MarkdownTable {
         return lines.isEmpty() ? "" : "\n" + heading + "\n" + String.join("\n", lines) + "\n";
     }
 
-    /** {@code nio at 100 connections: }, to start a note's line. */
+    /** {@code nio at 100 connections: }, or {@code nio at 100 connections, 20,000 msgs/s offered: }, to start a note's line. */
     private static String where(CellResult cell) {
-        return cell.id().target() + " at " + cell.id().connections() + " connections: ";
+        Double offered = cell.id().offeredMessagesPerSecond();
+        return cell.id().target() + " at " + cell.id().connections() + " connections"
+                + (offered == null ? "" : String.format(Locale.ROOT, ", %,.0f msgs/s offered", offered)) + ": ";
     }
 
     /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */

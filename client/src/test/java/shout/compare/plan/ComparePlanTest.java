@@ -42,6 +42,24 @@ class ComparePlanTest {
     }
 
     @Test
+    void eachOfferedRateIsOneMoreCellOfEveryTargetAndCountAndTheAnnouncementCountsIt() {
+        var plan = new ComparePlan(List.of(new Target.Server(Mode.NIO), new Target.Server(Mode.NETTY)), List.of(10, 100),
+                List.of(20_000.0, 10_000.0), new CellSettings(new MessageShape(64, 1), Duration.ofSeconds(1), Duration.ofSeconds(2)));
+        assertEquals(8, plan.cells().size());
+        assertEquals(List.of("nio 10 20000.0", "nio 10 10000.0", "nio 100 20000.0", "nio 100 10000.0"), plan.cells().subList(0, 4)
+                .stream().map(c -> c.target().name() + " " + c.connections() + " " + c.offeredMessagesPerSecond()).toList());
+        assertEquals(List.of("nio 20000.0", "netty 20000.0", "nio 10000.0", "netty 10000.0"), plan.runOrder().subList(0, 4).stream()
+                .map(t -> t.cell().target().name() + " " + t.cell().offeredMessagesPerSecond()).toList(), "every target at one rate, then the next");
+        assertTrue(plan.announcement().startsWith("compare: 2 servers x 2 connection counts x 2 offered rates = 8 cells x "), plan.announcement());
+        var closed = new ComparePlan(plan.targets(), plan.connections(), plan.settings());
+        assertTrue(closed.cells().stream().noneMatch(Cell::openLoop), "without rates every cell is a closed loop");
+        assertEquals(plan.estimatedDuration().minus(ComparePlan.SERVERS_OVERHEAD),
+                closed.estimatedDuration().minus(ComparePlan.SERVERS_OVERHEAD).multipliedBy(2), "twice the cells, twice the time");
+        assertEquals("rate must be positive, not 0", assertThrows(IllegalArgumentException.class,
+                () -> new ComparePlan(plan.targets(), plan.connections(), List.of(0.0), plan.settings())).getMessage());
+    }
+
+    @Test
     void cellSettingsRefuseWhatALoadRunRefusesInTheSameWords() {
         MessageShape shape = new MessageShape(64, 1);
         Duration second = Duration.ofSeconds(1);
