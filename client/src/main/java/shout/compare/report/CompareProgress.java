@@ -11,8 +11,10 @@ public final class CompareProgress {
     }
 
     /**
-     * {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms} or {@code ...: failed: reason}; with
-     * {@code , run 2/3} after the connections when each cell is measured {@code repeat > 1} times.
+     * {@code [3/12] virtual, 100 connections: 41,200 msgs/s, p99 0.210 ms, server 24.0 us/msg} or
+     * {@code ...: failed: reason}; with the offered rate after the connections for an open-loop cell (and
+     * {@code not sustained} after its msgs/s when it fell short), and {@code , run 2/3} when each cell is measured
+     * {@code repeat > 1} times.
      *
      * @param done       measurements finished, this one included
      * @param total      measurements planned (cells x repeat)
@@ -20,7 +22,7 @@ public final class CompareProgress {
      */
     public static String line(int done, int total, CellResult cell, int repetition, int repeat) {
         String head = "[" + done + "/" + total + "] " + cell.id().target() + ", " + cell.id().connections() + " connections"
-                + (repeat > 1 ? ", run " + (repetition + 1) + "/" + repeat : "") + ": ";
+                + MarkdownTable.offeredSuffix(cell) + (repeat > 1 ? ", run " + (repetition + 1) + "/" + repeat : "") + ": ";
         return switch (cell) {
             case CellResult.Failed failed -> head + "failed: " + failed.failure();
             case CellResult.Measured measured -> head + measured(measured);
@@ -30,9 +32,12 @@ public final class CompareProgress {
     private static String measured(CellResult.Measured cell) {
         Double percent = cell.percentOfIdeal();
         String note = cell.remarks().note();
+        Double serverMicros = cell.server() == null ? null : cell.server().cpuMicrosPerMessage();
         return String.format(Locale.ROOT, "%,.0f msgs/s", cell.load().throughput().messagesPerSecond())
+                + (cell.notSustained() ? " (not sustained)" : "")
                 + (percent == null ? "" : String.format(Locale.ROOT, " (%.0f%% of ideal)", percent))
                 + ", p99 " + MarkdownTable.millis(cell.load().latencyMicros().p99()) + " ms"
+                + (serverMicros == null ? "" : String.format(Locale.ROOT, ", server %.1f us/msg", serverMicros))
                 + (note == null ? "" : " (" + note + ")");
     }
 

@@ -164,9 +164,13 @@ public final class MarkdownTable {
 
     /** {@code nio at 100 connections: }, or {@code nio at 100 connections, 20,000 msgs/s offered: }, to start a note's line. */
     private static String where(CellResult cell) {
+        return cell.id().target() + " at " + cell.id().connections() + " connections" + offeredSuffix(cell) + ": ";
+    }
+
+    /** {@code , 20,000 msgs/s offered} for an open-loop cell; nothing for a closed loop. */
+    static String offeredSuffix(CellResult cell) {
         Double offered = cell.id().offeredMessagesPerSecond();
-        return cell.id().target() + " at " + cell.id().connections() + " connections"
-                + (offered == null ? "" : String.format(Locale.ROOT, ", %,.0f msgs/s offered", offered)) + ": ";
+        return offered == null ? "" : String.format(Locale.ROOT, ", %,.0f msgs/s offered", offered);
     }
 
     /** The median msgs/s, with the repetitions' spread {@code (min-max)} when the cell was measured more than once. */

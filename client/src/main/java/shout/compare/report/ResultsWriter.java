@@ -89,7 +89,10 @@ public final class ResultsWriter {
                 .append(machine.os()).append('\n')
                 .append("- JDK: ").append(machine.jdk()).append('\n')
                 .append(String.format(Locale.ROOT, "- all cells took %.0f s%n", result.wallSeconds()))
-                .append("- CPU s is the server's user + system time over warm-up and measurement; RSS is its peak (VmHWM) during the "
+                .append("- CPU s is the server's user + system time over the measured part only (not the warm-up); server us/msg "
+                        + "is that per message, client us/msg the load client's own; on a cell marked client-bound (^) read these "
+                        + "rather than msgs/s. server KiB/conn is the resident memory the cell's connections added (as measuring "
+                        + "began, against before they connected). RSS is the server's peak (VmHWM) during the "
                         + "cell. One server serves every cell of its row, connection counts ascending, and keeps the memory it grew "
                         + "for the earlier ones (a JVM seldom gives heap back), so RSS is at least that of the largest count so far\n")
                 .append("- starved: connections that completed no message; latency covers only the messages that completed\n");
