@@ -239,11 +239,18 @@ class CompareCommandTest {
                 "error: two rows would be named 'nio': give the variant or peer another name (see 'shout compare --help')",
                 "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons, echo-grid) (see 'compare --help')",
                 "error: --scenario lessons chooses its own rows, connections and work; drop --modes (see 'shout compare --help')");
+        assertEachIsOneLineAndExitCode2BeforeAnyCell(mistakes, expected);
+    }
+
+    /** Runs compare with each of {@code mistakes} and expects the matching line of {@code expected}, exit code 2, and no cell. */
+    private void assertEachIsOneLineAndExitCode2BeforeAnyCell(List<List<String>> mistakes, List<String> expected) {
         for (int i = 0; i < mistakes.size(); i++) {
             StringWriter text = new StringWriter();
             List<String> args = new ArrayList<>(mistakes.get(i));
             args.addAll(List.of("--out", out.toString()));
-            assertEquals(2, compare(text, (shout, pinning, children) -> new RoundTripLoad(), args.toArray(String[]::new)), text.toString());
+            assertEquals(2, compare(text, (shout, pinning, children) -> {
+                throw new AssertionError("no cell may run");
+            }, args.toArray(String[]::new)), text.toString());
             assertEquals(expected.get(i), text.toString().strip());
         }
     }
@@ -270,15 +277,7 @@ class CompareCommandTest {
                 "error: Invalid value for option '--rate' (MSGS_PER_S): 'fast' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')",
                 "error: --quick is a closed-loop first look and cannot offer a rate; drop --quick or --rate (see 'shout compare --help')",
                 "error: --scenario lessons chooses its own rows, connections and work; drop --rate (see 'shout compare --help')");
-        for (int i = 0; i < mistakes.size(); i++) {
-            StringWriter text = new StringWriter();
-            List<String> args = new ArrayList<>(mistakes.get(i));
-            args.addAll(List.of("--out", out.toString()));
-            assertEquals(2, compare(text, (shout, pinning, children) -> {
-                throw new AssertionError("no cell may run");
-            }, args.toArray(String[]::new)), text.toString());
-            assertEquals(expected.get(i), text.toString().strip());
-        }
+        assertEachIsOneLineAndExitCode2BeforeAnyCell(mistakes, expected);
     }
 
     @Test

@@ -80,12 +80,18 @@ class MarkdownTableTest {
                 ReportCells.offered(Mode.VIRTUAL, 100, 50_000, 45_000, 46_000, 45_500, 46_500, 45_000, 46_000),
                 ReportCells.offered(Mode.NETTY, 100, 50_000, 49_100, 49_100, 49_100, 49_100, 49_100, 49_100)));
         List<String> lines = table.lines().toList();
-        assertTrue(lines.get(0).startsWith("| server | connections | offered msgs/s | msgs/s |"), table);
-        assertTrue(lines.get(2).startsWith("| nio | 100 | 50,000 | 50,000 | "), "sustained, no mark: " + table);
-        assertTrue(lines.get(3).startsWith("| virtual | 100 | 50,000 | 45,667 ! | "), table);
+        // 98.2% of the offered rate is sustained, 91% is not
+        assertEquals(List.of("| server | connections | offered msgs/s | msgs/s |", "| nio | 100 | 50,000 | 50,000 |",
+                "| virtual | 100 | 50,000 | 45,667 ! |", "| netty | 100 | 50,000 | 49,100 |"),
+                lines.stream().filter(l -> !l.startsWith("| ---")).limit(4).map(l -> firstColumns(l, 4)).toList(), table);
         assertTrue(lines.get(6).startsWith("! not sustained: the server answered less than 98% of the rate offered"), table);
-        assertTrue(lines.get(4).startsWith("| netty | 100 | 50,000 | 49,100 | "), "98.2% is sustained: " + table);
         assertEquals("- virtual at 100 connections, 50,000 msgs/s offered: answered 45,667 msgs/s (91%)", lines.get(7), table);
         assertEquals(8, lines.size(), "only the cell that fell short is listed: " + table);
+    }
+
+    /** The first {@code count} columns of a table row, written as the row writes them. */
+    private static String firstColumns(String row, int count) {
+        String[] cells = row.split(" \\| ", -1);
+        return String.join(" | ", List.of(cells).subList(0, count)) + " |";
     }
 }
