@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -265,25 +266,22 @@ class CompareCommandTest {
 
     @Test
     void aRateThatCannotBeHonouredIsOneLineAndExitCode2BeforeAnyCell() {
-        List<List<String>> mistakes = List.of(
-                List.of("--rate", "0"),
-                List.of("--rate", "10k,-5"),
-                List.of("--rate", "fast"),
-                List.of("--rate", "10k", "--quick"),
-                List.of("--scenario", "lessons", "--rate", "10k"));
-        List<String> expected = List.of(
-                "error: rate must be positive, not 0 (see 'shout compare --help')",
-                "error: Invalid value for option '--rate' (MSGS_PER_S): '-5' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')",
-                "error: Invalid value for option '--rate' (MSGS_PER_S): 'fast' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')",
-                "error: --quick is a closed-loop first look and cannot offer a rate; drop --quick or --rate (see 'shout compare --help')",
+        String notACount = "error: Invalid value for option '--rate' (MSGS_PER_S): '%s' is not a count (examples: 100, 10k, 2.5k, 1M, 1G) (see 'compare --help')";
+        Map<List<String>, String> mistakes = new LinkedHashMap<>();
+        mistakes.put(List.of("--rate", "0"), "error: rate must be positive, not 0 (see 'shout compare --help')");
+        mistakes.put(List.of("--rate", "10k,-5"), notACount.formatted("-5"));
+        mistakes.put(List.of("--rate", "fast"), notACount.formatted("fast"));
+        mistakes.put(List.of("--rate", "10k", "--quick"),
+                "error: --quick is a closed-loop first look and cannot offer a rate; drop --quick or --rate (see 'shout compare --help')");
+        mistakes.put(List.of("--scenario", "lessons", "--rate", "10k"),
                 "error: --scenario lessons chooses its own rows, connections and work; drop --rate (see 'shout compare --help')");
-        assertEachIsOneLineAndExitCode2BeforeAnyCell(mistakes, expected);
+        assertEachIsOneLineAndExitCode2BeforeAnyCell(List.copyOf(mistakes.keySet()), List.copyOf(mistakes.values()));
     }
 
     @Test
     void eachOfferedRateIsACellOfEveryServerAndConnectionCountRunAsAnOpenLoop() throws Exception {
         StringWriter text = new StringWriter();
-        List<Double> offered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Double> offered = new CopyOnWriteArrayList<>();
         int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> {
                     offered.add(cell.offeredMessagesPerSecond());
                     return new RoundTripLoad().run(cell, host, port);
