@@ -107,11 +107,13 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
             return ideal != null && ideal > 0 ? 100 * load.throughput().messagesPerSecond() / ideal : null;
         }
 
-        /** The load client's own CPU time per measured message, in µs (its measured part only); null when none was measured. */
+        /**
+         * The load client's own CPU time per measured message, in µs (its measured part only), as its report reckons it;
+         * null when none was measured.
+         */
         @JsonProperty(CLIENT_CPU_PER_MESSAGE)
         public Double clientCpuMicrosPerMessage() {
-            long messages = load.throughput().messages();
-            return messages > 0 ? load.client().clientCpuSeconds() * 1e6 / messages : null;
+            return load.throughput().messages() > 0 ? load.clientCpuMicrosPerMessage() : null;
         }
 
         /**
