@@ -14,7 +14,8 @@ import shout.load.LoadReport;
 
 /**
  * Runs one measurement of a cell: for a mode, against its part's running server (see {@link PartServers}),
- * sampled from /proc while the load runs; for a peer, just the load. Whatever goes wrong becomes a failed
+ * sampled from /proc while the load runs; for a peer, the load, and the same sampling when {@code pid=} named its
+ * process (checked at the start to be the one listening there). Whatever goes wrong becomes a failed
  * {@link CellResult}, never an exception. The server's closing counters come only at the end of the part.
  */
 final class CellRunner {
@@ -36,8 +37,7 @@ final class CellRunner {
         try {
             return switch (cell.target()) {
                 case Target.Server server -> againstServer(cell, server);
-                // a peer's process is not ours to read: its cost stays unknown
-                case Target.Peer peer -> CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null);
+                case Target.Peer peer -> againstPeer(cell, peer);
             };
         } catch (CellFailure e) {
             return CellResult.failed(cell, e.getMessage());
@@ -68,27 +68,39 @@ final class CellRunner {
     private CellResult againstServer(Cell cell, Target.Server target) throws CellFailure, IOException, InterruptedException {
         SpawnedServer server = servers.running(target);
         servers.awaitOthersQuiet(target);
-        Measured measured = measure(cell, server.pid(), servers.port(target), PartServers.threadName(target) + "-" + cell.connections());
+        Measured measured = measure(cell, server.pid(), "127.0.0.1", servers.port(target),
+                PartServers.threadName(target) + "-" + cell.connections());
         if (!server.isAlive()) {
             throw new CellFailure("server exited during this cell, " + server.exitReason());
         }
         return CellResult.measured(cell, measured.report(), measured.cost(), server.startLine());
     }
 
+    /** A peer without {@code pid=} is not ours to read: its cost stays unknown. */
+    private CellResult againstPeer(Cell cell, Target.Peer peer) throws CellFailure, IOException, InterruptedException {
+        if (peer.pid().isEmpty()) {
+            return CellResult.measured(cell, load.run(cell, peer.host(), peer.port()), null, null);
+        }
+        Measured measured = measure(cell, peer.pid().getAsLong(), peer.host(), peer.port(),
+                "peer-" + peer.name() + "-" + cell.connections());
+        return CellResult.measured(cell, measured.report(), measured.cost(), null);
+    }
+
     private record Measured(LoadReport report, ServerCost cost) {
     }
 
     /**
-     * The load against the server at {@code port}, with the server process {@code pid} sampled from /proc where there
+     * The load against the server at {@code host:port}, with the server process {@code pid} sampled from /proc where there
      * is one, its CPU counted over the load's measured window: the one the runner saw, else the measured seconds that
      * ended as the load returned (then the closing counts in and as much of the measured start is left out).
      */
-    private Measured measure(Cell cell, long pid, int port, String name) throws CellFailure, IOException, InterruptedException {
+    private Measured measure(Cell cell, long pid, String host, int port, String name)
+            throws CellFailure, IOException, InterruptedException {
         if (!ProcSampler.supported()) {
-            return new Measured(load.run(cell, "127.0.0.1", port), null);
+            return new Measured(load.run(cell, host, port), null);
         }
         try (ProcSampler sampler = ProcSampler.start(pid, clockTicksPerSecond, name)) {
-            LoadRunner.Measurement run = load.measure(cell, "127.0.0.1", port);
+            LoadRunner.Measurement run = load.measure(cell, host, port);
             LoadReport report = run.report();
             MeasuredWindow window = run.window() != null ? run.window()
                     : MeasuredWindow.endingAt(System.nanoTime(), report.throughput().measuredSeconds());

@@ -160,8 +160,9 @@ public final class CompareCommand implements ShoutCommand {
     private List<String> serverArgs = new ArrayList<>();
 
     @Option(names = "--peer", paramLabel = PeerConverter.SYNTAX, converter = PeerConverter.class,
-            description = "An already-running server to measure as one more row, repeatable (its memory, threads, CPU: n/a). "
-                    + "pid=N names its process (it must be the one listening there); expect=echo checks its replies as a "
+            description = "An already-running server to measure as one more row, repeatable. "
+                    + "pid=N names its process (it must be the one listening there), so that its memory, threads and CPU "
+                    + "are measured as a mode's (without it: n/a); expect=echo checks its replies as a "
                     + "plain echo server's, each byte equal to the byte sent (default: upper, our protocol).")
     private List<Target.Peer> peers = new ArrayList<>();
 

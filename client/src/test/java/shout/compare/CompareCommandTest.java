@@ -136,14 +136,22 @@ class CompareCommandTest {
         assertTrue(Files.exists(dir.resolve("throughput.png")), "charts of the finished cells");
     }
 
+    /** This JVM serves the peers, so its pid is the process listening there: given, it is sampled as a mode's server is. */
     @Test
-    void aModeThatCannotStartIsAFailedCellAndAPeerIsMeasuredWithoutProcessFigures() throws Exception {
+    void aModeThatCannotStartIsAFailedCellAndAPeerHasProcessFiguresOnlyWhenItsPidIsGiven() throws Exception {
         try (EchoServer peer = Servers.start(Mode.VIRTUAL, ServerConfig.ephemeral())) {
             StringWriter text = new StringWriter();
             int code = compare(text, (shout, pinning, children) -> new RoundTripLoad(),
                     "--modes", "pool", "--connections", "2", "--duration", "100ms", "--warmup", "0s",
-                    "--server-arg=--threads=0", "--peer", "inproc=127.0.0.1:" + peer.port(), "--out", out.toString());
+                    "--server-arg=--threads=0", "--peer", "inproc=127.0.0.1:" + peer.port(),
+                    "--peer", "sampled=127.0.0.1:" + peer.port() + ",pid=" + ProcessHandle.current().pid(), "--out", out.toString());
             assertEquals(0, code, text.toString());
+            JsonNode sampled = new ObjectMapper().readTree(onlyResultDirectory().resolve("results.json").toFile()).at("/parts/0/cells/2");
+            assertEquals("sampled", sampled.get("target").asText(), sampled.toString());
+            assertTrue(sampled.get("failure").isNull(), sampled.toString());
+            assertTrue(sampled.at("/server/peakResidentMiB").asDouble() > 0, sampled.toString());
+            assertTrue(sampled.at("/server/peakThreads").asInt() > 1, sampled.toString());
+            assertTrue(sampled.at("/server/cpuMicrosPerMessage").isNumber(), sampled.toString());
             String table = Files.readString(onlyResultDirectory().resolve("report.md"));
             assertTrue(table.contains("| pool | 2 | failed: server exited before listening, exit code 2 (bad usage): error: threads must be positive, not 0 |"), table);
             assertTrue(table.matches("(?s).*\\| inproc \\| 2 \\| [0-9,]+ ~ \\|.*\\| n/a \\| n/a \\| n/a \\|.*"), table);
