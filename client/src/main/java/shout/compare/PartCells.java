@@ -71,20 +71,27 @@ final class PartCells {
 
     /**
      * One result of a cell's repetitions: the median measured one (the lower middle for an even count) with the
-     * msgs/s of every measured one in run order, a note when some failed; the last failure when all did.
+     * msgs/s of every measured one in run order, a note when some failed; the last failure when all did. A closed
+     * loop's median is by msgs/s; an open loop's by server CPU per message, since every repetition was offered
+     * the same rate and what differs between them is what the server spent.
      */
     static CellResult combine(List<CellResult> repetitions) {
         List<CellResult.Measured> measured = only(CellResult.Measured.class, repetitions);
         if (measured.isEmpty()) {
             return repetitions.getLast();
         }
-        List<CellResult.Measured> byThroughput = measured.stream()
-                .sorted(Comparator.comparingDouble(c -> c.load().throughput().messagesPerSecond())).toList();
-        CellResult.Measured median = byThroughput.get((byThroughput.size() - 1) / 2);
+        CellResult.Measured median = measured.stream().sorted(medianOrder(measured)).toList().get((measured.size() - 1) / 2);
         List<CellResult.Failed> failed = only(CellResult.Failed.class, repetitions);
         String failures = failed.isEmpty() ? null : failed.size() + " of " + repetitions.size() + " runs failed: "
                 + failed.getLast().failure();
         return median.withRepeats(measured.stream().map(c -> c.load().throughput().messagesPerSecond()).toList()).withNote(failures);
+    }
+
+    private static Comparator<CellResult.Measured> medianOrder(List<CellResult.Measured> measured) {
+        boolean byCost = measured.stream().allMatch(c -> c.id().offeredMessagesPerSecond() != null
+                && c.server() != null && c.server().cpuMicrosPerMessage() != null);
+        return byCost ? Comparator.comparingDouble(c -> c.server().cpuMicrosPerMessage())
+                : Comparator.comparingDouble(c -> c.load().throughput().messagesPerSecond());
     }
 
     private static <T extends CellResult> List<T> only(Class<T> kind, List<CellResult> results) {
