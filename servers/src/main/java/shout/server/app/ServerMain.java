@@ -208,7 +208,7 @@ public final class ServerMain implements ShoutCommand {
                 err.println(warning);
                 err.flush();
             });
-            awaitStop(server);
+            awaitStop(server, config.grace());
             out.println(new StopLine(server.stats().snapshot().toString()));
             out.flush();
         } catch (BindException e) {
@@ -233,7 +233,7 @@ public final class ServerMain implements ShoutCommand {
         return Cli.fail(err, "cannot " + what + " on " + address + ": " + e.getMessage(), ExitCode.CANNOT_RUN);
     }
 
-    private void awaitStop(EchoServer server) {
+    private void awaitStop(EchoServer server, Duration grace) {
         awaitStopRequest();
         try {
             server.shutdown(grace);
@@ -250,7 +250,7 @@ public final class ServerMain implements ShoutCommand {
             }
             awaitStopRequest();
             try {
-                return (group.stop(grace.toSeconds() + 10) ? ExitCode.OK : ExitCode.CANNOT_RUN).code();
+                return (group.stop(config.grace().toSeconds() + 10) ? ExitCode.OK : ExitCode.CANNOT_RUN).code();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return ExitCode.CANNOT_RUN.code();
