@@ -224,7 +224,8 @@ class MergeCommandTest {
         assertEquals(a.decodeLatencyHistogram(), log.decodeLatencyHistogram());
         assertEquals(a.throughput().intervals().stream().map(LoadReport.Interval::messages).toList(),
                 log.throughput().intervals().stream().map(LoadReport.Interval::messages).toList());
-        assertEquals(a.throughput().measuredSeconds(), log.throughput().measuredSeconds(), 0.05,
+        // Each loop thread stamps its own interval when it next runs, which a loaded host can hold off for a while.
+        assertEquals(a.throughput().measuredSeconds(), log.throughput().measuredSeconds(), 0.25,
                 "seconds from the log against seconds measured");
         assertEquals("a", log.run().tag());
         assertTrue(run.out().contains("(from an HdrHistogram log)"), run.out());

@@ -80,7 +80,9 @@ class LoadOutputsTest {
         List<LoadReport.Interval> intervals = report.throughput().intervals();
         assertTrue(intervals.size() >= 9 && intervals.size() <= 11, "about ten of 100 ms in 1 s: " + intervals);
         assertEquals(report.throughput().messages(), intervals.stream().mapToLong(LoadReport.Interval::messages).sum());
-        assertEquals(0.1, intervals.getFirst().seconds(), 0.05, "the first measured interval is a whole one: " + intervals);
+        // Whole, not a sliver left over from the warm-up; a loaded host may close it late, never early.
+        double first = intervals.getFirst().seconds();
+        assertTrue(first >= 0.095 && first < 0.5, "the first measured interval is a whole one: " + intervals);
         assertEquals(0.1, report.settings().timing().intervalSeconds());
         long histograms = Files.readAllLines(hdrLog).stream().filter(l -> !l.startsWith("#") && !l.startsWith("\"")).count();
         assertEquals(intervals.size(), histograms, "one --hdr-log histogram per interval");
