@@ -113,7 +113,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
         return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), settings.shape(), Duration.ZERO, settings.jitWarmup());
     }
 
-    private Cell cell(Target target, int count, double rate) {
+    /** The cell of {@code target} at {@code count} connections and offered {@code rate} msgs/s (0: a closed loop), with its settling. */
+    public Cell cell(Target target, int count, double rate) {
         return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count)), settings.duration(), rate);
     }
 
