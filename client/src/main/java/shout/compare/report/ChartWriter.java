@@ -29,6 +29,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import shout.compare.plan.ComparePlan;
 import shout.compare.result.CellResult;
+import shout.compare.result.CompareResult;
 
 /**
  * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency, server resident
@@ -62,10 +63,23 @@ final class ChartWriter {
     private ChartWriter() {
     }
 
-    /** Writes every chart that has data into {@code dir}, file names starting with {@code prefix}; returns the files written. */
+    /**
+     * Writes every chart of {@code part} that has data into {@code dir}, file names starting with {@code prefix}; returns
+     * the files written. A capacity search gets its latency against offered rate ({@link CapacityChart}) instead of the
+     * charts against connections, on which each of its steps would be a line of one point.
+     */
+    static List<Path> write(Path dir, String prefix, CompareResult.Part part) throws IOException {
+        return part.capacity() != null ? save(dir, prefix, CapacityChart.charts(part.capacity())) : write(dir, prefix, part.cells());
+    }
+
+    /** Writes every chart of {@code cells} that has data, against connections; returns the files written. */
     static List<Path> write(Path dir, String prefix, List<CellResult> cells) throws IOException {
+        return save(dir, prefix, charts(cells));
+    }
+
+    private static List<Path> save(Path dir, String prefix, Map<String, XYChart> charts) throws IOException {
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, XYChart> named : charts(cells).entrySet()) {
+        for (Map.Entry<String, XYChart> named : charts.entrySet()) {
             XYChart chart = named.getValue();
             Path png = dir.resolve(prefix + named.getKey() + ".png");
             Path svg = dir.resolve(prefix + named.getKey() + ".svg");
@@ -145,16 +159,7 @@ final class ChartWriter {
             marks.add("boxed: client-bound");
         }
         String title = metric.title() + " vs connections" + (marks.isEmpty() ? "" : " (" + String.join("; ", marks) + ")");
-        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
-                .xAxisTitle("connections (log scale)").yAxisTitle(metric.yAxis() + (metric.logY() ? " (log scale)" : "")).build();
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmic(metric.logY());
-        if (!metric.logY()) {
-            chart.getStyler().setYAxisMin(0.0); // a linear axis that starts above zero makes small gaps look large
-        }
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setXAxisDecimalPattern("#,###");   // 10,000 rather than 1E4
-        chart.getStyler().setYAxisDecimalPattern("#,###.##");
+        XYChart chart = frame(title, "connections", metric.yAxis(), metric.logY());
         series.forEach((name, points) -> {
             XYSeries line = chart.addSeries(name,
                     points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
@@ -167,6 +172,21 @@ final class ChartWriter {
         // added last, so the rings and boxes are drawn over the lines' own markers
         annotate(chart, UNSETTLED_SERIES, unsettled, Outline.RING);
         annotate(chart, CLIENT_BOUND_SERIES, clientBound, Outline.BOX);
+        return chart;
+    }
+
+    /** An empty chart of the house style: x on a log axis, the legend outside on the right, no 1E4 on the axes. */
+    static XYChart frame(String title, String xAxis, String yAxis, boolean logY) {
+        XYChart chart = new XYChartBuilder().width(900).height(540).title(title)
+                .xAxisTitle(xAxis + " (log scale)").yAxisTitle(yAxis + (logY ? " (log scale)" : "")).build();
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        if (!logY) {
+            chart.getStyler().setYAxisMin(0.0); // a linear axis that starts above zero makes small gaps look large
+        }
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisDecimalPattern("#,###");   // 10,000 rather than 1E4
+        chart.getStyler().setYAxisDecimalPattern("#,###.##");
         return chart;
     }
 

@@ -53,7 +53,8 @@ public final class MarkdownTable {
     public static String renderResult(CompareResult result) {
         StringBuilder text = new StringBuilder();
         for (CompareResult.Part part : result.parts()) {
-            text.append('\n').append(part.title() == null ? "" : "## " + part.title() + "\n\n").append(render(part.cells()));
+            text.append('\n').append(part.title() == null ? "" : "## " + part.title() + "\n\n")
+                    .append(part.capacity() == null ? "" : CapacityTable.render(part.capacity()) + "\n").append(render(part.cells()));
         }
         if (result.interrupted()) {
             text.append('\n').append(CompareProgress.interruption(result)).append('\n');
@@ -210,7 +211,7 @@ public final class MarkdownTable {
     }
 
     /** Microseconds as milliseconds with three significant-ish digits: 0.042, 1.25, 37.5, 1200. */
-    static String millis(double micros) {
+    public static String millis(double micros) {
         double ms = micros / 1000.0;
         String pattern = ms < 1 ? "%.3f" : ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f";
         return String.format(Locale.ROOT, pattern, ms);
@@ -224,7 +225,7 @@ public final class MarkdownTable {
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
     }
 
-    private static String row(List<String> columns) {
+    static String row(List<String> columns) {
         return columns.stream().map(c -> c.replace("|", "\\|").replace('\n', ' '))
                 .collect(Collectors.joining(" | ", "| ", " |\n"));
     }

@@ -62,7 +62,7 @@ public final class ResultsWriter {
         List<CompareResult.Part> parts = result.parts();
         for (int i = 0; i < parts.size(); i++) {
             String prefix = parts.size() == 1 ? "" : "part" + (i + 1) + "-";
-            text.append(section(parts.get(i), ChartWriter.write(dir, prefix, parts.get(i).cells())));
+            text.append(section(parts.get(i), ChartWriter.write(dir, prefix, parts.get(i))));
         }
         Path report = dir.resolve("report.md");
         Files.writeString(report, text, StandardCharsets.UTF_8);
@@ -115,6 +115,7 @@ public final class ResultsWriter {
                 .append("; one server process per row for all its cells, warmed up with ").append(cells.jitWarmupSeconds())
                 .append(" s of load first")
                 .append(servers.serverArgs().isEmpty() ? "" : ", server args " + servers.serverArgs()).append("\n\n")
+                .append(part.capacity() == null ? "" : CapacityTable.render(part.capacity()) + "\n")
                 .append(MarkdownTable.render(part.cells())).append('\n');
         for (Path chart : charts) {
             if (chart.toString().endsWith(".png")) {

@@ -39,9 +39,16 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
      * @param notes    what the section shows and what is unusual about it
      * @param pinning  what was pinned to which CPUs, or why nothing was
      * @param settings the settings every cell of the part shared
-     * @param cells    one per target and connection count, failed ones included
+     * @param cells    one per target and connection count, failed ones included; for a capacity search, one per step
+     * @param capacity what a capacity search ({@code --slo}) found, or null for a grid of cells
      */
-    public record Part(String title, List<String> notes, String pinning, Settings settings, List<CellResult> cells) {
+    public record Part(String title, List<String> notes, String pinning, Settings settings, List<CellResult> cells,
+                       CapacityResult capacity) {
+
+        /** A part of a grid of cells, without a capacity search. */
+        public Part(String title, List<String> notes, String pinning, Settings settings, List<CellResult> cells) {
+            this(title, notes, pinning, settings, cells, null);
+        }
     }
 
     /**
