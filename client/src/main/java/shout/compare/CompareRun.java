@@ -120,8 +120,13 @@ final class CompareRun {
     }
 
     private void announce(ComparePart part) {
-        String work = part.work().hasIdeal() || part.work().offload() ? "work " + part.work().description() + "; " : "";
-        out.println((part.title() == null ? "" : part.title() + ": ") + work + "pinning: " + part.pinning().description());
+        out.println(heading(part));
         out.flush();
+    }
+
+    /** The line said as a part starts: its title, its work when there is any, and its pinning. */
+    static String heading(ComparePart part) {
+        String work = part.work().hasIdeal() || part.work().offload() ? "work " + part.work().description() + "; " : "";
+        return (part.title() == null ? "" : part.title() + ": ") + work + "pinning: " + part.pinning().description();
     }
 }

@@ -304,6 +304,86 @@ class CompareCommandTest {
         assertTrue(text.toString().contains("| server | connections | offered msgs/s | msgs/s |"), text.toString());
     }
 
+    @Test
+    void aLatencyTargetThatCannotBeHonouredIsOneLineAndExitCode2BeforeAnyCell() {
+        String invalid = "error: Invalid value for option '--slo': %s (see 'compare --help')";
+        String usage = "error: %s (see 'shout compare --help')";
+        Map<List<String>, String> mistakes = new LinkedHashMap<>();
+        mistakes.put(List.of("--slo", "p100=20ms"),
+                invalid.formatted("'p100=20ms': the percentile must lie between 0 and 100 (both excluded), not 100"));
+        mistakes.put(List.of("--slo", "p99=20"), invalid.formatted("'p99=20': give the latency a unit (us, ms or s), as in p99=20ms"));
+        mistakes.put(List.of("--slo", "p99=20ms", "--rate", "10k"),
+                usage.formatted("--rate offers fixed rates and --slo searches for one; give one of them"));
+        mistakes.put(List.of("--slo", "p99=20ms", "--quick"),
+                usage.formatted("--quick is a closed-loop first look and cannot search for a capacity; drop --quick or --slo"));
+        mistakes.put(List.of("--slo", "p99=20ms", "--repeat", "3"),
+                usage.formatted("--slo measures each step once, every server in the same round; drop --repeat"));
+        mistakes.put(List.of("--slo-start", "10k"),
+                usage.formatted("--slo-start is where --slo's search starts; give --slo too, or drop --slo-start"));
+        mistakes.put(List.of("--scenario", "echo-grid", "--slo", "p99=20ms"), usage.formatted(
+                "--scenario echo-grid chooses its own message sizes (128, 512, 1000 bytes), connections and work; drop --slo"));
+        assertEachIsOneLineAndExitCode2BeforeAnyCell(List.copyOf(mistakes.keySet()), List.copyOf(mistakes.values()));
+    }
+
+    @Test
+    void sloAnnouncesItsWorstCaseBeforeAnythingStarts() {
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--slo", "p99=20ms", "--modes", "nio,netty",
+                "--connections", "1000", "--dry-run", "--out", out.toString()));
+        String announcement = text.toString().strip();
+        assertTrue(announcement.startsWith("compare --slo p99=20ms: 2 servers x 1 connection counts, each searched from 5,000 "
+                + "msgs/s, x2 up (or down) at most 7 times, then bisected to within 5%: at most 11 steps each = at most 22 cells x (1s warm-up "),
+                announcement);
+        assertTrue(announcement.matches(".* \\+ 3s \\+ .* = at most about [0-9]+ min [0-9]+ s \\(less when the targets are missed sooner\\)"),
+                announcement);
+    }
+
+    /**
+     * A real server and a peer, and a load client that reports what a latency model says (each mode completes at most its capacity,
+     * p99 = 1 ms / (1 - rate / capacity)), so that the whole run, from the search to its report, is checked without timing.
+     */
+    @Test
+    void sloFindsEachServersCapacityAndReportsItAsATableJsonAndAChart() throws Exception {
+        StringWriter text = new StringWriter();
+        Map<String, Double> capacities = Map.of("nio", 41_000.0, "model", 13_000.0);     // a peer nobody serves: the model answers
+        int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> modelled(cell, capacities.get(cell.target().name())),
+                "--modes", "nio", "--peer", "model=127.0.0.1:9", "--connections", "2", "--slo", "p99=20ms", "--jit-warmup", "0s",
+                "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        Path dir = onlyResultDirectory();
+        JsonNode part = new ObjectMapper().readTree(dir.resolve("results.json").toFile()).at("/parts/0");
+        JsonNode found = part.at("/capacity/capacities");
+        assertEquals(List.of("nio", "model"), List.of(found.get(0).get("target").asText(), found.get(1).get("target").asText()));
+        int steps = 0;
+        for (JsonNode capacity : found) {
+            double truth = capacities.get(capacity.get("target").asText()) * (1 - 1_000 / 20_000.0);
+            double rate = capacity.get("messagesPerSecond").asDouble();
+            assertEquals("FOUND", capacity.get("verdict").asText(), capacity.toString());
+            assertTrue(rate <= truth && rate >= 0.95 * truth, capacity.toString());
+            steps += capacity.get("stepsTaken").asInt();
+        }
+        assertEquals(steps, part.get("cells").size(), "every step is a cell of the table");
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("Capacity at p99=20ms: ") && report.contains("| server | connections | capacity msgs/s | p99 ms at capacity | steps |"),
+                report);
+        assertTrue(report.contains("![capacity-latency.png](capacity-latency.png)"), report);
+        assertNotNull(ImageIO.read(dir.resolve("capacity-latency.png").toFile()));
+        assertTrue(text.toString().contains("[1/22] nio, 2 connections, 5,000 msgs/s offered: 5,000 msgs/s, p99 "), text.toString());
+        assertTrue(text.toString().contains(": met p99=20ms") && text.toString().contains(": missed p99=20ms"), text.toString());
+    }
+
+    /** What the latency model says a cell against a server of {@code capacity} msgs/s measures. */
+    private static LoadReport modelled(Cell cell, double capacity) {
+        double offered = cell.offeredMessagesPerSecond();
+        double achieved = Math.min(offered, capacity);
+        double p99 = 1_000 / (1 - Math.min(offered / capacity, 0.999_999));
+        return new LoadReport(new LoadReport.Run("127.0.0.1:1", 1, true, 64, 1, null, "2026-12-07T00:00:00Z", false),
+                new LoadReport.ConnectionCounts(cell.connections(), cell.connections(), 0),
+                new LoadReport.Throughput(1, (long) achieved, achieved, 1, 1, List.of()),
+                new LoadReport.Latency(p99 / 4, p99 / 2, p99, p99 * 2, p99 * 3, p99 / 3), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
+                new LoadReport.Client(0.1, "nio", "test", "localhost"), null, null);
+    }
+
     private static JsonNode offeredOf(JsonNode cells) {
         var array = new ObjectMapper().createArrayNode();
         cells.forEach(cell -> array.add(cell.get("offeredMessagesPerSecond")));
