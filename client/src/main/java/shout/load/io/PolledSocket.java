@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 /**
  * One non-blocking client socket of a {@link Poller}. Confined to the poller's thread. A poller may
  * report readiness only when it changes (edge-triggered), so a reader reads until a read leaves room
- * in its buffer, and a writer that could not write everything asks to {@link #watch} writes.
+ * in its buffer, and a writer that could not write everything asks to {@link #watch} writes. Such a
+ * poller reports a socket readable once more when the peer's close came with its last bytes, so that
+ * a reader who stopped at that short read still sees the end of the stream.
  */
 public interface PolledSocket {
 

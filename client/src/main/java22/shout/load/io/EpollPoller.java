@@ -127,6 +127,12 @@ final class EpollPoller<T> implements Poller<T> {
             if (attachment != null) {
                 boolean failed = (flags & (Libc.EPOLLERR | Libc.EPOLLHUP)) != 0;
                 handler.ready((T) attachment, failed || (flags & Libc.EPOLLIN) != 0, failed || (flags & Libc.EPOLLOUT) != 0);
+                if ((flags & Libc.EPOLLRDHUP) != 0 && byFd[fd] == attachment) {
+                    // The peer's FIN came with its last bytes: one edge for both, and the reader stopped at the
+                    // short read before the end of the stream. A second pass reads it (a proxy closing after
+                    // its last forwarded reply does this).
+                    handler.ready((T) attachment, true, false);
+                }
             }
         }
     }

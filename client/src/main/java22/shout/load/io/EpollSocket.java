@@ -148,7 +148,7 @@ final class EpollSocket implements PolledSocket {
 
     @Override
     public void watch(boolean writes) throws IOException {
-        poller.control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | Libc.EPOLLET | (writes ? Libc.EPOLLOUT : 0));
+        poller.control(Libc.EPOLL_CTL_MOD, fd, Libc.EPOLLIN | Libc.EPOLLRDHUP | Libc.EPOLLET | (writes ? Libc.EPOLLOUT : 0));
     }
 
     @Override

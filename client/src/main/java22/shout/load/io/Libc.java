@@ -36,6 +36,7 @@ final class Libc {
     static final int EPOLLOUT = 0x4;
     static final int EPOLLERR = 0x8;
     static final int EPOLLHUP = 0x10;
+    static final int EPOLLRDHUP = 0x2000;
     static final int EPOLLET = 1 << 31;
     static final int MSG_NOSIGNAL = 0x4000;
     static final int EFD_NONBLOCK_CLOEXEC = 0x800 | 0x80000;
