@@ -1,10 +1,13 @@
-# bench/faults-lib.sh: the cases of bench/faults.sh, sourced by it (it sets SRV, CLI, the addresses, JAVA, JAR,
-# WORK, CONNECTIONS, DURATION and IDLE). A case: a server for the mode (kept across faults that leave it
+# bench/faults-lib.sh: the cases of bench/faults.sh, sourced by it (it sets SW, SRV, CLI, LB, the addresses, JAVA,
+# JAR, WORK, CONNECTIONS, DURATION and IDLE). A case: a server for the mode (kept across faults that leave it
 # running), its figures before, a load run with the fault in its middle, a fresh client probed from the moment
 # the fault cleared, the server's figures once its connections settled, and one row of the table.
 # shellcheck shell=bash
 
-SERVER_PID= SERVER_MODE= SERVER_LOG=
+SERVER_PID= SERVER_MODE= SERVER_LOG= BALANCER_PID=
+TARGET=$SRV_ADDR     # where the load and the fresh client connect: the server, or the balancer in front of it
+SLOW_LINK="tbf rate 100mbit burst 64kb limit 100mb"   # on the switch's ports toward both hosts (on a host's own
+# interface, its sockets would see their own drops as local congestion: docs/reliability-faults.md)
 ROWS=()
 # (not for a process started with &: that would be a subshell's pid, and killing it would leave the process)
 srv() { ip netns exec "$SRV" "$@"; }
@@ -37,6 +40,41 @@ stop_server() {      # SIGTERM, up to 10 s, then SIGKILL; keeps its stop line
   SERVER_PID= SERVER_MODE=
 }
 
+# The balancer for proxy-kill: one haproxy process on the balancer host in front of the one server, with the
+# configuration bench/multihost.sh gives each of its balancer's processes (tcp mode, one thread, round robin, no
+# health checks), pointed at this script's hosts.
+balancer_config() {
+  "$ROOT/bench/multihost.sh" --print-haproxy-config --connections "$CONNECTIONS" --port "$PORT" \
+    | sed -e "s/^\( *bind \)[0-9.]*:/\1$LB_ADDR:/" -e "s/^\( *server server1 \)[0-9.]*:/\1$SRV_ADDR:/" -e '/^ *server server2 /d'
+}
+
+start_balancer() {   # haproxy listening on $LB_ADDR:$PORT, its pid in BALANCER_PID
+  local deadline=$((SECONDS + 30))
+  balancer_config >"$WORK/haproxy.cfg"
+  export MH_STATS_SOCKET=$WORK/haproxy.sock      # (the configuration names its stats socket so)
+  haproxy -c -q -f "$WORK/haproxy.cfg" >"$WORK/haproxy-check.log" 2>&1 \
+    || { echo "$ME: haproxy rejects the configuration: $(head -n 3 "$WORK/haproxy-check.log" | tr '\n' ' ')" >&2; return 1; }
+  ip netns exec "$LB" haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 </dev/null &
+  BALANCER_PID=$!
+  until [ -n "$(ip netns exec "$LB" ss -Hltn "( sport = :$PORT )")" ]; do
+    if [ $SECONDS -ge $deadline ] || ! kill -0 "$BALANCER_PID" 2>/dev/null; then
+      echo "$ME: haproxy did not start: $(tail -n 3 "$WORK/haproxy.log" | tr '\n' ' ')" >&2; return 1
+    fi
+    sleep 0.2
+  done
+}
+
+stop_balancer() {
+  [ -n "$BALANCER_PID" ] || return 0
+  kill -TERM "$BALANCER_PID" 2>/dev/null || true
+  wait "$BALANCER_PID" 2>/dev/null || true
+  BALANCER_PID=
+}
+
+balancer_connections() {   # the balancer's established connections, both sides: 0 once it let go of every one
+  ip netns exec "$LB" ss -Htn state established | wc -l
+}
+
 server_figures() {   # connections threads descriptors rss-MB of the server, from ss and /proc
   local conns threads fds rss
   conns=$(srv ss -Htn state established "( sport = :$PORT )" | wc -l)
@@ -64,7 +102,7 @@ await_threads() {    # await_threads N SECONDS: until the server runs at most N 
 }
 
 probe() {            # seconds until a fresh client's 5 bytes came back upper-cased, up to 60 s; "never" if not
-  cli python3 - "$SRV_ADDR" "$PORT" <<'EOF'
+  cli python3 - "$TARGET" "$PORT" <<'EOF'
 import socket, sys, time
 start = time.monotonic()
 while time.monotonic() - start < 60:
@@ -129,7 +167,7 @@ inject() {           # inject FAULT LOAD_PID
             local gone=$SECONDS
             if await_connections atmost 0 $((IDLE + 15)); then NOTE="reclaimed in $((SECONDS - gone)) s"; else NOTE="not reclaimed"; fi
             drop_table ;;
-    kill) kill -KILL "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; start_probe; start_server "$SERVER_MODE" ;;
+    kill|proxy-kill) kill -KILL "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; start_probe; start_server "$SERVER_MODE" ;;
     freeze) kill -STOP "$SERVER_PID"; sleep 3; kill -CONT "$SERVER_PID" ;;
   esac
   [ -n "$PROBER" ] || start_probe
@@ -151,12 +189,12 @@ table inet fault {
 }
 EOF
     ;;
-    slow) for ns in "$SRV" "$CLI"; do ip netns exec "$ns" tc qdisc add dev eth0 root tbf rate 100mbit burst 64kb latency 100ms; done ;;
+    slow) for port in srv cli; do ip netns exec "$SW" tc qdisc add dev "$port" root $SLOW_LINK; done ;;
   esac
 }
 clear_wire() {
   drop_table
-  for ns in "$SRV" "$CLI"; do ip netns exec "$ns" tc qdisc del dev eth0 root 2>/dev/null || true; done
+  for port in srv cli; do ip netns exec "$SW" tc qdisc del dev "$port" root 2>/dev/null || true; done
 }
 
 run_case() {         # run_case FAULT MODE: one row of the table; false when the fault did not hold
@@ -165,10 +203,13 @@ run_case() {         # run_case FAULT MODE: one row of the table; false when the
   [ "$fault" != slow ] || size=65536
   case "$fault" in reset|blackhole-timeout) extra=(--timeout 2s) ;; esac
   if [ "$SERVER_MODE" != "$mode" ] || ! kill -0 "$SERVER_PID" 2>/dev/null; then stop_server; start_server "$mode" || return 1; fi
-  before=$(server_figures) EXPECTED="0 0" PROBER= NOTE= TAG=$tag
+  TARGET=$SRV_ADDR
+  if [ "$fault" = proxy-kill ]; then start_balancer || return 1; TARGET=$LB_ADDR; fi
+  before=$(server_figures) EXPECTED="0 0" PROBER= NOTE= TAG=$tag RUN_CONNECTIONS=$n
+  echo 5 >"/proc/$SERVER_PID/clear_refs" 2>/dev/null || true   # resets VmHWM, so it holds this run's peak
   setup_wire "$fault"
   start=$SECONDS
-  ip netns exec "$CLI" timeout --kill-after=5 $((DURATION + 60)) "$JAVA" -Xmx512m -jar "$JAR" load "$SRV_ADDR:$PORT" -c "$n" --threads 1 \
+  ip netns exec "$CLI" timeout --kill-after=5 $((DURATION + 60)) "$JAVA" -Xmx512m -jar "$JAR" load "$TARGET:$PORT" -c "$n" --threads 1 \
     --warmup 0 -d "${DURATION}s" --size "$size" --connect-timeout 10s "${extra[@]}" --json "$WORK/$tag.json" \
     >"$WORK/$tag.out" 2>"$WORK/$tag.err" &
   load=$!
@@ -180,6 +221,13 @@ run_case() {         # run_case FAULT MODE: one row of the table; false when the
   await_connections atmost "${before%% *}" $((IDLE + 15)) || true
   await_threads $(($(echo "$before" | cut -d' ' -f2) + 8)) 15
   after=$(server_figures)
+  [ "$fault" != slow ] || NOTE="server peak RSS $(awk '/^VmHWM:/ { printf "%d", $2 / 1024 }' "/proc/$SERVER_PID/status" 2>/dev/null || echo -) MB"
+  if [ -n "$BALANCER_PID" ]; then
+    local deadline=$((SECONDS + 15))
+    while [ "$(balancer_connections)" -gt 0 ] && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    NOTE="proxy kept $(balancer_connections)"
+    stop_balancer
+  fi
   add_row "$fault" "$mode" "$rc" "$ended" "$recovered" "$before" "$after" "$WORK/$tag.json"
 }
 
@@ -196,22 +244,26 @@ add_row() {          # add_row FAULT MODE RC ENDED RECOVERED BEFORE AFTER JSON: 
   [ "$ended" -le $((DURATION + 30)) ] || why+="ended late; "
   [ "$recovered" != never ] || why+="no fresh client answered; "
   [ "${a[0]}" -le "${b[0]}" ] || why+="server kept ${a[0]} connections; "
-  if [ "$fault" != kill ]; then
+  if [[ "$fault" != *kill ]]; then   # (after a kill, "after" is the restarted server's)
     [ "${a[2]}" -le $((b[2] + 8)) ] || why+="descriptors grew; "
     [ "${a[1]}" -le $((b[1] + 8)) ] || why+="threads grew; "
   fi
-  local ce=${EXPECTED% *} se=${EXPECTED#* } resets reply_timeouts
+  local ce=${EXPECTED% *} se=${EXPECTED#* } resets reply_timeouts ended_by_server
   resets=$(jq -r '.errors.reset // 0' "$json" 2>/dev/null || echo 0)
   reply_timeouts=$(jq -r '.errors["reply-timeout"] // 0' "$json" 2>/dev/null || echo 0)
+  ended_by_server=$(jq -r '(.errors.reset // 0) + (.errors["unexpected-close"] // 0)' "$json" 2>/dev/null || echo 0)
   case "$fault" in
     none|loss-*|blackhole|flap|freeze|slow) [ "$errors" = none ] && [ "$rc" = 0 ] || why+="errors in an undamaged run (exit $rc); " ;;
     blackhole-timeout) [ "$reply_timeouts" -gt 0 ] && [ "$rc" = 3 ] || why+="no reply-timeout counted (exit $rc); " ;;
     reset) [ "$resets" = "$ce" ] || why+="reset $resets, not the $ce chosen; "
            [ "$reply_timeouts" = "$se" ] || why+="reply-timeout $reply_timeouts, not the $se reset at the server; "
            errors+=" (chosen $ce+$se)" ;;
-    kill) [ -s "$json" ] && [ "$rc" = 3 ] || why+="no JSON or exit $rc, not 3; " ;;
+    kill|proxy-kill) [ -s "$json" ] && [ "$rc" = 3 ] || why+="no JSON or exit $rc, not 3; "
+           [ "$ended_by_server" = "$RUN_CONNECTIONS" ] || why+="$ended_by_server of $RUN_CONNECTIONS connections counted as ended; "
+           [ "$fault" = kill ] || { errors+=" ($NOTE)"; [ "$NOTE" = "proxy kept 0" ] || why+="$NOTE connections; "; } ;;
     vanish) verified=killed; errors=$NOTE; [ "$NOTE" != "not reclaimed" ] || why+="connections not reclaimed; " ;;
   esac
+  [ "$fault" != slow ] || errors+=" ($NOTE)"
   ROWS+=("$fault|$mode|$verified|$rate|$max|$wrong|$errors|$rc|$ended|$recovered|${b[0]}>${a[0]}|${b[1]}>${a[1]}|${b[2]}>${a[2]}|${b[3]}>${a[3]}|${why:-yes}")
   echo "${ROWS[-1]}" >&2
   [ -z "$why" ]
