@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -12,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +72,34 @@ class EventLoopWorkContractTest {
         } finally {
             for (Socket client : clients) {
                 client.close();
+            }
+        }
+    }
+
+    /** Waits of a few milliseconds, one and fanned out: where rounding a loop's timers would show first. */
+    static Stream<Arguments> eventLoopModesAndShortWaits() {
+        return eventLoopModes().flatMap(mode -> Stream.of(Arguments.of(mode, "sleep:3ms", 3), Arguments.of(mode, "fanout:1ms,3ms,2ms", 3)));
+    }
+
+    /**
+     * Every round trip, timed by its client from before the write to after the reply, lasts at least the
+     * chunk's longest wait: the server cannot have read a chunk before it was written, so a shorter one is
+     * a reply sent early. Twenty clients on one loop, ten chunks each, one at a time.
+     */
+    @ParameterizedTest
+    @MethodSource("eventLoopModesAndShortWaits")
+    void noReplyComesBeforeItsWait(Mode mode, String work, long longestWaitMillis) throws Exception {
+        long waitNanos = TimeUnit.MILLISECONDS.toNanos(longestWaitMillis);
+        try (EchoServer server = Servers.start(mode, config(work, false).toBuilder().threads(1).build());
+             ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> shortestRoundTrips = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int client = i;
+                shortestRoundTrips.add(clients.submit(() -> shortestRoundTripNanos(server, client, 10)));
+            }
+            for (Future<Long> shortest : shortestRoundTrips) {
+                long nanos = shortest.get(30, TimeUnit.SECONDS);
+                assertTrue(nanos >= waitNanos, "a reply " + nanos + " ns after its chunk, before its wait of " + work);
             }
         }
     }
@@ -138,6 +172,21 @@ class EventLoopWorkContractTest {
             }
             byte[] reply = Wire.readFully(socket.getInputStream(), sent.length());
             assertArrayEquals(Wire.expected(ascii(sent.toString())), reply);
+        }
+    }
+
+    /** Sends the chunks one at a time, each after the reply to the one before; returns the shortest round trip. */
+    private static long shortestRoundTripNanos(EchoServer server, int client, int chunks) throws IOException {
+        try (Socket socket = Wire.connect(server)) {
+            long shortest = Long.MAX_VALUE;
+            for (int i = 0; i < chunks; i++) {
+                String chunk = "client " + client + " chunk " + i;
+                long sent = System.nanoTime();
+                String reply = Wire.roundTrip(socket, chunk);
+                shortest = Math.min(shortest, System.nanoTime() - sent);
+                assertEquals(chunk.toUpperCase(Locale.ROOT), reply);
+            }
+            return shortest;
         }
     }
 

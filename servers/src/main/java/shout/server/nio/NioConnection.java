@@ -50,6 +50,8 @@ final class NioConnection {
     private WorkPlan.Offload offloaded;
     private final SelectionKey key;
     private State state = State.READING;
+    /** The key's interest set as last asked for: only a change reaches the key, and each change costs the selector an epoll_ctl. */
+    private int interestOps = SelectionKey.OP_READ;
     private long lastActivityNanos;
     /** The reactor timers still to fire before the reply of the chunk being worked on: its waits. */
     private int timersPending;
@@ -75,6 +77,9 @@ final class NioConnection {
                 flush();
             } else if (state == State.READING && (readyOps & SelectionKey.OP_READ) != 0) {
                 read();
+            } else if (state == State.WORKING && (readyOps & SelectionKey.OP_READ) != 0) {
+                // The peer sent more (or hung up) before its reply: stop watching, or the level-triggered selector spins.
+                interest(0);
             }
         } catch (IOException e) {
             LOGGER.log(System.Logger.Level.DEBUG, "connection {0} ended: {1}", channel, e.toString());
@@ -168,11 +173,15 @@ final class NioConnection {
         }
     }
 
-    /** Keeps the received bytes (the shared buffer is the next connection's) and stops reading until the work is done. */
+    /**
+     * Keeps the received bytes (the shared buffer is the next connection's) and reads nothing more until
+     * the work is done. The key keeps watching for reads meanwhile: a client that waits for its reply
+     * sends nothing, so most chunks then cost no change of the interest set, where stopping and resuming
+     * the watch cost the selector two epoll_ctl calls a chunk (docs/findings.md, "nio: a reply that waits leaves the key alone").
+     */
     private void pause(ByteBuffer received) {
         owed = copyOf(received);
         state = State.WORKING;
-        key.interestOps(0);
     }
 
     /** Runs on an offload thread. */
@@ -188,11 +197,10 @@ final class NioConnection {
             // Stop reading until the client takes what it is owed; OP_WRITE only while output is pending, or the selector spins.
             owed = reply.isDirect() ? copyOf(reply) : reply;
             state = State.WRITING;
-            key.interestOps(SelectionKey.OP_WRITE);
-        } else if (state != State.READING) {
-            // Only after work: a reply to a read leaves the key as it was (no atomic, no validity check per message).
+            interest(SelectionKey.OP_WRITE);
+        } else {
             state = State.READING;
-            key.interestOps(SelectionKey.OP_READ);
+            interest(SelectionKey.OP_READ);
         }
     }
 
@@ -202,7 +210,15 @@ final class NioConnection {
         if (!owed.hasRemaining()) {
             owed = null;
             state = State.READING;
-            key.interestOps(SelectionKey.OP_READ);
+            interest(SelectionKey.OP_READ);
+        }
+    }
+
+    /** Asks the key for {@code ops} unless that is what it watches already (no atomic, no validity check, no epoll_ctl). */
+    private void interest(int ops) {
+        if (ops != interestOps) {
+            interestOps = ops;
+            key.interestOps(ops);
         }
     }
 
