@@ -11,13 +11,16 @@ import shout.cli.Cli;
  * @param count   connections to open
  * @param threads I/O threads, each with its own selector and its share of the connections; at most {@code count}
  * @param sources local addresses the connections are bound to in turn (by connection index); empty: the kernel's choice
+ * @param idle    further connections held open for the whole run and never used ({@code --idle}): opened before the
+ *                others, from the kernel's choice of address, closed at the end; 0 for none
  */
-public record Connections(int count, int threads, List<InetAddress> sources) {
+public record Connections(int count, int threads, List<InetAddress> sources, int idle) {
 
     public Connections {
         Objects.requireNonNull(sources, "sources");
         requireCount(count);
         Cli.require(threads > 0, "threads must be positive, not " + threads);
+        Cli.require(idle >= 0, "idle must not be negative, not " + idle);
         sources = List.copyOf(sources);
         threads = Math.min(threads, count);                 // a thread without connections has nothing to do
     }

@@ -32,6 +32,8 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
     public static final String DEFAULT_HOST = HostPort.DEFAULT_HOST;
     public static final int DEFAULT_PORT = HostPort.DEFAULT_PORT;
     public static final int DEFAULT_CONNECTIONS = 100;
+    /** Idle connections held beside the active ones ({@code --idle}): none. */
+    public static final int DEFAULT_IDLE_CONNECTIONS = 0;
     public static final int DEFAULT_PAYLOAD_BYTES = 64;
     public static final int DEFAULT_PIPELINE = 1;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
@@ -98,6 +100,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         private String tag;
         private Instant startAt;
         private List<InetAddress> sources = List.of();
+        private int idle = DEFAULT_IDLE_CONNECTIONS;
         /** Null until set: the default may be longer than a short run, an interval given may not. */
         private Duration interval;
 
@@ -220,6 +223,12 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             return this;
         }
 
+        /** Holds this many more connections open for the run, never sending on them; 0 (the default) for none. */
+        public Builder idle(int value) {
+            idle = value;
+            return this;
+        }
+
         /**
          * The length of each throughput interval (and {@code --hdr-log} histogram), at most the duration of a timed
          * run; default {@link #DEFAULT_INTERVAL}, which a shorter run simply does not fill.
@@ -237,7 +246,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
                         + Durations.format(duration) + "), not " + Durations.format(interval));
             }
             Objects.requireNonNull(host, "host");
-            return new LoadConfig(target(host, port), new Connections(connections, threads, sources),
+            return new LoadConfig(target(host, port), new Connections(connections, threads, sources, idle),
                     new MessageShape(payloadBytes, pipeline), expect,
                     new Schedule(startAt, warmupOrDefault, duration, messages, interval != null ? interval : DEFAULT_INTERVAL),
                     new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout, replyTimeout), io, seed, tag);

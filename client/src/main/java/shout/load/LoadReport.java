@@ -83,8 +83,17 @@ public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts
      * @param connectionsRequested connections asked for
      * @param connectionsUp        connections that were established
      * @param connectionsFailed    connections that could not be established (see {@code errors})
+     * @param idleConnections      idle connections asked for ({@code --idle}): held open beside these, never sent on
+     * @param idleConnectionsHeld  idle connections still open at the end, the server having neither closed them nor
+     *                             sent on them; 0 in reports written before {@code --idle} existed
      */
-    public record ConnectionCounts(int connectionsRequested, int connectionsUp, int connectionsFailed) {
+    public record ConnectionCounts(int connectionsRequested, int connectionsUp, int connectionsFailed, int idleConnections,
+                                   int idleConnectionsHeld) {
+
+        /** Counts of a run without idle connections. */
+        public ConnectionCounts(int connectionsRequested, int connectionsUp, int connectionsFailed) {
+            this(connectionsRequested, connectionsUp, connectionsFailed, 0, 0);
+        }
     }
 
     /**

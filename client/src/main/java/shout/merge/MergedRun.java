@@ -54,7 +54,8 @@ final class MergedRun {
                 firstRun.pipeline(), joined(all, r -> r.run().tag()), earliestStart(runs).toString(),
                 all.stream().anyMatch(r -> r.run().interrupted()));
         var connections = new LoadReport.ConnectionCounts((int) sum(all, r -> r.connections().connectionsRequested()),
-                (int) sum(all, r -> r.connections().connectionsUp()), (int) sum(all, r -> r.connections().connectionsFailed()));
+                (int) sum(all, r -> r.connections().connectionsUp()), (int) sum(all, r -> r.connections().connectionsFailed()),
+                (int) sum(all, r -> r.connections().idleConnections()), (int) sum(all, r -> r.connections().idleConnectionsHeld()));
         var throughput = new LoadReport.Throughput(all.stream().mapToDouble(r -> r.throughput().measuredSeconds()).max().orElse(0),
                 sum(all, r -> r.throughput().messages()), total(all, r -> r.throughput().messagesPerSecond()),
                 total(all, r -> r.throughput().megabytesPerSecondOut()), total(all, r -> r.throughput().megabytesPerSecondIn()),

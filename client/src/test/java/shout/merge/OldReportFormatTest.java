@@ -60,6 +60,7 @@ class OldReportFormatTest {
         JsonNode old = oldTree();
         ObjectNode expected = ((ObjectNode) old.deepCopy()).put("clientCpuMicrosPerMessage", 0.42 * 1e6 / 3000);
         ((ObjectNode) expected.get("settings")).put("expect", "upper");     // added since too: how such a run was checked
+        expected.put("idleConnections", 0).put("idleConnectionsHeld", 0);   // and load --idle's counts: none held then
         assertEquals(expected, JSON.readTree(JSON.writeValueAsString(JSON.treeToValue(old, LoadReport.class))));
     }
 

@@ -47,6 +47,8 @@ import shout.load.engine.LoadGenerator;
             "  shout load 127.0.0.1:8007 -c 100 --size 512 --expect echo",
             "  # open loop at 20,000 msgs/s in all, latency from each scheduled send",
             "  shout load 127.0.0.1:8081 -c 100 -d 5s -R 20k",
+            "  # 100 busy connections beside 9,900 idle ones: what the idle ones cost the server",
+            "  shout load 127.0.0.1:8081 -c 100 --idle 9900",
             "  # exactly a million verified messages, the report as JSON",
             "  shout load 127.0.0.1:8081 --messages 1M --json run.json",
             "  # JSON on stdout for a pipe, the summary on stderr",
@@ -98,6 +100,7 @@ public final class LoadCommand implements ShoutCommand {
     static final class Defaults implements IDefaultValueProvider {
         private static final Map<String, String> VALUES = Map.ofEntries(
                 Map.entry("--connections", String.valueOf(LoadConfig.DEFAULT_CONNECTIONS)),
+                Map.entry("--idle", String.valueOf(LoadConfig.DEFAULT_IDLE_CONNECTIONS)),
                 Map.entry("--size", String.valueOf(LoadConfig.DEFAULT_PAYLOAD_BYTES)),
                 Map.entry("--pipeline", String.valueOf(LoadConfig.DEFAULT_PIPELINE)),
                 Map.entry("--duration", Durations.format(LoadConfig.DEFAULT_DURATION)),

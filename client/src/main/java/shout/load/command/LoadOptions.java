@@ -32,6 +32,12 @@ final class LoadOptions {
             description = "Connections to open, e.g. 100 or 10k (default: ${DEFAULT-VALUE}).")
     private int connections;
 
+    @Option(names = "--idle", paramLabel = "N", converter = Counts.IntConverter.class,
+            description = "Also hold N idle connections open for the whole run, e.g. 9900: opened before the others, never "
+                    + "sent on, closed at the end, and counted in the summary and JSON (idleConnections, idleConnectionsHeld), "
+                    + "so that the server's memory and threads show what idle connections cost it (default: ${DEFAULT-VALUE}).")
+    private int idle;
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N", converter = Counts.IntConverter.class,
             description = "I/O threads, each with its own poller (default: the CPUs this process may use).")
     private Integer threads;
@@ -121,7 +127,7 @@ final class LoadOptions {
     /** The run these options ask for; throws {@link IllegalArgumentException} with a message fit for a user. */
     LoadConfig config(ParseResult parsed) {
         HostPort target = server.target(parsed);
-        LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections)
+        LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections).idle(idle)
                 .payloadBytes(payloadBytes).pipeline(pipeline).expect(expect).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
                 .connectTimeout(connectTimeout).stallTimeout(stallTimeout).replyTimeout(replyTimeout).io(io).tag(tag).startAt(startAt)

@@ -63,6 +63,10 @@ public final class ReportPrinter {
         }
         line("connections", "%d up, %d failed, of %d", connections.connectionsUp(), connections.connectionsFailed(),
                 connections.connectionsRequested());
+        if (connections.idleConnections() > 0) {
+            line("idle", "%d held open and silent to the end, of %d (--idle: opened first, never sent on)",
+                    connections.idleConnectionsHeld(), connections.idleConnections());
+        }
         if (!nothingMeasured(report)) {                 // else every figure would be a zero that means nothing
             measured(report);
         }

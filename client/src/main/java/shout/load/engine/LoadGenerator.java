@@ -22,8 +22,8 @@ import shout.load.Phase;
 import shout.load.io.Poller;
 
 /**
- * Runs one load: opens the connections, warms up, measures, and returns a {@link LoadReport}; it
- * never formats. Threading model: the calling thread coordinates. It starts one {@link LoadLoop} per
+ * Runs one load: opens the idle connections ({@code --idle}, see {@link IdleConnections}), then the active ones,
+ * warms up, measures, and returns a {@link LoadReport}; it never formats. Threading model: the calling thread coordinates. It starts one {@link LoadLoop} per
  * I/O thread, moves the shared phase forward (connect, warm-up, measure, stop), waits for
  * {@code --start-at} between connect and warm-up, once an {@code --interval} collects the interval
  * latencies (the report's throughput intervals and the observer's histograms), and once a second tells the
@@ -80,6 +80,14 @@ public final class LoadGenerator {
      */
     public LoadReport run() throws LoadException, InterruptedException {
         InetSocketAddress address = resolve();
+        try (IdleConnections idle = IdleConnections.open(address, config.target().toString(), config.connections().idle(),
+                config.timeouts().connect(), control)) {
+            return run(address, idle);
+        }
+    }
+
+    /** The run proper, {@code idle} held open from before it starts until after its report is built. */
+    private LoadReport run(InetSocketAddress address, IdleConnections idle) throws LoadException, InterruptedException {
         Instant start = Instant.now();
         startNanos = System.nanoTime();
         nextTickNanos = startNanos + intervalNanos;
@@ -105,7 +113,7 @@ public final class LoadGenerator {
             observer.interval(last);
             throughput.add(last.getTotalCount(), measurement.endNanos());
         }
-        return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, collector.total(),
+        return ReportBuilder.build(config, loops.get(0).engine(), connections, stats, idle.stillHeld(), collector.total(),
                 new Measurement(start, measurement.nanos(), measurement.cpuNanos(), throughput.intervals(),
                         measurement.interrupted()));
     }

@@ -24,8 +24,9 @@ final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** @param idleHeld idle connections ({@code --idle}) still open and silent at the end */
     static LoadReport build(LoadConfig config, String engine, List<LoadConnection> connections, List<LoopStats> stats,
-                            Histogram latencyNanos, Measurement measurement) {
+                            int idleHeld, Histogram latencyNanos, Measurement measurement) {
         long measuredNanos = measurement.nanos();
         double seconds = measuredNanos / 1e9;
         long messages = connections.stream().mapToLong(LoadConnection::measuredCompleted).sum();
@@ -39,7 +40,8 @@ final class ReportBuilder {
         var throughput = new LoadReport.Throughput(seconds, messages, perSecond(messages, seconds),
                 perSecond(megabytesOut, seconds), perSecond(megabytesIn, seconds), measurement.intervals());
         var client = new LoadReport.Client(Math.max(0, measurement.cpuNanos()) / 1e9, engine, Cli.VERSION, hostName());
-        return new LoadReport(run, new LoadReport.ConnectionCounts(config.connections().count(), up, failed), throughput,
+        return new LoadReport(run, new LoadReport.ConnectionCounts(config.connections().count(), up, failed,
+                config.connections().idle(), idleHeld), throughput,
                 LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), client, settings(config),
                 LoadReport.encode(latencyNanos), config.pacing().openLoop() ? openLoopTimes(stats) : null);
     }
