@@ -89,6 +89,11 @@ final class CellRunner {
     private record Measured(LoadReport report, ServerCost cost) {
     }
 
+    /** The connections the server carried: the active ones up and the idle ones held, whose memory counts alike. */
+    private static int connectionsHeld(LoadReport report) {
+        return report.connections().connectionsUp() + report.connections().idleConnectionsHeld();
+    }
+
     /**
      * The load against the server at {@code host:port}, with the server process {@code pid} sampled from /proc where there
      * is one, its CPU counted over the load's measured window: the one the runner saw, else the measured seconds that
@@ -104,7 +109,7 @@ final class CellRunner {
             LoadReport report = run.report();
             MeasuredWindow window = run.window() != null ? run.window()
                     : MeasuredWindow.endingAt(System.nanoTime(), report.throughput().measuredSeconds());
-            return new Measured(report, sampler.finish(window, report.throughput().messages(), report.connections().connectionsUp()));
+            return new Measured(report, sampler.finish(window, report.throughput().messages(), connectionsHeld(report)));
         }
     }
 }

@@ -13,9 +13,17 @@ import shout.load.MessageShape;
  * @param duration     the measured part
  * @param offeredMessagesPerSecond the open loop's total send rate ({@code --rate}), the same for every target; 0 for a
  *                     closed loop, which sends each message as the last reply is in
+ * @param idleConnections connections held open beside {@code connections} for the whole cell and never used (load's
+ *                     {@code --idle}); 0 for none
  */
 public record Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration,
-                   double offeredMessagesPerSecond) {
+                   double offeredMessagesPerSecond, int idleConnections) {
+
+    /** A cell without idle connections. */
+    public Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration,
+                double offeredMessagesPerSecond) {
+        this(target, connections, shape, warmup, duration, offeredMessagesPerSecond, 0);
+    }
 
     /** A closed-loop cell. */
     public Cell(Target target, int connections, MessageShape shape, Duration warmup, Duration duration) {

@@ -17,8 +17,11 @@ import shout.load.Schedule;
  * @param repeat    how many times each cell is measured; the cell reports the median
  * @param jitWarmup unmeasured load on each target before its first cell, so that its JIT has compiled the hot
  *                  paths; zero for none
+ * @param idleConnections connections each cell holds open beside its own and never uses (load's {@code --idle}); 0
+ *                  for none
  */
-public record CellSettings(MessageShape shape, Duration warmup, Duration duration, int repeat, Duration jitWarmup) {
+public record CellSettings(MessageShape shape, Duration warmup, Duration duration, int repeat, Duration jitWarmup,
+                           int idleConnections) {
 
     public CellSettings {
         Objects.requireNonNull(shape, "shape");
@@ -31,6 +34,17 @@ public record CellSettings(MessageShape shape, Duration warmup, Duration duratio
         Schedule.requireWarmup(warmup);
         Cli.require(!jitWarmup.isNegative(), "jit-warmup must not be negative");
         Cli.require(repeat >= 1, "repeat must be positive, not " + repeat);
+        Cli.require(idleConnections >= 0, "idle connections must not be negative, not " + idleConnections);
+    }
+
+    /** Without idle connections. */
+    public CellSettings(MessageShape shape, Duration warmup, Duration duration, int repeat, Duration jitWarmup) {
+        this(shape, warmup, duration, repeat, jitWarmup, 0);
+    }
+
+    /** These settings with {@code count} idle connections held beside every cell's own. */
+    public CellSettings withIdleConnections(int count) {
+        return new CellSettings(shape, warmup, duration, repeat, jitWarmup, count);
     }
 
     /** Each cell measured once, without a JIT warm-up. */

@@ -31,13 +31,15 @@ public record ComparePart(String title, List<String> notes, ComparePlan plan, Se
 
     /**
      * The ideal msgs/s of {@code cell} on a machine with {@code machineCores}, or null when the work is none or the
-     * cell measures a peer (which does not do this work).
+     * cell measures a peer (which does not do this work). A pool row sized with {@code --threads=N} serves at most N
+     * connections at once, so its ideal is that of N connections when it has more.
      */
     public Double idealMessagesPerSecond(Cell cell, int machineCores) {
-        if (cell.target() instanceof Target.Peer) {
+        if (!(cell.target() instanceof Target.Server server)) {
             return null;
         }
-        return work.idealMessagesPerSecond(cell.connections(), cell.shape().pipeline(), pinning.serverCpuCount(machineCores));
+        int served = Math.min(cell.connections(), server.poolThreads().orElse(Integer.MAX_VALUE));
+        return work.idealMessagesPerSecond(served, cell.shape().pipeline(), pinning.serverCpuCount(machineCores));
     }
 
     /** The line said before anything runs: the plan's own for one part, else the cells per part and the total time. */

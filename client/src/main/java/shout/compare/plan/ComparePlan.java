@@ -115,7 +115,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
 
     /** The cell of {@code target} at {@code count} connections and offered {@code rate} msgs/s (0: a closed loop), with its settling. */
     public Cell cell(Target target, int count, double rate) {
-        return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count)), settings.duration(), rate);
+        return new Cell(target, count, settings.shape(), settings.warmup().plus(settling(target, count + settings.idleConnections())),
+                settings.duration(), rate, settings.idleConnections());
     }
 
     /**
@@ -137,7 +138,8 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
     /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
     Duration estimatedDuration() {
         int repeat = settings.repeat();
-        Duration settlings = targets.stream().flatMap(target -> connections.stream().map(count -> settling(target, count)))
+        Duration settlings = targets.stream()
+                .flatMap(target -> connections.stream().map(count -> settling(target, count + settings.idleConnections())))
                 .reduce(Duration.ZERO, Duration::plus).multipliedBy((long) repeat * rates().size());
         Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD)
                 .multipliedBy((long) targets.size() * connections.size() * rates().size() * repeat)

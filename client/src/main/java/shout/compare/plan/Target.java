@@ -2,6 +2,7 @@ package shout.compare.plan;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import shout.load.Expectation;
 import shout.server.Mode;
@@ -25,6 +26,9 @@ public sealed interface Target {
      */
     record Server(Mode mode, String label, List<String> args) implements Target {
 
+        /** The server option that sizes a pool, as a row's argument spells it. */
+        static final String THREADS_ARG = "--threads=";
+
         public Server {
             args = List.copyOf(args);
         }
@@ -32,6 +36,18 @@ public sealed interface Target {
         /** A plain mode, named after itself. */
         public Server(Mode mode) {
             this(mode, mode.cliName(), List.of());
+        }
+
+        /**
+         * How many connections a pool row serves at once: N when it is a {@code pool} given {@code --threads=N} (each
+         * connection holds one of its threads until it closes); empty for any other row, and for a pool sized by default.
+         */
+        public OptionalInt poolThreads() {
+            if (mode != Mode.POOL) {
+                return OptionalInt.empty();
+            }
+            return args.stream().filter(arg -> arg.matches(THREADS_ARG + "[1-9][0-9]{0,8}"))
+                    .mapToInt(arg -> Integer.parseInt(arg.substring(THREADS_ARG.length()))).reduce((first, last) -> last);
         }
 
         @Override

@@ -52,7 +52,7 @@ public final class InProcessLoad implements LoadRunner {
     public Measurement measure(Cell cell, String host, int port) throws CellFailure, InterruptedException {
         LoadConfig config;
         try {
-            config = LoadConfig.builder().host(host).port(port).connections(cell.connections()).threads(threads)
+            config = LoadConfig.builder().host(host).port(port).connections(cell.connections()).idle(cell.idleConnections()).threads(threads)
                     .shape(cell.shape()).expect(cell.target().expect()).warmup(cell.warmup()).duration(cell.duration())
                     .interval(cell.throughputInterval()).messagesPerSecond(cell.offeredMessagesPerSecond())
                     .build();

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -34,8 +33,8 @@ import shout.compare.result.CompareResult;
 /**
  * Draws the comparison charts with XChart, each as PNG and SVG: throughput, p99 latency, server resident
  * memory and server CPU per message against connections, one line per server (and offered rate, for open-loop
- * cells), connections on a log axis. Failed cells and figures
- * that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
+ * cells), connections on a log axis; or, for pools of several sizes, against their threads (see {@link ChartAxis}).
+ * Failed cells and figures that are n/a leave a gap; a chart with no point at all is not drawn. When cells have an ideal, the
  * throughput chart gets one more line, {@code ideal}. Cells that had not settled (see {@link CellResult#unsettled})
  * are ringed: one more series, {@value #UNSETTLED_SERIES}, draws a hollow ring over each of their points, and the
  * legend names it and the title says so. Cells whose load client was busy all the time (see
@@ -72,7 +71,7 @@ final class ChartWriter {
         return part.capacity() != null ? save(dir, prefix, CapacityChart.charts(part.capacity())) : write(dir, prefix, part.cells());
     }
 
-    /** Writes every chart of {@code cells} that has data, against connections; returns the files written. */
+    /** Writes every chart of {@code cells} that has data, against connections or pool threads ({@link ChartAxis}); returns the files written. */
     static List<Path> write(Path dir, String prefix, List<CellResult> cells) throws IOException {
         return save(dir, prefix, charts(cells));
     }
@@ -97,59 +96,54 @@ final class ChartWriter {
     /** The charts that have data, by file name without extension, in {@link #METRICS} order. */
     static Map<String, XYChart> charts(List<CellResult> cells) {
         Map<String, XYChart> charts = new LinkedHashMap<>();
+        ChartAxis axis = ChartAxis.of(cells);
         for (Metric metric : METRICS) {
-            Map<String, List<double[]>> series = series(cells, metric);
+            Map<String, List<double[]>> series = series(cells, metric, axis);
             if (series.isEmpty()) {
                 continue;
             }
             if (metric.fileName().equals("throughput")) {
-                series.putAll(idealSeries(cells));
+                series.putAll(idealSeries(cells, axis));
             }
-            List<double[]> unsettled = points(cells.stream().filter(CellResult::unsettled).toList(), metric);
-            List<double[]> clientBound = points(cells.stream().filter(CellResult::clientBound).toList(), metric);
-            charts.put(metric.fileName(), chart(metric, series, unsettled, clientBound));
+            List<double[]> unsettled = points(cells.stream().filter(CellResult::unsettled).toList(), metric, axis);
+            List<double[]> clientBound = points(cells.stream().filter(CellResult::clientBound).toList(), metric, axis);
+            charts.put(metric.fileName(), chart(metric, axis, series, unsettled, clientBound));
         }
         return charts;
     }
 
-    /** Points (connections, value) per line, in table order; log axes only take positive values. */
-    private static Map<String, List<double[]>> series(List<CellResult> cells, Metric metric) {
+    /** Points (x, value) per line, in table order; log axes only take positive values. */
+    private static Map<String, List<double[]>> series(List<CellResult> cells, Metric metric, ChartAxis axis) {
         Map<String, List<double[]>> series = new LinkedHashMap<>();
         for (CellResult cell : cells) {
-            point(cell, metric).ifPresent(p -> series.computeIfAbsent(lineName(cell), name -> new ArrayList<>()).add(p));
+            point(cell, metric, axis).ifPresent(p -> series.computeIfAbsent(axis.lineName(cell), name -> new ArrayList<>()).add(p));
         }
         return series;
     }
 
-    /** {@code nio}, or {@code nio at 20,000/s} for an open-loop cell: each offered rate is a line of its own. */
-    static String lineName(CellResult cell) {
-        Double offered = cell.id().offeredMessagesPerSecond();
-        return offered == null ? cell.id().target() : String.format(Locale.ROOT, "%s at %,.0f/s", cell.id().target(), offered);
-    }
-
     /** The points of {@code cells} that the chart draws, in order. */
-    private static List<double[]> points(List<CellResult> cells, Metric metric) {
-        return cells.stream().flatMap(c -> point(c, metric).stream()).toList();
+    private static List<double[]> points(List<CellResult> cells, Metric metric, ChartAxis axis) {
+        return cells.stream().flatMap(c -> point(c, metric, axis).stream()).toList();
     }
 
-    private static Optional<double[]> point(CellResult cell, Metric metric) {
+    private static Optional<double[]> point(CellResult cell, Metric metric, ChartAxis axis) {
         Double value = cell instanceof CellResult.Measured measured ? metric.value().apply(measured) : null;
         return value != null && (!metric.logY() || value > 0)
-                ? Optional.of(new double[] {cell.id().connections(), value}) : Optional.empty();
+                ? Optional.of(new double[] {axis.x(cell), value}) : Optional.empty();
     }
 
-    /** The ideal at each connection count, once, when cells have one; else nothing. */
-    private static Map<String, List<double[]>> idealSeries(List<CellResult> cells) {
-        Map<Integer, Double> byConnections = new TreeMap<>();
+    /** The ideal at each point of the x-axis, once, when cells have one; else nothing. */
+    private static Map<String, List<double[]>> idealSeries(List<CellResult> cells, ChartAxis axis) {
+        Map<Integer, Double> byX = new TreeMap<>();
         cells.stream().filter(c -> c.remarks().idealMessagesPerSecond() != null)
-                .forEach(c -> byConnections.putIfAbsent(c.id().connections(), c.remarks().idealMessagesPerSecond()));
-        if (byConnections.isEmpty()) {
+                .forEach(c -> byX.putIfAbsent(axis.x(c), c.remarks().idealMessagesPerSecond()));
+        if (byX.isEmpty()) {
             return Map.of();
         }
-        return Map.of(ComparePlan.IDEAL_ROW, byConnections.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
+        return Map.of(ComparePlan.IDEAL_ROW, byX.entrySet().stream().map(e -> new double[] {e.getKey(), e.getValue()}).toList());
     }
 
-    private static XYChart chart(Metric metric, Map<String, List<double[]>> series, List<double[]> unsettled,
+    private static XYChart chart(Metric metric, ChartAxis axis, Map<String, List<double[]>> series, List<double[]> unsettled,
                                  List<double[]> clientBound) {
         List<String> marks = new ArrayList<>();
         if (!unsettled.isEmpty()) {
@@ -158,8 +152,8 @@ final class ChartWriter {
         if (!clientBound.isEmpty()) {
             marks.add("boxed: client-bound");
         }
-        String title = metric.title() + " vs connections" + (marks.isEmpty() ? "" : " (" + String.join("; ", marks) + ")");
-        XYChart chart = frame(title, "connections", metric.yAxis(), metric.logY());
+        String title = metric.title() + " vs " + axis.title() + (marks.isEmpty() ? "" : " (" + String.join("; ", marks) + ")");
+        XYChart chart = frame(title, axis.title(), metric.yAxis(), metric.logY());
         series.forEach((name, points) -> {
             XYSeries line = chart.addSeries(name,
                     points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());

@@ -93,7 +93,7 @@ public final class MarkdownTable {
     private static List<String> measured(CellResult.Measured cell) {
         LoadReport load = cell.load();
         ServerCost cost = cell.server();
-        List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
+        List<String> columns = new ArrayList<>(List.of(cell.id().target(), connections(cell),
                 messagesPerSecond(cell) + (cell.notSustained() ? " " + NOT_SUSTAINED_MARK : "")
                         + (cell.unsettled() ? " " + UNSETTLED_MARK : "") + (cell.clientBound() ? " " + CLIENT_BOUND_MARK : ""),
                 String.format(Locale.ROOT, "%.2f", load.throughput().megabytesPerSecondIn()),
@@ -201,8 +201,14 @@ public final class MarkdownTable {
                 percent == null ? "" : String.format(Locale.ROOT, percent < 10 ? "%.1f%%" : "%.0f%%", percent));
     }
 
+    /** {@code 100}, or {@code 100 + 9,900 idle} for a cell that held idle connections beside its own. */
+    private static String connections(CellResult cell) {
+        Integer idle = cell.id().idleConnections();
+        return cell.id().connections() + (idle == null ? "" : String.format(Locale.ROOT, " + %,d idle", idle));
+    }
+
     private static List<String> failed(CellResult.Failed cell) {
-        List<String> columns = new ArrayList<>(List.of(cell.id().target(), Integer.toString(cell.id().connections()),
+        List<String> columns = new ArrayList<>(List.of(cell.id().target(), connections(cell),
                 "failed: " + cell.failure()));
         while (columns.size() < HEADER.size()) {
             columns.add("");

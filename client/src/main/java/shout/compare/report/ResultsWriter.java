@@ -111,6 +111,8 @@ public final class ResultsWriter {
                 .append("- each cell: ").append(cells.sizeBytes()).append("-byte messages, pipeline ")
                 .append(cells.pipeline()).append(", ").append(cells.warmupSeconds()).append(" s warm-up, ")
                 .append(cells.durationSeconds()).append(" s measured")
+                .append(cells.idleConnections() == 0 ? "" : String.format(Locale.ROOT,
+                        ", %,d idle connections held open beside the cell's own (load --idle)", cells.idleConnections()))
                 .append(cells.repeat() > 1 ? ", " + cells.repeat() + " times (the median, and min-max)" : "")
                 .append("; one server process per row for all its cells, warmed up with ").append(cells.jitWarmupSeconds())
                 .append(" s of load first")

@@ -44,12 +44,23 @@ public sealed interface CellResult permits CellResult.Measured, CellResult.Faile
      * @param connections connections asked for
      * @param expect      what the replies were checked against: {@code upper}, or {@code echo} for a plain echo peer
      * @param offeredMessagesPerSecond the open loop's total send rate ({@code --rate}), or null for a closed loop
+     * @param poolThreads the threads of a pool row given {@code --threads=N} (see {@link Target.Server#poolThreads}), or null
+     * @param idleConnections connections held open beside {@code connections} and never used, or null for none
      */
-    record Id(String target, boolean peer, int connections, String expect, Double offeredMessagesPerSecond) {
+    record Id(String target, boolean peer, int connections, String expect, Double offeredMessagesPerSecond,
+              Integer poolThreads, Integer idleConnections) {
+
+        /** A cell of a row that is no sized pool, without idle connections. */
+        public Id(String target, boolean peer, int connections, String expect, Double offeredMessagesPerSecond) {
+            this(target, peer, connections, expect, offeredMessagesPerSecond, null, null);
+        }
 
         static Id of(Cell cell) {
+            Integer poolThreads = cell.target() instanceof Target.Server server && server.poolThreads().isPresent()
+                    ? server.poolThreads().getAsInt() : null;
             return new Id(cell.target().name(), cell.target() instanceof Target.Peer, cell.connections(),
-                    cell.target().expect().cliName(), cell.openLoop() ? cell.offeredMessagesPerSecond() : null);
+                    cell.target().expect().cliName(), cell.openLoop() ? cell.offeredMessagesPerSecond() : null, poolThreads,
+                    cell.idleConnections() > 0 ? cell.idleConnections() : null);
         }
     }
 

@@ -66,9 +66,16 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
          * @param durationSeconds  measured part per cell
          * @param repeat           how many times each cell was measured; a cell shows the median
          * @param jitWarmupSeconds unmeasured load on each server before its first cell (one server serves all its row's cells)
+         * @param idleConnections  connections each cell held open beside its own, never sent on; 0 for none
          */
         public record Cells(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, int repeat,
-                            double jitWarmupSeconds) {
+                            double jitWarmupSeconds, int idleConnections) {
+
+            /** Cells without idle connections. */
+            public Cells(int sizeBytes, int pipeline, double warmupSeconds, double durationSeconds, int repeat,
+                         double jitWarmupSeconds) {
+                this(sizeBytes, pipeline, warmupSeconds, durationSeconds, repeat, jitWarmupSeconds, 0);
+            }
         }
 
         /**
@@ -85,7 +92,7 @@ public record CompareResult(String commandLine, MachineInfo machine, String scen
         public static Settings of(ComparePart part, int machineCores) {
             CellSettings plan = part.plan().settings();
             var cells = new Cells(plan.shape().sizeBytes(), plan.shape().pipeline(), seconds(plan.warmup()),
-                    seconds(plan.duration()), plan.repeat(), seconds(plan.jitWarmup()));
+                    seconds(plan.duration()), plan.repeat(), seconds(plan.jitWarmup()), plan.idleConnections());
             int serverCpus = part.pinning().serverCpuCount(machineCores);
             ServerWork work = part.work();
             return new Settings(cells, new Servers(work.work().toString(), work.offload(), serverCpus, work.idealRule(serverCpus),

@@ -80,7 +80,7 @@ public final class LoadProcess implements LoadRunner {
 
     private static List<String> arguments(Cell cell, String host, int port, Path report) {
         return List.of("load", "--host", host, "--port", Integer.toString(port),
-                "--connections", Integer.toString(cell.connections()), "--size", Integer.toString(cell.shape().sizeBytes()),
+                "--connections", Integer.toString(cell.connections()), "--idle", Integer.toString(cell.idleConnections()), "--size", Integer.toString(cell.shape().sizeBytes()),
                 "--pipeline", Integer.toString(cell.shape().pipeline()), "--expect", cell.target().expect().cliName(), "--duration", Durations.format(cell.duration()),
                 "--warmup", Durations.format(cell.warmup()), "--interval", Durations.format(cell.throughputInterval()),
                 "--rate", BigDecimal.valueOf(cell.offeredMessagesPerSecond()).toPlainString(), "--quiet", "--json", report.toString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,6 +85,36 @@ class ChartWriterTest {
         assertFalse(chart.getSeriesMap().containsKey(ChartWriter.UNSETTLED_SERIES));
         assertFalse(chart.getSeriesMap().containsKey(ChartWriter.CLIENT_BOUND_SERIES));
         assertEquals("Throughput vs connections", chart.getTitle());
+    }
+
+    @Test
+    void poolsOfSeveralSizesAreChartedAgainstTheirThreadsWithTheIdealOfEach() throws Exception {
+        List<Integer> threads = List.of(1, 4, 16, 64, 256, 1024);
+        List<CellResult> pools = threads.stream()
+                .map(n -> ReportCells.pool(n, 1000, Math.min(n, 1000) * 90.0, Math.min(n, 1000) * 100.0)).toList();
+        XYChart throughput = ChartWriter.charts(pools).get("throughput");
+        assertEquals("Throughput vs pool threads", throughput.getTitle());
+        assertEquals("pool threads (log scale)", throughput.getXAxisTitle());
+        assertTrue(throughput.getStyler().isXAxisLogarithmic());
+        assertEquals(Set.of("pool at 1,000 connections", "ideal"), throughput.getSeriesMap().keySet());
+        XYSeries pool = throughput.getSeriesMap().get("pool at 1,000 connections");
+        assertEquals(List.of(1.0, 4.0, 16.0, 64.0, 256.0, 1024.0), Arrays.stream(pool.getXData()).boxed().toList());
+        assertEquals(List.of(90L, 360L, 1440L, 5760L, 23040L, 90000L), Arrays.stream(pool.getYData()).mapToObj(Math::round).toList());
+        XYSeries ideal = throughput.getSeriesMap().get("ideal");
+        assertEquals(List.of(100L, 400L, 1600L, 6400L, 25600L, 100000L), Arrays.stream(ideal.getYData()).mapToObj(Math::round).toList(),
+                "each pool size has its own ideal, min(threads, connections) / 10 ms here");
+        assertEquals("p99 latency vs pool threads", ChartWriter.charts(pools).get("p99-latency").getTitle());
+
+        List<Path> written = ChartWriter.write(dir, "part5-", pools);
+        assertTrue(written.contains(dir.resolve("part5-throughput.png")), written.toString());
+        assertNotNull(ImageIO.read(dir.resolve("part5-throughput.png").toFile()));
+    }
+
+    @Test
+    void poolsAtSeveralConnectionCountsStayChartedAgainstConnections() {
+        List<CellResult> ioLesson = List.of(ReportCells.pool(100, 1, 90, 100), ReportCells.pool(100, 1000, 9_000, 10_000),
+                ReportCells.settled(Mode.NIO, 1));
+        assertEquals("Throughput vs connections", ChartWriter.charts(ioLesson).get("throughput").getTitle());
     }
 
     @Test

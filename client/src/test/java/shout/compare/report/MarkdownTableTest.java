@@ -29,6 +29,14 @@ class MarkdownTableTest {
     }
 
     @Test
+    void aCellThatHeldIdleConnectionsSaysHowManyBesideItsOwn() {
+        String table = MarkdownTable.render(List.of(ReportCells.withIdle(Mode.NIO, 100, 9_900), ReportCells.settled(Mode.NIO, 100)));
+        List<String> lines = table.lines().toList();
+        assertTrue(lines.get(2).startsWith("| nio | 100 + 9,900 idle | 10,000 | "), table);
+        assertTrue(lines.get(3).startsWith("| nio | 100 | 100,000 | "), table);
+    }
+
+    @Test
     void whenEveryCellSettledThereIsNoMarkAndNoFootnote() {
         String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 1), ReportCells.settled(Mode.NETTY, 1)));
         assertFalse(table.contains("~"), table);

@@ -34,6 +34,25 @@ final class ReportCells {
     }
 
     private static CellResult measuredAt(Mode mode, int connections, double offered, double clientBusy, double... rates) {
+        return measuredAt(new Target.Server(mode), connections, 0, offered, clientBusy, rates);
+    }
+
+    /** A settled cell of {@code mode} at {@code connections} that held {@code idle} idle connections beside them. */
+    static CellResult withIdle(Mode mode, int connections, int idle) {
+        return measuredAt(new Target.Server(mode), connections, idle, 0, 0.1, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000, 10_000);
+    }
+
+    /**
+     * A cell of a pool row with {@code --threads=THREADS} at {@code connections}, flat at {@code rate} msgs/s, with
+     * {@code ideal} as its ideal: a cell of the pool-size lesson.
+     */
+    static CellResult pool(int threads, int connections, double rate, double ideal) {
+        Target.Server pool = new Target.Server(Mode.POOL, "pool x" + threads, List.of("--threads=" + threads));
+        return measuredAt(pool, connections, 0, 0, 0.1, rate, rate, rate, rate, rate, rate, rate, rate, rate, rate).withIdeal(ideal);
+    }
+
+    private static CellResult measuredAt(Target target, int connections, int idle, double offered, double clientBusy,
+                                         double... rates) {
         List<LoadReport.Interval> intervals = new ArrayList<>();
         long messages = 0;
         for (int i = 0; i < rates.length; i++) {
@@ -47,8 +66,8 @@ final class ReportCells {
                 new LoadReport.Throughput(seconds, messages, messages / seconds, 1, 1, intervals),
                 new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
                 new LoadReport.Client(clientBusy * seconds, "nio", "test", "localhost"), null, null);
-        Cell cell = new Cell(new Target.Server(mode), connections, new MessageShape(64, 1), Duration.ZERO,
-                Duration.ofMillis(Math.round(seconds * 1000)), offered);
+        Cell cell = new Cell(target, connections, new MessageShape(64, 1), Duration.ZERO,
+                Duration.ofMillis(Math.round(seconds * 1000)), offered, idle);
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5, 0.5e6 / messages, 12.5), null);
     }
 

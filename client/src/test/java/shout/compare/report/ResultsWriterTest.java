@@ -84,7 +84,7 @@ class ResultsWriterTest {
         assertEquals(SERVER_COST_FIELDS, fieldNames(measured.get("server")));
         assertEquals("boom", failed.get("failure").asText());
         for (String none : List.of("load", "server", "serverStartLine", "steady", "client", "note", "idealMessagesPerSecond",
-                "clientCpuMicrosPerMessage", "sustained", "offeredMessagesPerSecond")) {
+                "clientCpuMicrosPerMessage", "sustained", "offeredMessagesPerSecond", "poolThreads", "idleConnections")) {
             assertTrue(failed.get(none).isNull(), none + " in " + failed);
         }
         assertEquals(0, failed.get("repeats").size());
@@ -93,15 +93,15 @@ class ResultsWriterTest {
     /**
      * The field names of results.json's cells and part settings: those readers of older files know, and the ones added
      * since, new names only, none renamed ({@code expect}: what a row's replies were checked against; the cost and
-     * offered-rate fields).
+     * offered-rate fields; a pool row's threads and a cell's idle connections, of the lessons).
      */
     private static final List<String> CELL_FIELDS = List.of("client", "clientCpuMicrosPerMessage", "connections", "expect",
-            "failure", "idealMessagesPerSecond", "load", "note", "offeredMessagesPerSecond", "peer", "repeats", "server",
-            "serverStartLine", "serverSummary", "steady", "sustained", "target");
+            "failure", "idealMessagesPerSecond", "idleConnections", "load", "note", "offeredMessagesPerSecond", "peer",
+            "poolThreads", "repeats", "server", "serverStartLine", "serverSummary", "steady", "sustained", "target");
     private static final List<String> SERVER_COST_FIELDS = List.of("cpuMicrosPerMessage", "cpuSeconds", "peakResidentMiB",
             "peakThreads", "residentKiBPerConnection");
-    private static final List<String> SETTINGS_FIELDS = List.of("durationSeconds", "idealRule", "jitWarmupSeconds", "offload",
-            "pipeline", "repeat", "serverArgs", "serverCpus", "sizeBytes", "warmupSeconds", "work");
+    private static final List<String> SETTINGS_FIELDS = List.of("durationSeconds", "idealRule", "idleConnections",
+            "jitWarmupSeconds", "offload", "pipeline", "repeat", "serverArgs", "serverCpus", "sizeBytes", "warmupSeconds", "work");
 
     @Test
     void theCostsOfACellAreWrittenInMicrosecondsPerMessageAndKibibytesPerConnection() throws Exception {
