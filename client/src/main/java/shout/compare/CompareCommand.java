@@ -22,6 +22,7 @@ import shout.compare.plan.ComparePart;
 import shout.compare.plan.ComparePlan;
 import shout.compare.plan.CpuPinning;
 import shout.compare.plan.Scenario;
+import shout.compare.plan.ScenarioChoice;
 import shout.compare.plan.SearchRules;
 import shout.compare.plan.ServerWork;
 import shout.compare.process.ChildShout;
@@ -58,8 +59,10 @@ import shout.server.options.ServerOptions;
             "  shout compare --modes blocking,virtual,nio,netty --connections 1000 --slo p99=20ms",
             "  # I/O-bound work, with a running C server as one more row",
             "  shout compare --work sleep:10ms --peer c-epoll=127.0.0.1:9000 --out /tmp/res",
-            "  # the concurrency lessons in one report, about 4 minutes",
+            "  # the concurrency lessons in one report, about ten minutes (each says its estimate first)",
             "  shout compare --scenario lessons",
+            "  # one lesson alone: three waits a message, in sequence and fanned out",
+            "  shout compare --scenario lessons:fanout",
             "  # the published echo benchmarks' grid, with Netty's echo example as a row checked as plain echo",
             "  shout compare --scenario echo-grid --peer netty=127.0.0.1:8007,expect=echo"})
 public final class CompareCommand implements ShoutCommand {
@@ -106,14 +109,17 @@ public final class CompareCommand implements ShoutCommand {
     @Option(names = "--offload", description = "Every server runs cpu work off its event loops (nio, netty), on a worker pool.")
     private boolean offload;
 
-    @Option(names = "--scenario", paramLabel = "NAME", converter = Scenario.Converter.class,
-            completionCandidates = Scenario.Names.class,
+    @Option(names = "--scenario", paramLabel = "NAME", converter = ScenarioChoice.Converter.class,
+            completionCandidates = ScenarioChoice.Names.class,
             description = "A ready-made grid in one report, one section each: ${COMPLETION-CANDIDATES} "
                     + "(1 s warm-up, 3 s cells; only --size, --pipeline, --warmup, --duration, --repeat, --jit-warmup, --out "
-                    + "and the CPU options combine with it). lessons: what work per message does to each mode. echo-grid: "
-                    + "128, 512 and 1000-byte messages at 1 to 1000 connections, as published echo benchmarks measure, over "
-                    + "blocking, virtual, nio and netty (or --modes) and any --peer; its sizes replace --size.")
-    private Scenario scenario;
+                    + "and the CPU options combine with it). lessons: what work per message does to each mode, every lesson "
+                    + "in turn, each part's estimate said first; lessons:NAME runs one alone (fanout: several waits a message, "
+                    + "in sequence or fanned out; pool-size: a pool's throughput against its threads; idle: a few active "
+                    + "connections among many idle ones). "
+                    + "echo-grid: 128, 512 and 1000-byte messages at 1 to 1000 connections, as published echo benchmarks "
+                    + "measure, over blocking, virtual, nio and netty (or --modes) and any --peer; its sizes replace --size.")
+    private ScenarioChoice scenario;
 
     @Option(names = "--server-arg", paramLabel = "ARG", description = "Passed to every server, repeatable: --server-arg=--threads=4.")
     private List<String> serverArgs = new ArrayList<>();

@@ -231,7 +231,9 @@ class CompareCommandTest {
         String help = text.toString().replaceAll("\\s+", " ");
         assertTrue(help.contains("shout compare --scenario echo-grid --peer netty=127.0.0.1:8007,expect=echo"), help);
         assertTrue(help.contains("--peer=" + PeerConverter.SYNTAX), help);
-        assertTrue(help.contains("lessons, echo-grid"), help);
+        assertTrue(help.replace(" ", "").contains("lessons,lessons:io,lessons:cpu,lessons:processes,lessons:fanout,lessons:pool-size,"
+                + "lessons:idle,echo-grid"), help);
+        assertTrue(help.contains("shout compare --scenario lessons:fanout"), help);
     }
 
     @Test
@@ -241,12 +243,16 @@ class CompareCommandTest {
                 List.of("--variant", "x=nio:--port=1"),
                 List.of("--variant", "nio=nio:--offload"),
                 List.of("--scenario", "lesson"),
-                List.of("--scenario", "lessons", "--modes", "nio"));
+                List.of("--scenario", "lessons:fan"),
+                List.of("--scenario", "lessons:idle", "--modes", "nio"));
         List<String> expected = List.of(
                 "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): 'nio-offload' is not LABEL=MODE[:ARG,ARG...] (example: nio-offload=nio:--offload) (see 'compare --help')",
                 "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): variant 'x=nio:--port=1': --port is set by compare for every row (use compare's own option) (see 'compare --help')",
                 "error: two rows would be named 'nio': give the variant or peer another name (see 'shout compare --help')",
-                "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons, echo-grid) (see 'compare --help')",
+                "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons, lessons:io, lessons:cpu, "
+                        + "lessons:processes, lessons:fanout, lessons:pool-size, lessons:idle, echo-grid) (see 'compare --help')",
+                "error: Invalid value for option '--scenario': unknown lesson 'fan' (valid: io, cpu, processes, fanout, pool-size, "
+                        + "idle) (see 'compare --help')",
                 "error: --scenario lessons chooses its own rows, connections and work; drop --modes (see 'shout compare --help')");
         assertEachIsOneLineAndExitCode2BeforeAnyCell(mistakes, expected);
     }
@@ -412,6 +418,17 @@ class CompareCommandTest {
                 + QuickPreset.connectionCounts().size() + " connection counts"), announcement);
         assertTrue(announcement.contains(" x (" + Durations.format(QuickPreset.WARMUP) + " warm-up "), announcement);
         assertTrue(announcement.matches(".* = about [1-5]?[0-9] s"), announcement);
+    }
+
+    @Test
+    void oneLessonAloneSaysItsPartsAndEstimateUpFront() {
+        StringWriter text = new StringWriter();
+        assertEquals(0, compare(text, (shout, pinning, children) -> new RoundTripLoad(), "--scenario", "lessons:pool-size",
+                "--dry-run", "--out", out.toString()));
+        String announcement = text.toString().strip();
+        assertTrue(announcement.startsWith("compare --scenario lessons:pool-size: 2 parts (pool size: I/O-bound 6 ~"), announcement);
+        assertTrue(announcement.contains(", pool size: CPU-bound 6 ~"), announcement);
+        assertTrue(announcement.matches(".* = 12 cells .* = about [0-9]+ (min [0-9]+ )?s"), announcement);
     }
 
     @Test

@@ -42,14 +42,15 @@ public record ComparePart(String title, List<String> notes, ComparePlan plan, Se
         return work.idealMessagesPerSecond(served, cell.shape().pipeline(), pinning.serverCpuCount(machineCores));
     }
 
-    /** The line said before anything runs: the plan's own for one part, else the cells per part and the total time. */
+    /** The line said before anything runs: the plan's own for one part, else the cells and time of each part and the total. */
     public static String announcement(String name, List<ComparePart> parts) {
         if (parts.size() == 1) {
             return parts.getFirst().plan().announcement();
         }
         long seconds = parts.stream().mapToLong(p -> p.plan().estimatedDuration().toSeconds()).sum();
         int cells = parts.stream().mapToInt(p -> p.plan().cells().size()).sum();
-        List<String> each = parts.stream().map(p -> p.title() + " " + p.plan().cells().size()).toList();
+        List<String> each = parts.stream().map(p -> p.title() + " " + p.plan().cells().size() + " ~"
+                + ComparePlan.minutesAndSeconds(p.plan().estimatedDuration().toSeconds())).toList();
         return "compare " + name + ": " + parts.size() + " parts (" + String.join(", ", each) + ") = " + cells
                 + " cells" + parts.getFirst().plan().shape() + " = about " + ComparePlan.minutesAndSeconds(seconds);
     }

@@ -17,7 +17,7 @@ import shout.server.Mode;
  */
 public enum Scenario {
 
-    /** The concurrency lessons: I/O-bound, CPU-bound, and processes against threads (see {@link LessonsScenario}). */
+    /** The concurrency lessons, each a {@link Lesson} that {@code lessons:NAME} runs alone (see {@link LessonsScenario}). */
     LESSONS,
     /** The published echo benchmarks' grid: three sizes by six connection counts (see {@link EchoGridScenario}). */
     ECHO_GRID;

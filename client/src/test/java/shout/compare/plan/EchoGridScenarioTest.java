@@ -58,8 +58,9 @@ class EchoGridScenarioTest {
                 .plus(Duration.ofMillis(1 + 50 + 150 + 300 + 500 + 1000).multipliedBy(5).dividedBy(2)); // ... 2.5 ms for blocking
         assertEquals(perPart, parts.getFirst().plan().estimatedDuration());
         String announcement = ComparePart.announcement("--scenario echo-grid", parts);
-        assertTrue(announcement.startsWith("compare --scenario echo-grid: 3 parts (128-byte messages 30, 512-byte messages 30, "
-                + "1000-byte messages 30) = 90 cells x (1s warm-up"), announcement);
+        String each = " 30 ~" + ComparePlan.minutesAndSeconds(perPart.toSeconds());
+        assertTrue(announcement.startsWith("compare --scenario echo-grid: 3 parts (128-byte messages" + each + ", 512-byte messages"
+                + each + ", 1000-byte messages" + each + ") = 90 cells x (1s warm-up"), announcement);
         assertTrue(announcement.endsWith(" = about " + ComparePlan.minutesAndSeconds(seconds)), announcement);
     }
 
