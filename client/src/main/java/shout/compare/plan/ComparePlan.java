@@ -40,6 +40,11 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
     /** The same for a server that starts a platform thread per connection. */
     static final Duration THREAD_STARTING_SETTLING_PER_CONNECTION = Duration.ofNanos(2_500_000);
 
+    /** Opening one idle connection (load's {@code --idle}) before a cell: see {@link #idleOpening}. */
+    static final Duration IDLE_OPENING_PER_CONNECTION = Duration.ofNanos(300_000);
+    /** The same against a server that starts a platform thread per connection. */
+    static final Duration THREAD_STARTING_IDLE_OPENING_PER_CONNECTION = Duration.ofNanos(1_200_000);
+
     /** Per part: starting every server JVM at once, and stopping them in the end (measured on a busy 2-core machine). */
     static final Duration SERVERS_OVERHEAD = Duration.ofSeconds(3);
 
@@ -131,15 +136,28 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
         return settling.compareTo(MAX_SETTLING) > 0 ? MAX_SETTLING : settling;
     }
 
+    /**
+     * The time a cell of {@code target} spends opening its {@code idle} connections, one after another, before its
+     * load starts: 0.3 ms each, 1.2 ms against a server that starts a platform thread for each, its accept falling
+     * behind. Figures: docs/findings.md#idle-connections-take-a-while-to-open.
+     */
+    static Duration idleOpening(Target target, int idle) {
+        return (startsThreads(target) ? THREAD_STARTING_IDLE_OPENING_PER_CONNECTION : IDLE_OPENING_PER_CONNECTION).multipliedBy(idle);
+    }
+
     private static boolean startsThreads(Target target) {
         return target instanceof Target.Server server && server.mode().startsPlatformThreadPerConnection();
     }
 
-    /** The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration + overhead). */
+    /**
+     * The expected wall time: server starts, a JIT warm-up per target, then cells x repeat x (warm-up + duration +
+     * overhead), each cell's idle connections opened first.
+     */
     Duration estimatedDuration() {
         int repeat = settings.repeat();
         Duration settlings = targets.stream()
-                .flatMap(target -> connections.stream().map(count -> settling(target, count + settings.idleConnections())))
+                .flatMap(target -> connections.stream().map(count -> settling(target, count + settings.idleConnections())
+                        .plus(idleOpening(target, settings.idleConnections()))))
                 .reduce(Duration.ZERO, Duration::plus).multipliedBy((long) repeat * rates().size());
         Duration measurements = settings.warmup().plus(settings.duration()).plus(CELL_OVERHEAD)
                 .multipliedBy((long) targets.size() * connections.size() * rates().size() * repeat)

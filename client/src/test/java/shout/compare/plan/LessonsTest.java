@@ -129,6 +129,11 @@ class LessonsTest {
             assertEquals(10_000.0, part.idealMessagesPerSecond(cell, 2), 1e-6, "the active connections / 10 ms");
         }
         assertEquals(0, part.plan().jitWarmupCell(part.plan().targets().getFirst()).idleConnections(), "the JIT warm-up holds none");
+        Duration withoutIdle = new ComparePlan(part.plan().targets(), List.of(100), CELLS).estimatedDuration();
+        Duration settling = Duration.ofSeconds(3).minus(Duration.ofMillis(100)).multipliedBy(3)      // 10,000 connections settle 3 s,
+                .plus(Duration.ofSeconds(3).minus(Duration.ofNanos(250_000_000)));                  // not 100 ms (250 for blocking)
+        Duration opening = Duration.ofNanos(9_900L * (300_000 * 3 + 1_200_000));                   // blocking opens slower
+        assertEquals(withoutIdle.plus(settling).plus(opening), part.plan().estimatedDuration());
         assertTrue(part.notes().stream().anyMatch(note -> note.contains("KiB/conn") && note.contains("idle")), part.notes().toString());
     }
 
