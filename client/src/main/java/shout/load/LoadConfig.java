@@ -17,7 +17,7 @@ import shout.cli.HostPort;
  *
  * @param target      the server: a host name or address, and a port of 1..65535
  * @param connections how many, over how many I/O threads, from which local addresses
- * @param shape       bytes per message and messages in flight per connection
+ * @param shape       bytes per message, messages in flight per connection, and the share marked
  * @param expect      what every reply byte is checked against: the sent byte upper-cased, or the sent byte itself
  * @param schedule    start time, warm-up, measured part (timed or counted) and report intervals
  * @param pacing      send and connect rates; 0 for as fast as it can
@@ -85,6 +85,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
         private int threads = Runtime.getRuntime().availableProcessors();
         private int payloadBytes = DEFAULT_PAYLOAD_BYTES;
         private int pipeline = DEFAULT_PIPELINE;
+        private MarkShare mark = MarkShare.NONE;
         private Expectation expect = Expectation.DEFAULT;
         private Duration duration = DEFAULT_DURATION;
         private long messages;
@@ -137,10 +138,17 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             return this;
         }
 
-        /** Size and pipeline at once. */
+        /** Which messages start with the marker byte; default {@link MarkShare#NONE}. Needs pipeline 1. */
+        public Builder mark(MarkShare value) {
+            mark = value;
+            return this;
+        }
+
+        /** Size, pipeline and mark at once. */
         public Builder shape(MessageShape value) {
             payloadBytes = value.sizeBytes();
             pipeline = value.pipeline();
+            mark = value.mark();
             return this;
         }
 
@@ -247,7 +255,7 @@ public record LoadConfig(HostPort target, Connections connections, MessageShape 
             }
             Objects.requireNonNull(host, "host");
             return new LoadConfig(target(host, port), new Connections(connections, threads, sources, idle),
-                    new MessageShape(payloadBytes, pipeline), expect,
+                    new MessageShape(payloadBytes, pipeline, mark), expect,
                     new Schedule(startAt, warmupOrDefault, duration, messages, interval != null ? interval : DEFAULT_INTERVAL),
                     new Pacing(messagesPerSecond, connectsPerSecond), new Timeouts(connectTimeout, stallTimeout, replyTimeout), io, seed, tag);
         }

@@ -28,23 +28,34 @@ import org.HdrHistogram.Histogram;
  *                              ({@code encodeIntoCompressedByteBuffer}), in Base64: runs merge exactly from it
  * @param openLoopTimes         an open loop's service time and client lateness; null for a closed loop and in reports
  *                              written before they were measured
+ * @param markedLatencies       the latencies of marked and other messages apart; null for a run without {@code --mark}
  */
 @JsonIgnoreProperties(value = "clientCpuMicrosPerMessage", allowGetters = true)
 public record LoadReport(@JsonUnwrapped Run run, @JsonUnwrapped ConnectionCounts connections,
                          @JsonUnwrapped Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
                          Fairness fairness, @JsonUnwrapped Client client, Settings settings, String latencyHistogramNanos,
-                         @JsonUnwrapped OpenLoopTimes openLoopTimes) {
+                         @JsonUnwrapped OpenLoopTimes openLoopTimes, @JsonUnwrapped MarkedLatencies markedLatencies) {
 
     public LoadReport {
+        // Jackson makes an empty part of a file that has none of its fields
         if (openLoopTimes != null && openLoopTimes.serviceTimeHistogramNanos() == null) {
-            openLoopTimes = null;                       // Jackson makes an empty part of a file that has none of its fields
+            openLoopTimes = null;
         }
+        if (markedLatencies != null && markedLatencies.markedLatencyHistogramNanos() == null) {
+            markedLatencies = null;
+        }
+    }
+
+    /** A report without marks: a run without {@code --mark}, or a merge. */
+    public LoadReport(Run run, ConnectionCounts connections, Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
+                      Fairness fairness, Client client, Settings settings, String latencyHistogramNanos, OpenLoopTimes openLoopTimes) {
+        this(run, connections, throughput, latencyMicros, errors, fairness, client, settings, latencyHistogramNanos, openLoopTimes, null);
     }
 
     /** A report without open-loop times: a closed loop's, or one read from HdrHistogram logs. */
     public LoadReport(Run run, ConnectionCounts connections, Throughput throughput, Latency latencyMicros, Map<String, Long> errors,
                       Fairness fairness, Client client, Settings settings, String latencyHistogramNanos) {
-        this(run, connections, throughput, latencyMicros, errors, fairness, client, settings, latencyHistogramNanos, null);
+        this(run, connections, throughput, latencyMicros, errors, fairness, client, settings, latencyHistogramNanos, null, null);
     }
 
     /**

@@ -74,7 +74,7 @@ final class ReferencePage {
                 break;
             }
             if (!line.isBlank()) {
-                lines.add(line.strip());
+                lines.add(line.strip().replace("%%", "%"));     // picocli formats the footer too
             }
         }
         return lines;
@@ -92,9 +92,9 @@ final class ReferencePage {
         return "| " + names + " | " + cell(text(arg.description())) + " |\n";
     }
 
-    /** Description lines as one paragraph each; picocli's %n is a line break. */
+    /** Description lines as one paragraph each; picocli's %n is a line break, its %% a percent sign. */
     private static String text(String[] lines) {
-        return String.join(" ", lines).replace("%n%n", "\n\n").replace("%n", " ").strip();
+        return String.join(" ", lines).replace("%n%n", "\n\n").replace("%n", " ").replace("%%", "%").strip();
     }
 
     private static String cell(String text) {

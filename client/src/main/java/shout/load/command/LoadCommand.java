@@ -49,6 +49,8 @@ import shout.load.engine.LoadGenerator;
             "  shout load 127.0.0.1:8081 -c 100 -d 5s -R 20k",
             "  # 100 busy connections beside 9,900 idle ones: what the idle ones cost the server",
             "  shout load 127.0.0.1:8081 -c 100 --idle 9900",
+            "  # head-of-line blocking: one message in a hundred marked, for a server run with --work marked:cpu:20ms",
+            "  shout load 127.0.0.1:8081 -c 1k -R 2k --mark 1%%",
             "  # exactly a million verified messages, the report as JSON",
             "  shout load 127.0.0.1:8081 --messages 1M --json run.json",
             "  # JSON on stdout for a pipe, the summary on stderr",

@@ -17,6 +17,7 @@ import shout.cli.ServerAddress;
 import shout.load.Expectation;
 import shout.load.IoEngine;
 import shout.load.LoadConfig;
+import shout.load.MarkShare;
 
 /**
  * The options of {@code shout load} that shape the run, with the short names wrk2 uses ({@code -c -t -d -R})
@@ -55,6 +56,13 @@ final class LoadOptions {
     @Option(names = "--pipeline", paramLabel = "N", converter = Counts.IntConverter.class,
             description = "Messages in flight per connection at most (default: ${DEFAULT-VALUE}).")
     private int pipeline;
+
+    @Option(names = "--mark", paramLabel = "SHARE", converter = MarkShare.Converter.class,
+            description = "Start this share of the messages with the marker byte 0x01, e.g. 1%% (one in a hundred, spread "
+                    + "evenly over each connection's messages), so that a server with --work marked:... makes them the "
+                    + "expensive ones; the summary and --json then give their latencies apart from the others'. "
+                    + "Needs --pipeline 1 (default: none marked).")
+    private MarkShare mark;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Length of the measured part (default: ${DEFAULT-VALUE}); ignored with --messages.")
@@ -128,7 +136,7 @@ final class LoadOptions {
     LoadConfig config(ParseResult parsed) {
         HostPort target = server.target(parsed);
         LoadConfig.Builder config = LoadConfig.builder().host(target.host()).port(target.port()).connections(connections).idle(idle)
-                .payloadBytes(payloadBytes).pipeline(pipeline).expect(expect).duration(duration)
+                .payloadBytes(payloadBytes).pipeline(pipeline).mark(mark == null ? MarkShare.NONE : mark).expect(expect).duration(duration)
                 .messagesPerSecond(messagesPerSecond).connectsPerSecond(connectsPerSecond)
                 .connectTimeout(connectTimeout).stallTimeout(stallTimeout).replyTimeout(replyTimeout).io(io).tag(tag).startAt(startAt)
                 .sources(sources == null ? List.of() : sources);

@@ -11,6 +11,7 @@ import shout.load.ClientLimit;
 import shout.load.ErrorKind;
 import shout.load.Expectation;
 import shout.load.LoadReport;
+import shout.load.MarkedLatencies;
 import shout.load.OpenLoopTimes;
 import shout.load.Steadiness;
 
@@ -99,6 +100,7 @@ public final class ReportPrinter {
         Steadiness steady = Steadiness.of(throughput.intervals());
         line("steady", "%s%s", steady.describe(), steady.spreadPercent() == null ? "; a shorter --interval gives more" : "");
         latency(report.latencyMicros());
+        markedLatencies(report.markedLatencies());
         openLoopTimes(report.openLoopTimes());
         LoadReport.Fairness fairness = report.fairness();
         line("per connection", merged ? "min %d  median ~%d (the runs' medians' median, not exact)  max %d messages; %d starved"
@@ -134,6 +136,21 @@ public final class ReportPrinter {
         line("latency", "p50 %s  p90 %s  p99 %s  p99.9 %s  max %s  mean %s", readable(latency.p50()),
                 readable(latency.p90()), readable(latency.p99()), readable(latency.p999()), readable(latency.max()),
                 readable(latency.mean()));
+    }
+
+    /** The latencies of marked and other messages apart ({@code --mark}); nothing for a run without marks. */
+    private void markedLatencies(MarkedLatencies marks) {
+        if (marks == null) {
+            return;
+        }
+        kindLatency("marked", marks.markedMessages(), marks.markedLatencyMicros(),
+                " (--mark " + BigDecimal.valueOf(marks.markPercent()).stripTrailingZeros().toPlainString() + "%)");
+        kindLatency("unmarked", marks.unmarkedMessages(), marks.unmarkedLatencyMicros(), "");
+    }
+
+    private void kindLatency(String label, long messages, LoadReport.Latency latency, String suffix) {
+        line(label, "p50 %s  p99 %s  p99.9 %s  max %s   %,d messages%s", readable(latency.p50()), readable(latency.p99()),
+                readable(latency.p999()), readable(latency.max()), messages, suffix);
     }
 
     /** An open loop's service time and lateness, and whether the client fell behind its schedule; nothing for a closed loop. */

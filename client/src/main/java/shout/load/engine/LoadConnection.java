@@ -3,6 +3,7 @@ package shout.load.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import shout.load.ErrorKind;
+import shout.load.MarkShare;
 import shout.load.io.PolledSocket;
 
 /**
@@ -21,6 +22,8 @@ final class LoadConnection {
     private final OpenLoopSchedule schedule;
     private final RunControl control;
     private final LoopStats stats;
+    /** Chooses and records the marked messages; null when the run marks none. */
+    private final MessageMarks marks;
 
     private PolledSocket socket;
     private long connectDeadlineNanos;
@@ -42,9 +45,10 @@ final class LoadConnection {
     /**
      * @param slab     the owning I/O thread's slab, which receives this connection's payload
      * @param schedule the open loop's schedule, or null for a closed loop
+     * @param mark     which messages start with the marker; with any, {@code pipeline} must be 1 and {@code stats} marking
      */
     LoadConnection(int index, Payload payload, int pipeline, PayloadSlab slab, OpenLoopSchedule schedule,
-                   RunControl control, LoopStats stats) {
+                   RunControl control, LoopStats stats, MarkShare mark) {
         this.index = index;
         this.payloadBytes = payload.request().length;
         this.pipeline = pipeline;
@@ -53,6 +57,13 @@ final class LoadConnection {
         this.schedule = schedule;
         this.control = control;
         this.stats = stats;
+        this.marks = mark.any() ? new MessageMarks(mark, index, slab, slot) : null;
+    }
+
+    /** A connection that marks no message. */
+    LoadConnection(int index, Payload payload, int pipeline, PayloadSlab slab, OpenLoopSchedule schedule,
+                   RunControl control, LoopStats stats) {
+        this(index, payload, pipeline, slab, schedule, control, stats, MarkShare.NONE);
     }
 
     int index() {
@@ -138,6 +149,9 @@ final class LoadConnection {
             boolean measured = begun >= firstMeasured;
             if (measured && !control.tryTakeMessage()) {
                 break;
+            }
+            if (marks != null) {
+                marks.begin(begun);
             }
             slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun), nowNanos);
             stats.outstandingMeasured += measured ? 1 : 0;
@@ -229,7 +243,11 @@ final class LoadConnection {
             stats.outstandingMeasured--;
         }
         if (stats.measuring) {
-            stats.latency.record(nowNanos - slab.issueNanos(slot, message));
+            long latencyNanos = nowNanos - slab.issueNanos(slot, message);
+            stats.latency.record(latencyNanos);
+            if (marks != null) {
+                marks.record(stats, latencyNanos);
+            }
             if (schedule != null) {
                 stats.serviceNanos.recordValue(LatencyRecorder.clamp(nowNanos - slab.sentNanos(slot, message)));
             }

@@ -60,7 +60,7 @@ public final class LoadGenerator {
         this.control = new RunControl(config.connections().count(), config.connections().threads(), config.schedule().messages());
         this.intervalNanos = config.schedule().interval().toNanos();
         for (int thread = 0; thread < config.connections().threads(); thread++) {
-            stats.add(new LoopStats());
+            stats.add(new LoopStats(config.shape().mark().any()));
         }
         this.collector = new IntervalCollector(stats.stream().map(s -> s.latency).toList());
     }
@@ -145,7 +145,7 @@ public final class LoadGenerator {
                 PayloadSlab slab = new PayloadSlab(shape.sizeBytes(), shape.pipeline(), shareSize);
                 for (int index = thread; index < count; index += threads) {
                     share.add(new LoadConnection(index, Payload.forConnection(config.seed(), index, shape.sizeBytes(), config.expect()),
-                            shape.pipeline(), slab, schedule, control, stats.get(thread)));
+                            shape.pipeline(), slab, schedule, control, stats.get(thread), shape.mark()));
                 }
                 connections.addAll(share);
                 loops.add(new LoadLoop(config, control, address, schedule, share, stats.get(thread), startNanos));

@@ -13,6 +13,9 @@ final class LoopStats {
     /** Open loop, measured part: how late the client got round to each scheduled send, and each reply's service time. */
     final Histogram latenessNanos = LatencyRecorder.newHistogram();
     final Histogram serviceNanos = LatencyRecorder.newHistogram();
+    /** With {@code --mark}, measured part: the latencies of marked and of other messages apart; null without. */
+    final Histogram markedNanos;
+    final Histogram unmarkedNanos;
     final long[] errors = new long[ErrorKind.values().length];
     /** True while this thread is in the measured part; only then are bytes and replies counted. */
     boolean measuring;
@@ -26,6 +29,17 @@ final class LoopStats {
     long repliesCompleted;
     /** {@link #repliesCompleted} as of this thread's last poll pass: one volatile write a pass, not one a reply. */
     private volatile long repliesPublished;
+
+    /** Counters of a run that marks no message. */
+    LoopStats() {
+        this(false);
+    }
+
+    /** @param marking whether the run marks messages, and so keeps their latencies apart */
+    LoopStats(boolean marking) {
+        markedNanos = marking ? LatencyRecorder.newHistogram() : null;
+        unmarkedNanos = marking ? LatencyRecorder.newHistogram() : null;
+    }
 
     /** Ends a poll pass: its latencies and its reply count become visible to the coordinator. */
     void endPass() {

@@ -42,6 +42,25 @@ final class PayloadSlab {
         return slot;
     }
 
+    /** The first byte of the slot's message. */
+    byte firstRequestByte(int slot) {
+        return sendRings.get(slot * ringBytes);
+    }
+
+    /** The first byte of the reply the slot expects. */
+    byte firstReplyByte(int slot) {
+        return expectedReplies.get(slot * payloadBytes);
+    }
+
+    /**
+     * Sets the first byte of the slot's message and of its expected reply, as {@link MessageMarks} does. Only the
+     * ring's first copy changes: the caller has at most one message in flight (pipeline 1), whose ring is that copy.
+     */
+    void setFirstBytes(int slot, byte request, byte reply) {
+        sendRings.put(slot * ringBytes, request);
+        expectedReplies.put(slot * payloadBytes, reply);
+    }
+
     int ringBytes() {
         return ringBytes;
     }

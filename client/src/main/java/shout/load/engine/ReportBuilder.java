@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 import shout.cli.Cli;
 import shout.load.ErrorKind;
 import shout.load.LoadConfig;
 import shout.load.LoadReport;
+import shout.load.MarkShare;
+import shout.load.MarkedLatencies;
 import shout.load.OpenLoopTimes;
 import shout.load.Schedule;
 
@@ -43,17 +46,23 @@ final class ReportBuilder {
         return new LoadReport(run, new LoadReport.ConnectionCounts(config.connections().count(), up, failed,
                 config.connections().idle(), idleHeld), throughput,
                 LoadReport.Latency.of(latencyNanos), errors(stats), fairness(connections), client, settings(config),
-                LoadReport.encode(latencyNanos), config.pacing().openLoop() ? openLoopTimes(stats) : null);
+                LoadReport.encode(latencyNanos), config.pacing().openLoop() ? openLoopTimes(stats) : null,
+                config.shape().mark().any() ? markedLatencies(config.shape().mark(), stats) : null);
+    }
+
+    private static MarkedLatencies markedLatencies(MarkShare share, List<LoopStats> stats) {
+        return MarkedLatencies.of(share, sum(stats, loop -> loop.markedNanos), sum(stats, loop -> loop.unmarkedNanos));
     }
 
     private static OpenLoopTimes openLoopTimes(List<LoopStats> stats) {
-        Histogram serviceNanos = LatencyRecorder.newHistogram();
-        Histogram latenessNanos = LatencyRecorder.newHistogram();
-        for (LoopStats loop : stats) {
-            serviceNanos.add(loop.serviceNanos);
-            latenessNanos.add(loop.latenessNanos);
-        }
-        return OpenLoopTimes.of(serviceNanos, latenessNanos);
+        return OpenLoopTimes.of(sum(stats, loop -> loop.serviceNanos), sum(stats, loop -> loop.latenessNanos));
+    }
+
+    /** One histogram of every I/O thread, added up. */
+    private static Histogram sum(List<LoopStats> stats, Function<LoopStats, Histogram> histogram) {
+        Histogram sum = LatencyRecorder.newHistogram();
+        stats.forEach(loop -> sum.add(histogram.apply(loop)));
+        return sum;
     }
 
     private static LoadReport.Settings settings(LoadConfig config) {
