@@ -7,6 +7,7 @@ import shout.cli.Counts;
 import shout.cli.DurationConverter;
 import shout.compare.plan.CellSettings;
 import shout.load.LoadConfig;
+import shout.load.MarkShare;
 import shout.load.MessageShape;
 
 /** The options that say how every cell is measured ({@code @Mixin} of {@link CompareCommand}); presets shorten them. */
@@ -19,6 +20,12 @@ final class CellOptions {
     @Option(names = "--pipeline", paramLabel = "N", defaultValue = "" + LoadConfig.DEFAULT_PIPELINE, converter = Counts.IntConverter.class,
             description = "Messages in flight per connection (default: ${DEFAULT-VALUE}).")
     private int pipeline;
+
+    @Option(names = "--mark", paramLabel = "SHARE", converter = MarkShare.Converter.class,
+            description = "Mark this share of every cell's messages, e.g. 1%% (as shout load --mark does), for servers given "
+                    + "--work marked:...; the table then gives the latency of the unmarked and the marked messages apart. "
+                    + "Needs --pipeline 1 (default: none marked).")
+    private MarkShare mark = MarkShare.NONE;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             description = "Measured time per cell (default: ${DEFAULT-VALUE}).")
@@ -59,6 +66,6 @@ final class CellOptions {
 
     /** How every cell is measured; throws {@link IllegalArgumentException} with a message fit for a user. */
     CellSettings settings() {
-        return new CellSettings(new MessageShape(sizeBytes, pipeline), warmup, duration, repeat, jitWarmup);
+        return new CellSettings(new MessageShape(sizeBytes, pipeline, mark), warmup, duration, repeat, jitWarmup);
     }
 }

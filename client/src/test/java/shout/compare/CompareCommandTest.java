@@ -36,6 +36,7 @@ import shout.compare.process.CellFailure;
 import shout.compare.process.ChildShout;
 import shout.compare.process.LoadRunner;
 import shout.load.LoadReport;
+import shout.load.MarkShare;
 import shout.server.EchoServer;
 import shout.server.Mode;
 import shout.server.ServerConfig;
@@ -290,6 +291,32 @@ class CompareCommandTest {
         mistakes.put(List.of("--scenario", "lessons", "--rate", "10k"),
                 "error: --scenario lessons chooses its own rows, connections and work; drop --rate (see 'shout compare --help')");
         assertEachIsOneLineAndExitCode2BeforeAnyCell(List.copyOf(mistakes.keySet()), List.copyOf(mistakes.values()));
+    }
+
+    @Test
+    void aMarkThatCannotBeHonouredIsOneLineAndExitCode2BeforeAnyCell() {
+        Map<List<String>, String> mistakes = new LinkedHashMap<>();
+        mistakes.put(List.of("--mark", "0%"), "error: Invalid value for option '--mark': mark must be a percentage in (0, 100%], "
+                + "e.g. 1% or 0.5%, or a fraction below 1, e.g. 0.01, not '0%' (see 'compare --help')");
+        mistakes.put(List.of("--mark", "1%", "--pipeline", "4"), "error: mark needs pipeline 1, not 4: with more messages in "
+                + "flight the server may read several as one chunk and cost them all by the first one's mark (see 'shout compare --help')");
+        mistakes.put(List.of("--scenario", "lessons", "--mark", "1%"),
+                "error: --scenario lessons chooses its own rows, connections and work; drop --mark (see 'shout compare --help')");
+        assertEachIsOneLineAndExitCode2BeforeAnyCell(List.copyOf(mistakes.keySet()), List.copyOf(mistakes.values()));
+    }
+
+    @Test
+    void aMarkGoesToEveryCellsLoad() throws Exception {
+        StringWriter text = new StringWriter();
+        List<MarkShare> marks = new CopyOnWriteArrayList<>();
+        int code = compare(text, (shout, pinning, children) -> (cell, host, port) -> {
+                    marks.add(cell.shape().mark());
+                    return new RoundTripLoad().run(cell, host, port);
+                },
+                "--modes", "nio", "--connections", "1", "--mark", "2%", "--duration", "100ms", "--warmup", "0s",
+                "--jit-warmup", "0s", "--out", out.toString());
+        assertEquals(0, code, text.toString());
+        assertEquals(List.of(MarkShare.parse("2%")), marks);
     }
 
     @Test

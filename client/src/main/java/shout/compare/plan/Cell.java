@@ -8,7 +8,7 @@ import shout.load.MessageShape;
  *
  * @param target       the server measured
  * @param connections  concurrent connections the load client opens
- * @param shape        bytes per message and messages in flight per connection
+ * @param shape        bytes per message, messages in flight per connection, and the share marked
  * @param warmup       load before measuring, discarded
  * @param duration     the measured part
  * @param offeredMessagesPerSecond the open loop's total send rate ({@code --rate}), the same for every target; 0 for a

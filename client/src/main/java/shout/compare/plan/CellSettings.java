@@ -11,7 +11,7 @@ import shout.load.Schedule;
  * How every cell of a comparison is measured, whatever its target and connection count; a scenario takes these
  * from the command line and sets its own grid.
  *
- * @param shape     bytes per message and messages in flight per connection
+ * @param shape     bytes per message, messages in flight per connection, and the share marked
  * @param warmup    discarded load before each measurement
  * @param duration  measured part of each cell
  * @param repeat    how many times each cell is measured; the cell reports the median

@@ -29,7 +29,7 @@ public enum Scenario {
 
     /** The options every scenario sets itself, so that giving one is a mistake, not ignored. */
     private static final List<String> OWN_OPTIONS = List.of("--connections", "--quick", "--work", "--offload", "--variant",
-            "--server-arg", "--rate", "--slo", "--slo-start");
+            "--server-arg", "--rate", "--slo", "--slo-start", "--mark");
 
     /** The name on the command line: {@code lessons}, {@code echo-grid}. */
     public String cliName() {

@@ -26,7 +26,8 @@ import shout.load.Steadiness;
  * A cell measured several times ({@code --repeat}) shows its median msgs/s and their spread: {@code 91,200 (88,004-93,517)}.
  * The cost columns give the server's and the load client's CPU time per message and the server's resident memory per
  * connection, all of the measured part only. When cells were offered a rate ({@code --rate}), a column after the
- * connections gives it, and {@link #NOT_SUSTAINED_MARK} follows the msgs/s of a cell that fell short of it.
+ * connections gives it, and {@link #NOT_SUSTAINED_MARK} follows the msgs/s of a cell that fell short of it. When cells
+ * marked messages ({@code --mark}), the latency of the unmarked and of the marked ones follows the overall latency.
  */
 public final class MarkdownTable {
 
@@ -41,6 +42,7 @@ public final class MarkdownTable {
             "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors", "starved", "server RSS MiB", "threads", "CPU s",
             "server us/msg", "client us/msg", "server KiB/conn");
     private static final String OFFERED_HEADER = "offered msgs/s";
+    private static final int MARKED_COLUMN = HEADER.indexOf("max ms") + 1;
     private static final int OFFERED_COLUMN = HEADER.indexOf("connections") + 1;
 
     private MarkdownTable() {
@@ -66,8 +68,11 @@ public final class MarkdownTable {
     public static String render(List<CellResult> cells) {
         boolean withIdeal = cells.stream().anyMatch(c -> c.remarks().idealMessagesPerSecond() != null);
         boolean withOffered = cells.stream().anyMatch(c -> c.id().offeredMessagesPerSecond() != null);
+        boolean withMarked = MarkedColumns.any(cells);
         StringBuilder text = new StringBuilder();
-        List<String> header = withIdeal ? withIdealColumns(HEADER, IDEAL_HEADER) : HEADER;
+        // inserted right to left, so that each position is still the one in HEADER
+        List<String> header = withMarked ? inserted(HEADER, MARKED_COLUMN, MarkedColumns.HEADER) : HEADER;
+        header = withIdeal ? withIdealColumns(header, IDEAL_HEADER) : header;
         header = withOffered ? inserted(header, OFFERED_COLUMN, List.of(OFFERED_HEADER)) : header;
         text.append(row(header)).append(row(header.stream().map(h -> "---").toList()));
         for (CellResult cell : cells) {
@@ -75,6 +80,7 @@ public final class MarkdownTable {
                 case CellResult.Measured measured -> measured(measured);
                 case CellResult.Failed failed -> failed(failed);
             };
+            columns = withMarked ? inserted(columns, MARKED_COLUMN, MarkedColumns.columns(cell)) : columns;
             columns = withIdeal ? withIdealColumns(columns, idealColumns(cell)) : columns;
             text.append(row(withOffered ? inserted(columns, OFFERED_COLUMN, List.of(offered(cell))) : columns));
         }

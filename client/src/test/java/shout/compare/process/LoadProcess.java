@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import shout.cli.Durations;
@@ -79,11 +80,15 @@ public final class LoadProcess implements LoadRunner {
     }
 
     private static List<String> arguments(Cell cell, String host, int port, Path report) {
-        return List.of("load", "--host", host, "--port", Integer.toString(port),
+        List<String> args = new ArrayList<>(List.of("load", "--host", host, "--port", Integer.toString(port),
                 "--connections", Integer.toString(cell.connections()), "--idle", Integer.toString(cell.idleConnections()), "--size", Integer.toString(cell.shape().sizeBytes()),
                 "--pipeline", Integer.toString(cell.shape().pipeline()), "--expect", cell.target().expect().cliName(), "--duration", Durations.format(cell.duration()),
                 "--warmup", Durations.format(cell.warmup()), "--interval", Durations.format(cell.throughputInterval()),
-                "--rate", BigDecimal.valueOf(cell.offeredMessagesPerSecond()).toPlainString(), "--quiet", "--json", report.toString());
+                "--rate", BigDecimal.valueOf(cell.offeredMessagesPerSecond()).toPlainString(), "--quiet", "--json", report.toString()));
+        if (cell.shape().mark().any()) {
+            args.addAll(List.of("--mark", cell.shape().mark().toString()));
+        }
+        return args;
     }
 
     private static String lastLine(Path file) throws IOException {

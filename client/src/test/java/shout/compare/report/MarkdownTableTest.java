@@ -97,6 +97,25 @@ class MarkdownTableTest {
         assertEquals(8, lines.size(), "only the cell that fell short is listed: " + table);
     }
 
+    @Test
+    void cellsWithMarkedMessagesShowTheUnmarkedAndTheMarkedLatencyApart() {
+        List<List<String>> rows = MarkdownTable.render(List.of(ReportCells.marked(Mode.NIO, 1000), ReportCells.settled(Mode.NETTY, 1000),
+                ReportCells.failed(Mode.VIRTUAL, 1000))).lines().limit(5).map(row -> List.of(row.split(" \\| ", -1))).toList();
+        List<String> header = rows.get(0);
+        int at = header.indexOf("unmarked p50 ms");
+        assertEquals(List.of("max ms", "unmarked p50 ms", "unmarked p99 ms", "marked p50 ms", "marked p99 ms", "errors"),
+                header.subList(at - 1, at + 5), "after the overall latency");
+        assertEquals(List.of("3.00", "19.0", "20.1", "25.0"), rows.get(2).subList(at, at + 4));
+        assertEquals(List.of("-", "-", "-", "-"), rows.get(3).subList(at, at + 4), "a cell without marks");
+        assertEquals(header.size(), rows.get(4).size(), "a failed row has every column");
+    }
+
+    @Test
+    void withoutMarkedCellsTheTableHasNoMarkedColumns() {
+        String table = MarkdownTable.render(List.of(ReportCells.settled(Mode.NIO, 100)));
+        assertFalse(table.contains("marked"), table);
+    }
+
     /** The first {@code count} columns of a table row, written as the row writes them. */
     private static String firstColumns(String row, int count) {
         String[] cells = row.split(" \\| ", -1);

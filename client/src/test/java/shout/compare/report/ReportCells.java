@@ -9,6 +9,7 @@ import shout.compare.plan.Target;
 import shout.compare.result.CellResult;
 import shout.compare.result.ServerCost;
 import shout.load.LoadReport;
+import shout.load.MarkedLatencies;
 import shout.load.MessageShape;
 import shout.server.Mode;
 
@@ -84,6 +85,18 @@ final class ReportCells {
     /** Ten flat intervals at about 100,000 msgs/s with the load client busy 97% of the time. */
     static CellResult clientBound(Mode mode, int connections) {
         return measuredWithClientBusy(mode, connections, 0.97, 100_000, 101_000, 99_000, 100_500, 99_500, 100_000, 101_000, 99_000, 100_000, 100_000);
+    }
+
+    /** A settled cell whose 1% marked messages took 20.1 ms at p50 and 25 ms at p99, the others 3 ms and 19 ms. */
+    static CellResult marked(Mode mode, int connections) {
+        CellResult.Measured plain = (CellResult.Measured) settled(mode, connections);
+        LoadReport load = plain.load();
+        var marks = new MarkedLatencies(1, 10_000, 990_000, new LoadReport.Latency(20_100, 21_000, 25_000, 26_000, 27_000, 20_500),
+                new LoadReport.Latency(3_000, 9_000, 19_000, 20_000, 21_000, 4_000), "", "");
+        LoadReport marked = new LoadReport(load.run(), load.connections(), load.throughput(), load.latencyMicros(), load.errors(),
+                load.fairness(), load.client(), load.settings(), load.latencyHistogramNanos(), load.openLoopTimes(), marks);
+        return new CellResult.Measured(plain.id(), marked, plain.server(), plain.serverStartLine(), plain.steady(), plain.client(),
+                plain.repeats(), plain.remarks());
     }
 
     static CellResult failed(Mode mode, int connections) {
