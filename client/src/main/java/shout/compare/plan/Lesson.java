@@ -22,7 +22,9 @@ public enum Lesson {
     /** A pool's throughput against its threads, I/O-bound and CPU-bound (see {@link PoolSizeLesson}). */
     POOL_SIZE(PoolSizeLesson::parts),
     /** A few active connections among many idle ones (see {@link IdleLesson}). */
-    IDLE(IdleLesson::parts);
+    IDLE(IdleLesson::parts),
+    /** Cheap messages behind expensive ones, with and without --offload (see {@link HeadOfLineLesson}). */
+    HEAD_OF_LINE(HeadOfLineLesson::parts);
 
     /** Makes a lesson's parts; see {@link #parts}. */
     @FunctionalInterface

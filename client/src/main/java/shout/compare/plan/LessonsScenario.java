@@ -35,11 +35,17 @@ final class LessonsScenario {
                 withTargets(cells, targets, 1, 100, 1000), new ServerWork(IO_WORK, false), List.of(), pinned));
     }
 
-    static List<ComparePart> cpuBound(CellSettings cells, CpuPinning pinned, int machineCores) {
+    /** The rows of the lessons whose messages burn CPU: the thread modes, and nio and netty with and without --offload. */
+    static List<Target> cpuTargets() {
         List<Target> targets = new ArrayList<>(List.of(Mode.BLOCKING, Mode.VIRTUAL, Mode.NIO, Mode.NETTY).stream()
                 .<Target>map(Target.Server::new).toList());
         targets.add(new Target.Server(Mode.NIO, "nio-offload", List.of("--offload")));
         targets.add(new Target.Server(Mode.NETTY, "netty-offload", List.of("--offload")));
+        return targets;
+    }
+
+    static List<ComparePart> cpuBound(CellSettings cells, CpuPinning pinned, int machineCores) {
+        List<Target> targets = cpuTargets();
         return List.of(new ComparePart("CPU-bound", List.of(
                 "Every message burns 1 ms of server CPU (cpu:1ms): no mode beats server cores / 1 ms, whatever the connections.",
                 "On an event loop the burn stops every other connection of that loop; --offload moves it to a worker pool so the loop keeps its latency."),
