@@ -17,6 +17,8 @@ final class PayloadSlab {
     /** Issue times kept per slot: the pipeline depth rounded up to a power of two, to index with a mask. */
     private final int issueRing;
     private final ByteBuffer sendRings;
+    /** The send rings again, for single bytes: {@link #sendRing} moves the limit of the other view, which bounds absolute access. */
+    private final ByteBuffer sendRingBytes;
     private final ByteBuffer expectedReplies;
     private final long[] issueNanos;
     /** When each message was actually begun: later than its issue time when the open loop sent it late. */
@@ -29,6 +31,7 @@ final class PayloadSlab {
         this.pipeline = pipeline;
         this.issueRing = pipeline == 1 ? 1 : Integer.highestOneBit(pipeline - 1) << 1;
         this.sendRings = ByteBuffer.allocateDirect(Math.multiplyExact(ringBytes, capacity));
+        this.sendRingBytes = sendRings.duplicate();
         this.expectedReplies = ByteBuffer.allocateDirect(Math.multiplyExact(payloadBytes, capacity));
         this.issueNanos = new long[Math.multiplyExact(issueRing, capacity)];
         this.sentNanos = new long[issueNanos.length];
@@ -44,7 +47,7 @@ final class PayloadSlab {
 
     /** The first byte of the slot's message. */
     byte firstRequestByte(int slot) {
-        return sendRings.get(slot * ringBytes);
+        return sendRingBytes.get(slot * ringBytes);
     }
 
     /** The first byte of the reply the slot expects. */
@@ -57,7 +60,7 @@ final class PayloadSlab {
      * ring's first copy changes: the caller has at most one message in flight (pipeline 1), whose ring is that copy.
      */
     void setFirstBytes(int slot, byte request, byte reply) {
-        sendRings.put(slot * ringBytes, request);
+        sendRingBytes.put(slot * ringBytes, request);
         expectedReplies.put(slot * payloadBytes, reply);
     }
 

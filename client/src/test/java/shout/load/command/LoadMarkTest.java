@@ -82,6 +82,22 @@ class LoadMarkTest {
     }
 
     @Test
+    void connectionsSharingAnIoThreadEachMarkTheirOwnMessages() throws Exception {
+        Path json = dir.resolve("run.json");
+        try (EchoServer server = markedServer()) {
+            LoadRun result = LoadRun.of("--port", "" + server.port(), "--connections", "4", "--threads", "1", "--warmup", "0",
+                    "--duration", "500ms", "--mark", "10%", "--json", json.toString());
+            assertEquals(0, result.exitCode(), result.err());
+        }
+        LoadReport report = JSON.readValue(json.toFile(), LoadReport.class);
+        assertEquals(Map.of(), report.errors(), "every connection's marker came back as sent");
+        MarkedLatencies marks = report.markedLatencies();
+        assertTrue(marks.markedMessages() > 0, marks.toString());
+        assertEquals(report.throughput().messages(), marks.markedMessages() + marks.unmarkedMessages());
+        assertTrue(marks.markedLatencyMicros().p50() >= MARKED_WAIT.toNanos() / 1e3, marks.toString());
+    }
+
+    @Test
     void theJsonGivesBothKindsBesideTheOverallLatency() throws Exception {
         Path json = dir.resolve("run.json");
         try (EchoServer server = markedServer()) {

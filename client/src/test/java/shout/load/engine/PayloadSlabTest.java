@@ -26,6 +26,18 @@ class PayloadSlabTest {
     }
 
     @Test
+    void theFirstBytesOfAnySlotCanBeSetAfterAnotherSlotsWrite() {
+        PayloadSlab slab = new PayloadSlab(4, 1, 2);
+        slab.add(Payload.forConnection(7, 0, 4, Expectation.UPPER));
+        int second = slab.add(Payload.forConnection(7, 1, 4, Expectation.UPPER));
+        slab.sendRing(0, 0, 4);                             // a write of slot 0 narrows the ring buffer's limit to it
+        slab.setFirstBytes(second, (byte) 1, (byte) 2);
+        assertEquals(1, slab.firstRequestByte(second));
+        assertEquals(2, slab.firstReplyByte(second));
+        assertEquals(1, slab.sendRing(second, 0, 4).get(), "what the next write of slot 1 sends");
+    }
+
+    @Test
     void nonZeroBytesCountsBytesNotBits() {
         assertEquals(0, PayloadSlab.nonZeroBytes(0));
         assertEquals(1, PayloadSlab.nonZeroBytes(0x80));
