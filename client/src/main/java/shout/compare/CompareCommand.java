@@ -116,7 +116,8 @@ public final class CompareCommand implements ShoutCommand {
                     + "and the CPU options combine with it). lessons: what work per message does to each mode, every lesson "
                     + "in turn, each part's estimate said first; lessons:NAME runs one alone (fanout: several waits a message, "
                     + "in sequence or fanned out; pool-size: a pool's throughput against its threads; idle: a few active "
-                    + "connections among many idle ones). "
+                    + "connections among many idle ones; head-of-line: cheap messages behind expensive ones, with and "
+                    + "without --offload). "
                     + "echo-grid: 128, 512 and 1000-byte messages at 1 to 1000 connections, as published echo benchmarks "
                     + "measure, over blocking, virtual, nio and netty (or --modes) and any --peer; its sizes replace --size.")
     private ScenarioChoice scenario;

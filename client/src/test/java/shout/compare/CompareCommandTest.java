@@ -233,7 +233,7 @@ class CompareCommandTest {
         assertTrue(help.contains("shout compare --scenario echo-grid --peer netty=127.0.0.1:8007,expect=echo"), help);
         assertTrue(help.contains("--peer=" + PeerConverter.SYNTAX), help);
         assertTrue(help.replace(" ", "").contains("lessons,lessons:io,lessons:cpu,lessons:processes,lessons:fanout,lessons:pool-size,"
-                + "lessons:idle,echo-grid"), help);
+                + "lessons:idle,lessons:head-of-line,echo-grid"), help);
         assertTrue(help.contains("shout compare --scenario lessons:fanout"), help);
     }
 
@@ -251,9 +251,9 @@ class CompareCommandTest {
                 "error: Invalid value for option '--variant' (LABEL=MODE[:ARG,...]): variant 'x=nio:--port=1': --port is set by compare for every row (use compare's own option) (see 'compare --help')",
                 "error: two rows would be named 'nio': give the variant or peer another name (see 'shout compare --help')",
                 "error: Invalid value for option '--scenario': unknown scenario 'lesson' (valid: lessons, lessons:io, lessons:cpu, "
-                        + "lessons:processes, lessons:fanout, lessons:pool-size, lessons:idle, echo-grid) (see 'compare --help')",
+                        + "lessons:processes, lessons:fanout, lessons:pool-size, lessons:idle, lessons:head-of-line, echo-grid) (see 'compare --help')",
                 "error: Invalid value for option '--scenario': unknown lesson 'fan' (valid: io, cpu, processes, fanout, pool-size, "
-                        + "idle) (see 'compare --help')",
+                        + "idle, head-of-line) (see 'compare --help')",
                 "error: --scenario lessons chooses its own rows, connections and work; drop --modes (see 'shout compare --help')");
         assertEachIsOneLineAndExitCode2BeforeAnyCell(mistakes, expected);
     }
