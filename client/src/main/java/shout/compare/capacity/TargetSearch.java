@@ -74,7 +74,7 @@ final class TargetSearch {
             if (!narrow && steps.size() < SearchRules.maxSteps()) {
                 return null;
             }
-            return highestMet.clientBusy() || lowestMissed.clientBusy() ? Capacity.Verdict.CLIENT_BOUND : Capacity.Verdict.FOUND;
+            return highestMet.clientBound() || lowestMissed.clientBound() ? Capacity.Verdict.CLIENT_BOUND : Capacity.Verdict.FOUND;
         }
         if (rampSteps < SearchRules.MAX_RAMP_STEPS) {
             return null;
@@ -82,7 +82,7 @@ final class TargetSearch {
         if (highestMet == null) {
             return Capacity.Verdict.BELOW_START;
         }
-        return highestMet.clientBusy() ? Capacity.Verdict.CLIENT_BOUND : Capacity.Verdict.SEARCH_LIMIT;
+        return highestMet.clientBound() ? Capacity.Verdict.CLIENT_BOUND : Capacity.Verdict.SEARCH_LIMIT;
     }
 
     /** What the search found so far: {@link Capacity.Verdict#UNFINISHED} while it runs. */

@@ -33,8 +33,9 @@ public final class CapacityTable {
                     Integer.toString(capacity.stepsTaken()))));
         }
         if (result.capacities().stream().anyMatch(Capacity::clientBound)) {
-            text.append(String.format(Locale.ROOT, "%n%s client-bound: the load client was busy %.0f%% or more of its cores at the "
-                    + "last step met or the first missed, so the server may carry more: read the figure as a lower bound.%n",
+            text.append(String.format(Locale.ROOT, "%n%s client-bound: at the last step met or the first missed, the load client was busy %.0f%% or "
+                    + "more of its cores, or the server answered within the target from each actual send while the client "
+                    + "sent late; so the server may carry more: read the figure as a lower bound.%n",
                     MarkdownTable.CLIENT_BOUND_MARK, ClientLimit.BOUND_PERCENT));
         }
         return text.toString();

@@ -47,10 +47,11 @@ public record Capacity(String target, int connections, Double messagesPerSecond,
      * @param percentileMicros         the target's percentile
      * @param met                      achieved at least {@link CellResult#SUSTAINED_SHARE} of the offered rate and the
      *                                 percentile within the target
-     * @param clientBusy               the load client was busy {@code shout.load.ClientLimit.BOUND_PERCENT} or more of its cores
+     * @param clientBound              the load client limited the step: it was busy {@code shout.load.ClientLimit.BOUND_PERCENT}
+     *                                 or more of its cores, or its own late sends alone made a sustained step miss
      */
     public record Step(double offeredMessagesPerSecond, double messagesPerSecond, double p50Micros, double percentileMicros,
-                       boolean met, boolean clientBusy) {
+                       boolean met, boolean clientBound) {
     }
 
     /** Steps taken, the failed one included. */

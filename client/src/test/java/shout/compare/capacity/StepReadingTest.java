@@ -12,6 +12,7 @@ import shout.compare.result.Capacity;
 import shout.compare.result.CellResult;
 import shout.load.ClientLimit;
 import shout.load.LoadReport;
+import shout.load.OpenLoopTimes;
 import shout.load.Steadiness;
 
 /** How a measured open-loop cell reads as a step: met, client-busy, and the percentile the target names. */
@@ -28,8 +29,19 @@ class StepReadingTest {
 
     @Test
     void aStepIsClientBusyFromNinetyPercentOfItsCores() {
-        assertEquals(true, StepReading.of(cell(10_000, 10_000, 1_000, null, ClientLimit.BOUND_PERCENT), P99_20MS).clientBusy());
-        assertEquals(false, StepReading.of(cell(10_000, 10_000, 1_000, null, 89), P99_20MS).clientBusy());
+        assertEquals(true, StepReading.of(cell(10_000, 10_000, 1_000, null, ClientLimit.BOUND_PERCENT), P99_20MS).clientBound());
+        assertEquals(false, StepReading.of(cell(10_000, 10_000, 1_000, null, 89), P99_20MS).clientBound());
+    }
+
+    @Test
+    void aSustainedMissWhoseServiceTimeMetTheTargetIsTheClientsLateSendingNotTheServer() {
+        assertEquals(true, StepReading.of(openLoopCell(10_000, 10_000, 36_000, 13_000), P99_20MS).clientBound(),
+                "sustained, p99 36 ms from the schedule but 13 ms from each actual send");
+        assertEquals(false, StepReading.of(openLoopCell(10_000, 10_000, 36_000, 25_000), P99_20MS).clientBound(),
+                "the server's own part missed too");
+        assertEquals(false, StepReading.of(openLoopCell(10_000, 9_000, 36_000, 13_000), P99_20MS).clientBound(),
+                "not sustained: the server fell behind and the client held sends back for it");
+        assertEquals(false, StepReading.of(openLoopCell(10_000, 10_000, 15_000, 13_000), P99_20MS).clientBound(), "met");
     }
 
     @Test
@@ -42,6 +54,22 @@ class StepReadingTest {
         Capacity.Step fromHistogram = StepReading.of(cell(10_000, 10_000, 5_000, LoadReport.encode(nanos), 10), p97);
         assertEquals(970, fromHistogram.percentileMicros(), 1);
         assertEquals(5_000, StepReading.of(cell(10_000, 10_000, 5_000, null, 10), p97).percentileMicros(), "p99 stands in for p97");
+    }
+
+    /** As {@link #cell}, with a client 50% busy and a service time (from each actual send) of p99 {@code serviceP99Micros}. */
+    private static CellResult.Measured openLoopCell(double offered, double achieved, double p99Micros, double serviceP99Micros) {
+        CellResult.Measured plain = cell(offered, achieved, p99Micros, null, 50);
+        LoadReport load = plain.load();
+        LoadReport withTimes = new LoadReport(load.run(), load.connections(), load.throughput(), load.latencyMicros(), load.errors(),
+                load.fairness(), load.client(), load.settings(), null, OpenLoopTimes.of(nanos(serviceP99Micros), nanos(serviceP99Micros)));
+        return new CellResult.Measured(plain.id(), withTimes, null, null, plain.steady(), plain.client(), plain.repeats(), plain.remarks());
+    }
+
+    /** A histogram of one value, in ns: every percentile of it is {@code micros}. */
+    private static Histogram nanos(double micros) {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValue((long) (micros * 1000));
+        return histogram;
     }
 
     /** A one-second open-loop cell offered {@code offered} msgs/s that achieved {@code achieved}, p99 as given, client busy {@code busyPercent}. */

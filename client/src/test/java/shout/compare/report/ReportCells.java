@@ -24,9 +24,9 @@ final class ReportCells {
         return measuredWithClientBusy(mode, connections, 0.1, rates);
     }
 
-    /** The same with the load client's one thread busy {@code clientBusy} (0 to 1) of the measured time. */
-    static CellResult measuredWithClientBusy(Mode mode, int connections, double clientBusy, double... rates) {
-        return measuredAt(mode, connections, 0, clientBusy, rates);
+    /** The same with the load client's one thread busy {@code clientBound} (0 to 1) of the measured time. */
+    static CellResult measuredWithClientBusy(Mode mode, int connections, double clientBound, double... rates) {
+        return measuredAt(mode, connections, 0, clientBound, rates);
     }
 
     /** An open-loop cell offered {@code offered} msgs/s whose 0.1 s intervals ran at {@code rates}, its client 10% busy. */
@@ -34,8 +34,8 @@ final class ReportCells {
         return measuredAt(mode, connections, offered, 0.1, rates);
     }
 
-    private static CellResult measuredAt(Mode mode, int connections, double offered, double clientBusy, double... rates) {
-        return measuredAt(new Target.Server(mode), connections, 0, offered, clientBusy, rates);
+    private static CellResult measuredAt(Mode mode, int connections, double offered, double clientBound, double... rates) {
+        return measuredAt(new Target.Server(mode), connections, 0, offered, clientBound, rates);
     }
 
     /** A settled cell of {@code mode} at {@code connections} that held {@code idle} idle connections beside them. */
@@ -52,7 +52,7 @@ final class ReportCells {
         return measuredAt(pool, connections, 0, 0, 0.1, rate, rate, rate, rate, rate, rate, rate, rate, rate, rate).withIdeal(ideal);
     }
 
-    private static CellResult measuredAt(Target target, int connections, int idle, double offered, double clientBusy,
+    private static CellResult measuredAt(Target target, int connections, int idle, double offered, double clientBound,
                                          double... rates) {
         List<LoadReport.Interval> intervals = new ArrayList<>();
         long messages = 0;
@@ -66,7 +66,7 @@ final class ReportCells {
                 new LoadReport.ConnectionCounts(connections, connections, 0),
                 new LoadReport.Throughput(seconds, messages, messages / seconds, 1, 1, intervals),
                 new LoadReport.Latency(100, 200, 300, 400, 500, 150), Map.of(), new LoadReport.Fairness(1, 1, 1, 0),
-                new LoadReport.Client(clientBusy * seconds, "nio", "test", "localhost"), null, null);
+                new LoadReport.Client(clientBound * seconds, "nio", "test", "localhost"), null, null);
         Cell cell = new Cell(target, connections, new MessageShape(64, 1), Duration.ZERO,
                 Duration.ofMillis(Math.round(seconds * 1000)), offered, idle);
         return CellResult.measured(cell, load, new ServerCost(70, 15, 0.5, 0.5e6 / messages, 12.5), null);
