@@ -112,10 +112,15 @@ public record ComparePlan(List<Target> targets, List<Integer> connections, List<
         return trials;
     }
 
-    /** The unmeasured load that warms {@code target}'s JIT before its first cell (no warm-up of its own, all measured). */
+    /**
+     * The unmeasured load that warms {@code target}'s JIT before its first cell (no warm-up of its own, all measured). An
+     * open-loop plan warms at its lowest offered rate: a closed loop would flood a server that queues work (an offload
+     * pool) with a backlog that outlives the warm-up and lands in the first measured cell.
+     */
     public Cell jitWarmupCell(Target target) {
         int largest = connections.stream().mapToInt(Integer::intValue).max().orElse(JIT_WARMUP_CONNECTIONS);
-        return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), settings.shape(), Duration.ZERO, settings.jitWarmup());
+        double rate = offeredRates.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return new Cell(target, Math.min(JIT_WARMUP_CONNECTIONS, largest), settings.shape(), Duration.ZERO, settings.jitWarmup(), rate);
     }
 
     /** The cell of {@code target} at {@code count} connections and offered {@code rate} msgs/s (0: a closed loop), with its settling. */

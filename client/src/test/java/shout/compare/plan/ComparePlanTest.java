@@ -103,6 +103,10 @@ class ComparePlanTest {
         Cell warmup = plan.jitWarmupCell(three.getFirst());
         assertEquals(List.of(10, Duration.ZERO, Duration.ofSeconds(2)), List.of(warmup.connections(), warmup.warmup(), warmup.duration()),
                 "100 connections at most, but no more than the plan's largest count; all of it unmeasured load");
+        assertEquals(false, warmup.openLoop(), "a closed-loop plan warms in a closed loop");
+        ComparePlan paced = new ComparePlan(three, List.of(1000), List.of(4000.0, 2000.0), plan.settings());
+        assertEquals(2000, paced.jitWarmupCell(three.getFirst()).offeredMessagesPerSecond(),
+                "an open-loop plan warms at its lowest rate, never flooding a server that queues work");
     }
 
     @Test
