@@ -1,5 +1,5 @@
 /*
- * pingpong: the native closed-loop load client of the shout benchmarks.
+ * pingpong: the native load client of the shout benchmarks, closed loop or open loop.
  *
  * What the bench scripts drive every server with, so that no JVM sits on the client side: C connections,
  * each keeping DEPTH messages of SIZE lower-case letters in flight; a message is done when SIZE more bytes
@@ -9,8 +9,15 @@
  * It connects, runs WARMUP seconds unmeasured, then measures DURATION seconds and stops.
  * Latency of a message: from the send() that wrote its first byte to the recv() that completed it.
  *
+ * With -R RATE it runs an open loop instead: RATE messages a second in all, each thread's share due at fixed
+ * times in turn over its connections, whatever the replies do; a message is timed from when it was due, so a
+ * late send counts against it, and a message due while its connection already has DEPTH in flight is not sent
+ * (counted as held). -T TICK_US batches: the thread wakes at most once a tick, reads every reply that came
+ * meanwhile and sends everything due (replies are then timed when read, up to a tick late); -T 0 wakes for
+ * each reply and each due send. It exists to show what an open loop costs a client that does nothing else.
+ *
  * usage: pingpong [-h HOST] [-p PORT] [-c CONNS] [-s SIZE] [-P DEPTH] [-d SECS] [-w SECS] [-t THREADS]
- *                 [-m upper|echo|none]
+ *                 [-m upper|echo|none] [-R RATE [-T TICK_US]]
  *   defaults: 127.0.0.1, 9000, 1 connection, 64 B, depth 1, 10 s measured after 2 s warm-up, 1 thread,
  *   replies checked as upper-cased (echo: as sent, for plain echo servers; none: not checked).
  *
@@ -25,6 +32,8 @@
  *   client_cpu                       this process's user + system CPU over the window, % of one core
  *   cpuN=B%(uU/sS/siI/stT)           each cpu's busy % over the window from /proc/stat: user, system,
  *                                    irq + softirq, and steal (time the hypervisor gave to someone else)
+ *   rate tick_us held late_p50_us late_p99_us    open loop only: the settings, messages not sent because
+ *                                    their connection was full, and how late sends left against their due time
  * Exit status: 0; 1 on any error, failed connect or mismatch, or no round trip at all; 2 on bad usage.
  * Build: make -C bench/reference (see the Makefile there).
  */
@@ -57,6 +66,8 @@ struct settings {
     long conns, size, depth, threads;
     double duration, warmup;
     enum check check;
+    double rate;                 /* open loop: messages a second in all; 0 for the closed loop */
+    long tick_us;                /* open loop: the least time between two wake-ups; 0 wakes for everything */
 };
 
 struct connection {
@@ -78,10 +89,15 @@ struct worker {
     int epoll;
     struct latency_histogram latency;
     uint64_t round_trips, reply_bytes, errors, conn_fail, mismatches;
+    long unsettled;              /* connections still connecting */
+    /* open loop: message j of this thread is due at schedule_start + j * interval_ns, on connection j % n */
+    uint64_t schedule_start, next_send, held;
+    double interval_ns;
+    struct latency_histogram lateness;
     unsigned char inbox[CHUNK];
 };
 
-static struct settings cfg = { "127.0.0.1", "9000", 1, 64, 1, 1, 10, 2, CHECK_UPPER };
+static struct settings cfg = { "127.0.0.1", "9000", 1, 64, 1, 1, 10, 2, CHECK_UPPER, 0, 200 };
 static struct addrinfo *target;
 static uint64_t measure_from_ns, end_ns;
 static atomic_bool measuring;
@@ -121,8 +137,8 @@ static void pump(struct worker *w, struct connection *c) {
             return;
         }
         uint64_t now = now_ns();
-        for (uint64_t m = (c->sent + size - 1) / size; m * size < c->sent + (uint64_t)n; m++)
-            c->sent_at[m % (uint64_t)cfg.depth] = now;
+        for (uint64_t m = (c->sent + size - 1) / size; cfg.rate == 0 && m * size < c->sent + (uint64_t)n; m++)
+            c->sent_at[m % (uint64_t)cfg.depth] = now;   /* the open loop stamped each with its due time */
         c->sent += (uint64_t)n;
     }
     set_interest(w, c, EPOLLIN | (c->sent < c->queued ? EPOLLOUT : 0u));
@@ -164,7 +180,7 @@ static void receive(struct worker *w, struct connection *c) {
             w->round_trips++;
             c->round_trips++;
         }
-        if (now < end_ns) c->queued += size;   /* the next message takes the finished one's place */
+        if (now < end_ns && cfg.rate == 0) c->queued += size;   /* the next takes the finished one's place */
     }
     pump(w, c);
 }
@@ -172,6 +188,7 @@ static void receive(struct worker *w, struct connection *c) {
 static void on_connected(struct worker *w, struct connection *c) {
     int error = 0;
     socklen_t len = sizeof error;
+    w->unsettled--;
     if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &error, &len) < 0 || error != 0) {
         close(c->fd);
         c->fd = -1;
@@ -179,7 +196,7 @@ static void on_connected(struct worker *w, struct connection *c) {
         return;
     }
     c->connected = true;
-    c->queued = (uint64_t)cfg.size * (uint64_t)cfg.depth;
+    c->queued = cfg.rate > 0 ? 0 : (uint64_t)cfg.size * (uint64_t)cfg.depth;
     pump(w, c);
 }
 
@@ -197,31 +214,87 @@ static void start_connect(struct worker *w, struct connection *c) {
         c->fd = -1;
     }
     w->conn_fail++;
+    w->unsettled--;
 }
 
-static void *run_worker(void *arg) {
-    struct worker *w = arg;
-    struct epoll_event events[MAX_EVENTS];
-    for (long i = 0; i < w->n; i++) start_connect(w, &w->conns[i]);
-    for (uint64_t now = now_ns(); now < end_ns; now = now_ns()) {
-        int timeout_ms = (int)((end_ns - now) / 1000000u) + 1;
-        int n = epoll_wait(w->epoll, events, MAX_EVENTS, timeout_ms < 100 ? timeout_ms : 100);
-        for (int i = 0; i < n; i++) {
-            struct connection *c = events[i].data.ptr;
-            if (c->fd < 0) continue;                  /* dropped earlier in this batch */
-            if (!c->connected) on_connected(w, c);
-            else if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) receive(w, c);
-            else pump(w, c);
-        }
+static void dispatch(struct worker *w, const struct epoll_event *events, int n) {
+    for (int i = 0; i < n; i++) {
+        struct connection *c = events[i].data.ptr;
+        if (c->fd < 0) continue;                      /* dropped earlier in this batch */
+        if (!c->connected) on_connected(w, c);
+        else if (events[i].events & (EPOLLIN | EPOLLERR | EPOLLHUP)) receive(w, c);
+        else pump(w, c);
     }
-    for (long i = 0; i < w->n; i++) drop(w, &w->conns[i], false);
-    return NULL;
 }
 
 static void sleep_until(uint64_t when_ns) {
     struct timespec t = { (time_t)(when_ns / 1000000000u), (long)(when_ns % 1000000000u) };
     while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR) {
     }
+}
+
+static uint64_t due_ns(const struct worker *w, uint64_t message) {
+    return w->schedule_start + (uint64_t)((double)message * w->interval_ns);
+}
+
+/* Sends every message due by now, each stamped with its due time and its lateness recorded. */
+static void send_due(struct worker *w, uint64_t now) {
+    uint64_t size = (uint64_t)cfg.size;
+    for (uint64_t due; (due = due_ns(w, w->next_send)) <= now; ) {
+        struct connection *c = &w->conns[w->next_send++ % (uint64_t)w->n];
+        if (c->fd < 0 || !c->connected) continue;
+        if (c->queued - c->received >= size * (uint64_t)cfg.depth) {
+            w->held++;
+            continue;
+        }
+        c->sent_at[(c->queued / size) % (uint64_t)cfg.depth] = due;
+        c->queued += size;
+        if (atomic_load_explicit(&measuring, memory_order_relaxed)) latency_record(&w->lateness, now_ns() - due);
+        pump(w, c);
+    }
+}
+
+/* The open loop (see the header): the schedule starts once this thread's connections are settled. */
+static void run_open(struct worker *w, struct epoll_event *events) {
+    uint64_t tick = (uint64_t)cfg.tick_us * 1000u;
+    w->interval_ns = 1e9 * (double)cfg.conns / (cfg.rate * (double)w->n);
+    for (uint64_t now = now_ns(); now < end_ns; now = now_ns()) {
+        if (w->schedule_start == 0 && w->unsettled > 0) {
+            dispatch(w, events, epoll_wait(w->epoll, events, MAX_EVENTS, 1));
+            continue;
+        }
+        if (w->schedule_start == 0) w->schedule_start = now;
+        send_due(w, now);
+        uint64_t wake = due_ns(w, w->next_send), soonest = now + tick;
+        wake = wake > soonest ? wake : soonest;
+        wake = wake < end_ns ? wake : end_ns;
+        if (tick > 0) {
+            sleep_until(wake);
+            int n;
+            do {
+                n = epoll_wait(w->epoll, events, MAX_EVENTS, 0);
+                dispatch(w, events, n);
+            } while (n == MAX_EVENTS);
+        } else {
+            uint64_t at = now_ns(), left = wake > at ? wake - at : 0;
+            struct timespec t = { (time_t)(left / 1000000000u), (long)(left % 1000000000u) };
+            dispatch(w, events, epoll_pwait2(w->epoll, events, MAX_EVENTS, &t, NULL));
+        }
+    }
+}
+
+static void *run_worker(void *arg) {
+    struct worker *w = arg;
+    struct epoll_event events[MAX_EVENTS];
+    w->unsettled = w->n;
+    for (long i = 0; i < w->n; i++) start_connect(w, &w->conns[i]);
+    if (cfg.rate > 0) run_open(w, events);
+    for (uint64_t now = now_ns(); cfg.rate == 0 && now < end_ns; now = now_ns()) {
+        int timeout_ms = (int)((end_ns - now) / 1000000u) + 1;
+        dispatch(w, events, epoll_wait(w->epoll, events, MAX_EVENTS, timeout_ms < 100 ? timeout_ms : 100));
+    }
+    for (long i = 0; i < w->n; i++) drop(w, &w->conns[i], false);
+    return NULL;
 }
 
 static double cpu_seconds(void) {
@@ -232,7 +305,7 @@ static double cpu_seconds(void) {
 
 static void usage(void) {
     fprintf(stderr, "usage: pingpong [-h HOST] [-p PORT] [-c CONNS] [-s SIZE] [-P DEPTH] [-d SECS] [-w SECS] "
-                    "[-t THREADS] [-m upper|echo|none]\n");
+                    "[-t THREADS] [-m upper|echo|none] [-R RATE [-T TICK_US]]\n");
     exit(2);
 }
 
@@ -252,8 +325,17 @@ static double seconds_arg(const char *text, double min) {
     return v;
 }
 
+static double rate_arg(const char *text) {
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno != 0 || end == text || *end != '\0' || !(v > 0) || v > 1e9) usage();
+    return v;
+}
+
 static void parse(int argc, char **argv) {
-    for (int o; (o = getopt(argc, argv, "h:p:c:s:P:d:w:t:m:")) != -1;) {
+    bool tick_given = false;
+    for (int o; (o = getopt(argc, argv, "h:p:c:s:P:d:w:t:m:R:T:")) != -1;) {
         switch (o) {
         case 'h': cfg.host = optarg; break;
         case 'p': count_arg(optarg, 65535); cfg.port = optarg; break;
@@ -269,10 +351,12 @@ static void parse(int argc, char **argv) {
             else if (strcmp(optarg, "none") == 0) cfg.check = CHECK_NONE;
             else usage();
             break;
+        case 'R': cfg.rate = rate_arg(optarg); break;
+        case 'T': cfg.tick_us = strcmp(optarg, "0") == 0 ? 0 : count_arg(optarg, 1000000); tick_given = true; break;
         default: usage();
         }
     }
-    if (optind != argc) usage();
+    if (optind != argc || (tick_given && cfg.rate == 0)) usage();
     if (cfg.threads > cfg.conns) cfg.threads = cfg.conns;
 }
 
@@ -344,6 +428,8 @@ int main(int argc, char **argv) {
     cpu_sample_read(&after);
 
     struct totals sum = { .per_conn_min = UINT64_MAX };
+    struct latency_histogram lateness = { 0 };
+    uint64_t held = 0;
     for (long t = 0; t < cfg.threads; t++) {
         struct worker *w = &workers[t];
         pthread_join(w->thread, NULL);
@@ -353,6 +439,8 @@ int main(int argc, char **argv) {
         sum.errors += w->errors;
         sum.conn_fail += w->conn_fail;
         sum.mismatches += w->mismatches;
+        latency_merge(&lateness, &w->lateness);
+        held += w->held;
         for (long i = 0; i < w->n; i++) {
             const struct connection *c = &w->conns[i];
             sum.connected += c->connected;
@@ -365,6 +453,9 @@ int main(int argc, char **argv) {
     printf("conns=%ld size=%ld depth=%ld threads=%ld ", cfg.conns, cfg.size, cfg.depth, cfg.threads);
     print_totals(stdout, &sum, secs, cpu_after - cpu_before);
     print_cpu_busy(stdout, &before, &after);
+    if (cfg.rate > 0)
+        printf(" rate=%.0f tick_us=%ld held=%llu late_p50_us=%.1f late_p99_us=%.1f", cfg.rate, cfg.tick_us,
+               (unsigned long long)held, latency_percentile_us(&lateness, 0.50), latency_percentile_us(&lateness, 0.99));
     printf("\n");
     free(workers[0].conns[0].sent_at);   /* the first connection's slots start the one array of them all */
     free(workers[0].conns);

@@ -44,6 +44,12 @@ static double percentile_us(const struct latency_histogram *h, uint64_t total, d
     return (double)h->max_ns / 1e3;
 }
 
+double latency_percentile_us(const struct latency_histogram *h, double fraction) {
+    uint64_t total = 0;
+    for (int i = 0; i < LATENCY_BUCKETS; i++) total += h->counts[i];
+    return percentile_us(h, total, fraction);
+}
+
 void print_totals(FILE *out, const struct totals *t, double secs, double cpu_secs) {
     uint64_t n = t->round_trips;
     fprintf(out, "secs=%.2f rt/s=%.0f MB/s=%.2f p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f "

@@ -30,6 +30,8 @@ struct cpu_sample {
 
 void latency_record(struct latency_histogram *h, uint64_t ns);
 void latency_merge(struct latency_histogram *into, const struct latency_histogram *from);
+/* The latency below which FRACTION of the recorded values fall, in microseconds (0 when empty). */
+double latency_percentile_us(const struct latency_histogram *h, double fraction);
 void cpu_sample_read(struct cpu_sample *s);
 /* secs= rt/s= MB/s= p50_us= p99_us= p999_us= max_us= errors= conn_fail= mismatches= connected= active=
  * per_conn_rt_min= max= client_cpu=, space separated, no line end. */
