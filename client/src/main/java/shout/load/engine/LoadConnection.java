@@ -38,7 +38,10 @@ final class LoadConnection {
     private int ringPosition;
     private long bytesReceived;
     private int replyOffset;
-    /** The first message begun while measuring: from it on, messages count against a counted run's budget. */
+    /**
+     * The first message begun while measuring: from it on, messages count against a counted run's budget and
+     * as outstanding. Found as messages begin and compared without branches, like the sinks (see {@link MeasuredSink}).
+     */
     private long firstMeasured = Long.MAX_VALUE;
     private long measuredCompleted;
 
@@ -109,11 +112,6 @@ final class LoadConnection {
         return established && !ended;
     }
 
-    /** From now on, messages begun count against a counted run's budget; replies count while the loop is measuring. */
-    void startMeasuring() {
-        firstMeasured = begun;
-    }
-
     long measuredCompleted() {
         return measuredCompleted;
     }
@@ -132,9 +130,7 @@ final class LoadConnection {
      * the message go now (a message held back for a reply waits for the server, not for the client).
      */
     void scheduledOneMore(long nowNanos) throws IOException {
-        if (stats.measuring) {
-            stats.latenessNanos.recordValue(LatencyRecorder.clamp(nowNanos - schedule.sendNanos(index, scheduled)));
-        }
+        sink(nowNanos).latenessNanos.recordValue(LatencyRecorder.clamp(nowNanos - schedule.sendNanos(index, scheduled)));
         scheduled++;
         send(nowNanos);
     }
@@ -145,23 +141,27 @@ final class LoadConnection {
         if (schedule != null) {
             allowed = Math.min(allowed, scheduled);
         }
+        long counting = sink(nowNanos).countsReplies;
         while (begun < allowed) {
-            boolean measured = begun >= firstMeasured;
-            if (measured && !control.tryTakeMessage()) {
+            // begun itself while measuring, else no message: the first such is where measuring began
+            firstMeasured = Math.min(firstMeasured, begun | ((counting - 1L) & Long.MAX_VALUE));
+            int measured = atOrAfter(begun, firstMeasured);
+            if (!control.tryTakeMessage(measured)) {
                 break;
             }
             if (marks != null) {
                 marks.begin(begun);
             }
             slab.issued(slot, begun, schedule == null ? nowNanos : schedule.sendNanos(index, begun), nowNanos);
-            stats.outstandingMeasured += measured ? 1 : 0;
+            stats.outstandingMeasured += measured;
             begun++;
         }
-        flush();
+        flush(nowNanos);
     }
 
     /** Writes owed bytes until done or the socket is full; OP_WRITE only while bytes are pending, or the selector spins. */
-    void flush() throws IOException {
+    void flush(long nowNanos) throws IOException {
+        MeasuredSink sink = sink(nowNanos);
         long targetBytes = begun * payloadBytes;
         int ringBytes = slab.ringBytes();
         while (bytesWritten < targetBytes) {
@@ -172,7 +172,7 @@ final class LoadConnection {
             if (ringPosition == ringBytes) {
                 ringPosition = 0;
             }
-            stats.bytesOutMeasured += stats.measuring ? written : 0;
+            sink.bytesOut += written;
             if (written < length) {
                 if (!waitingToWrite) {
                     socket.watch(true);
@@ -204,7 +204,7 @@ final class LoadConnection {
             length = (int) owed;
         }
         bytesReceived += length;
-        stats.bytesInMeasured += stats.measuring ? length : 0;
+        sink(nowNanos).bytesIn += length;
         verify(scratch, length, nowNanos);
         return true;
     }
@@ -239,20 +239,27 @@ final class LoadConnection {
     private void complete(long nowNanos) {
         long message = completed++;
         stats.repliesCompleted++;
-        if (message >= firstMeasured) {
-            stats.outstandingMeasured--;
+        stats.outstandingMeasured -= atOrAfter(message, firstMeasured);
+        MeasuredSink sink = sink(nowNanos);                  // the warm-up's scratch sink takes the same path
+        long latencyNanos = nowNanos - slab.issueNanos(slot, message);
+        sink.latency.record(latencyNanos);
+        if (marks != null) {
+            marks.record(sink, latencyNanos);
         }
-        if (stats.measuring) {
-            long latencyNanos = nowNanos - slab.issueNanos(slot, message);
-            stats.latency.record(latencyNanos);
-            if (marks != null) {
-                marks.record(stats, latencyNanos);
-            }
-            if (schedule != null) {
-                stats.serviceNanos.recordValue(LatencyRecorder.clamp(nowNanos - slab.sentNanos(slot, message)));
-            }
-            measuredCompleted++;
+        if (schedule != null) {
+            sink.serviceNanos.recordValue(LatencyRecorder.clamp(nowNanos - slab.sentNanos(slot, message)));
         }
+        measuredCompleted += sink.countsReplies;
+    }
+
+    /** Where what this connection does at {@code nowNanos} counts: the measured sink, or the warm-up's scratch one. */
+    private MeasuredSink sink(long nowNanos) {
+        return stats.sinkAt(control.measureStartNanos(), nowNanos);
+    }
+
+    /** 1 when {@code message} is {@code first} or later, else 0; without a branch (both are at least 0). */
+    private static int atOrAfter(long message, long first) {
+        return (int) ((first - message - 1) >>> 63);
     }
 
     /**

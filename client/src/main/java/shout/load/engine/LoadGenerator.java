@@ -182,14 +182,15 @@ public final class LoadGenerator {
         // nothing measured yet: the first measured interval then starts now, not at the last tick
         collector.collect();
         progressRate.add(completedSinceLastCount(), System.nanoTime());
+        long measureStartNanos = System.nanoTime();
+        control.startMeasuring(measureStartNanos);
         if (warmup) {
-            control.enter(Phase.MEASURE);
+            control.enter(Phase.MEASURE);       // sending already: the loops need no wake-up to count from now on
         } else {
             control.startTraffic(Phase.MEASURE, lastReplyNanos);
+            loops.forEach(LoadLoop::wakeup);
         }
-        loops.forEach(LoadLoop::wakeup);
         long cpuStartNanos = cpuClock.processCpuNanos();
-        long measureStartNanos = System.nanoTime();
         throughput.start(measureStartNanos);
         nextTickNanos = measureStartNanos + intervalNanos;  // so the first measured interval is a whole one
         runUntil(config.schedule().counted() ? Long.MAX_VALUE : measureStartNanos + config.schedule().duration().toNanos(), Phase.MEASURE);

@@ -3,6 +3,7 @@ package shout.load.engine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
     private final Connector connector;
     private final ReplyTimer replyTimer;
     private final Consumer<LoadConnection> expireLate = late -> lose(late, ErrorKind.REPLY_TIMEOUT);
-    private Phase phase = Phase.CONNECT;
+    private Stage stage = Stage.CONNECTING;
     private int unsettled;
     private int live;
     private int tickCursor;
@@ -108,27 +109,40 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
         }
     }
 
+    /**
+     * Follows the run into {@code next}. The warm-up and the measured part look alike to the loop ({@link
+     * Stage#SENDING}): what counts is chosen by the time it happens ({@link LoopStats#sinkAt}), so the code
+     * compiled in the warm-up carries on unchanged when measuring begins.
+     */
     private boolean enter(Phase next) {
-        if (next == phase) {
+        Stage now = Stage.BY_PHASE[next.ordinal()];
+        if (now == stage) {
             return true;
         }
-        Phase previous = phase;
-        phase = next;
-        switch (next) {
-            case WARMUP -> startTraffic();
-            case MEASURE -> {
-                stats.measuring = true;
-                connections.forEach(LoadConnection::startMeasuring);
-                if (previous == Phase.CONNECT) {
-                    startTraffic();
-                }
-            }
-            case STOP -> {
+        stage = now;
+        switch (now) {
+            case SENDING -> startTraffic();
+            case STOPPED -> {
                 return false;
             }
-            case CONNECT, WAIT -> throw new IllegalStateException("a run never returns to " + next);
+            case CONNECTING -> throw new IllegalStateException("a run never returns to " + next);
         }
         return true;
+    }
+
+    /** What the loop does in a phase; looked up by the phase's ordinal, not branched on. */
+    private enum Stage {
+        CONNECTING, SENDING, STOPPED;
+
+        private static final Stage[] BY_PHASE = Arrays.stream(Phase.values()).map(Stage::of).toArray(Stage[]::new);
+
+        private static Stage of(Phase phase) {
+            return switch (phase) {
+                case CONNECT, WAIT -> CONNECTING;           // loops never see WAIT: they stay connected and idle
+                case WARMUP, MEASURE -> SENDING;
+                case STOP -> STOPPED;
+            };
+        }
     }
 
     private void startTraffic() {
@@ -148,7 +162,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
     }
 
     private void fireDueSends(long nowNanos) {
-        if (schedule == null || phase == Phase.CONNECT) {
+        if (schedule == null || stage == Stage.CONNECTING) {
             return;
         }
         lastFireNanos = nowNanos;
@@ -170,7 +184,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
 
     private long waitNanos(long nowNanos) {
         long until = connector.nextDueNanos(nowNanos + HOUSEKEEPING_NANOS);
-        if (schedule != null && phase != Phase.CONNECT) {
+        if (schedule != null && stage != Stage.CONNECTING) {
             long nextSendNanos = schedule.sendNanos(connections.get(tickCursor).index(), tickRound);
             until = Math.min(until, Math.max(nextSendNanos, lastFireNanos + SEND_BATCH_NANOS));
         }
@@ -190,7 +204,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
                 return;
             }
             if (writable) {
-                connection.flush();
+                connection.flush(System.nanoTime());
             }
         } catch (IOException e) {
             lose(connection, Poller.classify(e, false));
@@ -244,7 +258,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
         if (doneSignalled || unsettled > 0) {
             return;
         }
-        boolean budgetDone = phase == Phase.MEASURE && control.budgetSpent() && stats.outstandingMeasured == 0;
+        boolean budgetDone = control.budgetSpent() && stats.outstandingMeasured == 0;   // only measured messages spend it
         if (live == 0 || budgetDone) {
             doneSignalled = true;
             control.loopDone();

@@ -1,6 +1,5 @@
 package shout.load.engine;
 
-import org.HdrHistogram.Histogram;
 import shout.load.ErrorKind;
 
 /**
@@ -10,18 +9,12 @@ import shout.load.ErrorKind;
 final class LoopStats {
 
     final LatencyRecorder latency = new LatencyRecorder();
-    /** Open loop, measured part: how late the client got round to each scheduled send, and each reply's service time. */
-    final Histogram latenessNanos = LatencyRecorder.newHistogram();
-    final Histogram serviceNanos = LatencyRecorder.newHistogram();
-    /** With {@code --mark}, measured part: the latencies of marked and of other messages apart; null without. */
-    final Histogram markedNanos;
-    final Histogram unmarkedNanos;
+    /** The measured part's figures: latencies, open-loop times, marks and bytes. */
+    final MeasuredSink measured;
+    /** A scratch sink for what happens before the measured part, then {@link #measured}: picked by index, not by a branch. */
+    private final MeasuredSink[] sinks;
     final long[] errors = new long[ErrorKind.values().length];
-    /** True while this thread is in the measured part; only then are bytes and replies counted. */
-    boolean measuring;
     int connectionsFailed;
-    long bytesOutMeasured;
-    long bytesInMeasured;
     /** Measured messages begun but neither answered nor lost yet. */
     long outstandingMeasured;
 
@@ -37,8 +30,16 @@ final class LoopStats {
 
     /** @param marking whether the run marks messages, and so keeps their latencies apart */
     LoopStats(boolean marking) {
-        markedNanos = marking ? LatencyRecorder.newHistogram() : null;
-        unmarkedNanos = marking ? LatencyRecorder.newHistogram() : null;
+        measured = MeasuredSink.measured(latency, marking);
+        sinks = new MeasuredSink[] {MeasuredSink.scratch(marking), measured};
+    }
+
+    /**
+     * Where what happens at {@code nowNanos} goes, the measured part having begun at {@code measureStartNanos}
+     * ({@link Long#MAX_VALUE} before it has); both on nanoTime's clock, which is at least 0 here.
+     */
+    MeasuredSink sinkAt(long measureStartNanos, long nowNanos) {
+        return sinks[(int) ((measureStartNanos - nowNanos - 1) >>> 63)];
     }
 
     /** Ends a poll pass: its latencies and its reply count become visible to the coordinator. */

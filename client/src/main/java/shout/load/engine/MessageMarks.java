@@ -41,7 +41,7 @@ final class MessageMarks {
     }
 
     /** The reply of the message begun last took {@code latencyNanos}: recorded with its kind, marked or not. */
-    void record(LoopStats stats, long latencyNanos) {
-        (marked ? stats.markedNanos : stats.unmarkedNanos).recordValue(LatencyRecorder.clamp(latencyNanos));
+    void record(MeasuredSink sink, long latencyNanos) {
+        (marked ? sink.markedNanos : sink.unmarkedNanos).recordValue(LatencyRecorder.clamp(latencyNanos));
     }
 }

@@ -35,8 +35,8 @@ final class ReportBuilder {
         long messages = connections.stream().mapToLong(LoadConnection::measuredCompleted).sum();
         int up = (int) connections.stream().filter(LoadConnection::isEstablished).count();
         int failed = stats.stream().mapToInt(s -> s.connectionsFailed).sum();
-        double megabytesOut = stats.stream().mapToLong(s -> s.bytesOutMeasured).sum() / 1e6;
-        double megabytesIn = stats.stream().mapToLong(s -> s.bytesInMeasured).sum() / 1e6;
+        double megabytesOut = stats.stream().mapToLong(s -> s.measured.bytesOut).sum() / 1e6;
+        double megabytesIn = stats.stream().mapToLong(s -> s.measured.bytesIn).sum() / 1e6;
         var run = new LoadReport.Run(config.target().toString(), config.seed(), config.pacing().openLoop(),
                 config.shape().sizeBytes(), config.shape().pipeline(), config.tag(), measurement.start().toString(),
                 measurement.interrupted());
@@ -51,11 +51,11 @@ final class ReportBuilder {
     }
 
     private static MarkedLatencies markedLatencies(MarkShare share, List<LoopStats> stats) {
-        return MarkedLatencies.of(share, sum(stats, loop -> loop.markedNanos), sum(stats, loop -> loop.unmarkedNanos));
+        return MarkedLatencies.of(share, sum(stats, loop -> loop.measured.markedNanos), sum(stats, loop -> loop.measured.unmarkedNanos));
     }
 
     private static OpenLoopTimes openLoopTimes(List<LoopStats> stats) {
-        return OpenLoopTimes.of(sum(stats, loop -> loop.serviceNanos), sum(stats, loop -> loop.latenessNanos));
+        return OpenLoopTimes.of(sum(stats, loop -> loop.measured.serviceNanos), sum(stats, loop -> loop.measured.latenessNanos));
     }
 
     /** One histogram of every I/O thread, added up. */

@@ -17,6 +17,8 @@ final class RunControl {
 
     private volatile Phase phase = Phase.CONNECT;
     private volatile long trafficStartNanos;
+    /** When the measured part began; {@link Long#MAX_VALUE} until it does. */
+    private volatile long measureStartNanos = Long.MAX_VALUE;
     private volatile boolean stopRequested;
     private final boolean limited;
     private final AtomicLong budget;
@@ -48,13 +50,29 @@ final class RunControl {
         phase = first;
     }
 
+    /** When the measured part began, on nanoTime's clock; {@link Long#MAX_VALUE} until it does. */
+    long measureStartNanos() {
+        return measureStartNanos;
+    }
+
+    /**
+     * The measured part begins at {@code nowNanos}: what any I/O thread sends or receives from then on counts,
+     * whenever it next looks at the phase.
+     */
+    void startMeasuring(long nowNanos) {
+        measureStartNanos = nowNanos;
+    }
+
     void enter(Phase next) {
         phase = next;
     }
 
-    /** Takes one measured message from the budget; false when a counted run has sent all it may. */
-    boolean tryTakeMessage() {
-        if (!limited) {
+    /**
+     * Takes one message from the budget if it is measured ({@code measured} 1, else 0); false when a counted run has
+     * sent all it may. A run without a budget answers without looking at {@code measured}.
+     */
+    boolean tryTakeMessage(int measured) {
+        if (!limited || measured == 0) {
             return true;
         }
         long left = budget.get();

@@ -17,6 +17,7 @@ class LoadConnectionTest {
 
     private static final int SIZE = 10;
     private static final long NOW = 1_000;
+    private RunControl control = new RunControl(1, 1, 0);
 
     private final Payload payload = Payload.forConnection(42, 0, SIZE, Expectation.UPPER);
     private final LoopStats stats = new LoopStats();
@@ -25,7 +26,7 @@ class LoadConnectionTest {
 
     /** An established connection of a closed loop with no message budget. */
     private LoadConnection connection(int pipeline) throws IOException {
-        return connection(pipeline, new RunControl(1, 1, 0));
+        return connection(pipeline, control);
     }
 
     private LoadConnection connection(int pipeline, RunControl control) throws IOException {
@@ -38,8 +39,7 @@ class LoadConnectionTest {
     /** An established connection whose every message counts, its first pipeline sent. */
     private LoadConnection measuredFromTheStart(int pipeline) throws IOException {
         LoadConnection connection = connection(pipeline);
-        stats.measuring = true;                             // as the loop sets it when it starts measuring
-        connection.startMeasuring();
+        control.startMeasuring(0);                          // as the run does when its measured part begins
         connection.send(NOW);
         return connection;
     }
@@ -154,7 +154,7 @@ class LoadConnectionTest {
         assertTrue(socket.watchingWrites);
         assertEquals(7, socket.written.size());
         socket.acceptBytes = Integer.MAX_VALUE;
-        connection.flush();
+        connection.flush(NOW);
         assertFalse(socket.watchingWrites);
         assertArrayEquals(repeat(payload.request(), 2), socket.written.toByteArray());
     }
@@ -163,7 +163,7 @@ class LoadConnectionTest {
     void outstandingCountsOnlyMeasuredMessagesBegunAndNotAnswered() throws IOException {
         LoadConnection connection = connection(2);
         connection.send(NOW);                               // two warm-up messages
-        connection.startMeasuring();
+        control.startMeasuring(NOW);
         assertEquals(0, stats.outstandingMeasured);
         deliver(connection, payload.expectedReply());        // answers warm-up 1, begins measured 1
         assertEquals(1, stats.outstandingMeasured);
@@ -179,8 +179,7 @@ class LoadConnectionTest {
         connection.send(NOW);                               // two warm-up messages
         deliver(connection, payload.expectedReply());        // answered in the warm-up: not counted
         stats.latency.beginPass();
-        stats.measuring = true;
-        connection.startMeasuring();
+        control.startMeasuring(NOW);
         deliver(connection, payload.expectedReply(), payload.expectedReply());  // warm-up 2, then the first measured
         stats.latency.endPass();
         assertEquals(2, connection.measuredCompleted());
@@ -191,10 +190,9 @@ class LoadConnectionTest {
 
     @Test
     void aCountedRunBeginsNoMoreMeasuredMessagesThanItsBudget() throws IOException {
-        RunControl control = new RunControl(1, 1, 3);
+        control = new RunControl(1, 1, 3);
         LoadConnection connection = connection(2, control);
-        stats.measuring = true;
-        connection.startMeasuring();
+        control.startMeasuring(NOW);
         connection.send(NOW);
         deliver(connection, repeat(payload.expectedReply(), 2));
         assertEquals(3 * SIZE, socket.written.size());
@@ -207,14 +205,18 @@ class LoadConnectionTest {
     }
 
     @Test
-    void bytesCountOnlyWhileMeasuring() throws IOException {
+    void bytesRepliesAndLatenciesCountOnlyWhileMeasuring() throws IOException {
         LoadConnection connection = connection(1);
         connection.send(NOW);
         deliver(connection, payload.expectedReply());
-        assertEquals(0, stats.bytesOutMeasured + stats.bytesInMeasured);
-        stats.measuring = true;
+        assertEquals(0, stats.measured.bytesOut + stats.measured.bytesIn);
+        assertEquals(0, connection.measuredCompleted());
+        assertEquals(0, stats.latency.interval().getTotalCount(), "the warm-up's reply went to the scratch sink");
+        control.startMeasuring(NOW);
         deliver(connection, payload.expectedReply());
-        assertEquals(SIZE, stats.bytesOutMeasured);
-        assertEquals(SIZE, stats.bytesInMeasured);
+        assertEquals(SIZE, stats.measured.bytesOut);
+        assertEquals(SIZE, stats.measured.bytesIn);
+        assertEquals(1, connection.measuredCompleted());
+        assertEquals(1, stats.latency.interval().getTotalCount());
     }
 }

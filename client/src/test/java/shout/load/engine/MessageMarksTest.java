@@ -17,6 +17,7 @@ class MessageMarksTest {
 
     private static final int SIZE = 8;
     private static final long NOW = 1_000;
+    private final RunControl control = new RunControl(1, 1, 0);
     /** Half the messages, so that connection 0 marks every second one: 1, 3, 5, ... */
     private static final MarkShare HALF = MarkShare.parse("50%");
 
@@ -26,11 +27,10 @@ class MessageMarksTest {
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(1024);
 
     private LoadConnection measuredConnection() throws IOException {
-        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, new RunControl(1, 1, 0), stats, HALF);
+        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, control, stats, HALF);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
-        stats.measuring = true;
-        connection.startMeasuring();
+        control.startMeasuring(0);
         connection.send(NOW);
         return connection;
     }
@@ -59,8 +59,8 @@ class MessageMarksTest {
             assertArrayEquals(next, socket.written.toByteArray(), "message " + (message + 1));
         }
         assertEquals(0, stats.errors[ErrorKind.MISMATCH.ordinal()], "the marker came back as sent");
-        assertEquals(3, stats.markedNanos.getTotalCount());
-        assertEquals(3, stats.unmarkedNanos.getTotalCount());
+        assertEquals(3, stats.measured.markedNanos.getTotalCount());
+        assertEquals(3, stats.measured.unmarkedNanos.getTotalCount());
     }
 
     @Test

@@ -36,8 +36,7 @@ class OpenLoopRecordingTest {
         var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), schedule, control, stats);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
-        stats.measuring = true;
-        connection.startMeasuring();
+        control.startMeasuring(startNanos);
         return connection;
     }
 
@@ -51,11 +50,11 @@ class OpenLoopRecordingTest {
         LoadConnection connection = connection(TimeUnit.HOURS.toNanos(1));
         connection.scheduledOneMore(startNanos + LATE_NANOS);    // message 0 was due at the start
         replyOnce(connection);
-        assertEquals(1, stats.latenessNanos.getTotalCount());
-        assertTrue(stats.latenessNanos.valuesAreEquivalent(LATE_NANOS, stats.latenessNanos.getMaxValue()));
+        assertEquals(1, stats.measured.latenessNanos.getTotalCount());
+        assertTrue(stats.measured.latenessNanos.valuesAreEquivalent(LATE_NANOS, stats.measured.latenessNanos.getMaxValue()));
         Histogram latency = stats.latency.interval();
-        assertEquals(1, stats.serviceNanos.getTotalCount());
-        long gap = latency.getMaxValue() - stats.serviceNanos.getMaxValue();
+        assertEquals(1, stats.measured.serviceNanos.getTotalCount());
+        long gap = latency.getMaxValue() - stats.measured.serviceNanos.getMaxValue();
         // each value is kept to 3 significant digits, so the gap is the lateness to within 0.2% of the latency
         assertEquals(LATE_NANOS, gap, latency.getMaxValue() / 500.0);
     }
@@ -70,11 +69,11 @@ class OpenLoopRecordingTest {
         replyOnce(connection);                                   // reply 0 lets message 1 go
         assertEquals(2 * SIZE, socket.written.size());
         replyOnce(connection);
-        assertEquals(2, stats.latenessNanos.getTotalCount());
-        assertEquals(0, stats.latenessNanos.getMaxValue(), "the client was on time both times");
+        assertEquals(2, stats.measured.latenessNanos.getTotalCount());
+        assertEquals(0, stats.measured.latenessNanos.getMaxValue(), "the client was on time both times");
         Histogram latency = stats.latency.interval();
         assertEquals(2, latency.getTotalCount());
-        assertTrue(stats.serviceNanos.getMinValue() < latency.getMinValue(),
+        assertTrue(stats.measured.serviceNanos.getMinValue() < latency.getMinValue(),
                 "message 1's service time counts from when it went (after reply 0), its latency from when it was due");
     }
 
@@ -83,11 +82,10 @@ class OpenLoopRecordingTest {
         var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, control, stats);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
-        stats.measuring = true;
-        connection.startMeasuring();
+        control.startMeasuring(startNanos);
         connection.send(System.nanoTime());
         replyOnce(connection);
         assertEquals(1, stats.latency.interval().getTotalCount());
-        assertEquals(0, stats.latenessNanos.getTotalCount() + stats.serviceNanos.getTotalCount());
+        assertEquals(0, stats.measured.latenessNanos.getTotalCount() + stats.measured.serviceNanos.getTotalCount());
     }
 }

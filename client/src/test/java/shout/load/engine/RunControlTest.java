@@ -21,7 +21,7 @@ class RunControlTest {
     void anUnlimitedRunNeverSpendsItsBudget() {
         RunControl control = new RunControl(1, 1, 0);
         for (int i = 0; i < 1_000; i++) {
-            assertTrue(control.tryTakeMessage());
+            assertTrue(control.tryTakeMessage(1));
         }
         assertFalse(control.budgetSpent());
     }
@@ -35,7 +35,7 @@ class RunControlTest {
             for (int t = 0; t < 4; t++) {
                 takers.add(threads.submit(() -> {
                     int taken = 0;
-                    while (control.tryTakeMessage()) {
+                    while (control.tryTakeMessage(1)) {
                         taken++;
                     }
                     return taken;
@@ -48,7 +48,7 @@ class RunControlTest {
             assertEquals(messages, total);
         }
         assertTrue(control.budgetSpent());
-        assertFalse(control.tryTakeMessage());
+        assertFalse(control.tryTakeMessage(1));
     }
 
     @Test
