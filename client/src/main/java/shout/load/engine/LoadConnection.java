@@ -30,6 +30,8 @@ final class LoadConnection {
     private boolean established;
     private boolean ended;
     private boolean waitingToWrite;
+    /** Open loop: a due message waits for a reply to make room in the pipeline (counted in {@link LoopStats#connectionsHeldBack}). */
+    private boolean heldBack;
     private long begun;
     private long scheduled;
     private long completed;
@@ -157,6 +159,14 @@ final class LoadConnection {
             begun++;
         }
         flush(nowNanos);
+        holdBack(schedule != null && begun < scheduled && begun - completed >= pipeline);
+    }
+
+    private void holdBack(boolean held) {
+        if (held != heldBack) {
+            heldBack = held;
+            stats.connectionsHeldBack += held ? 1 : -1;
+        }
     }
 
     /** Writes owed bytes until done or the socket is full; OP_WRITE only while bytes are pending, or the selector spins. */
@@ -198,6 +208,7 @@ final class LoadConnection {
             return false;
         }
         long nowNanos = System.nanoTime();
+        long arrivedNanos = socket.arrivalNanos(nowNanos);
         long owed = bytesWritten - bytesReceived;
         if (length > owed) {                       // bytes nobody asked for: as wrong as a wrong byte
             stats.count(ErrorKind.MISMATCH, length - owed);
@@ -205,11 +216,12 @@ final class LoadConnection {
         }
         bytesReceived += length;
         sink(nowNanos).bytesIn += length;
-        verify(scratch, length, nowNanos);
+        verify(scratch, length, arrivedNanos, nowNanos);
         return true;
     }
 
-    private void verify(ByteBuffer reply, int length, long nowNanos) throws IOException {
+    /** Checks a read's bytes; a reply they complete is timed at {@code arrivedNanos}, a send it lets go at {@code nowNanos}. */
+    private void verify(ByteBuffer reply, int length, long arrivedNanos, long nowNanos) throws IOException {
         int offset = 0;
         boolean anyCompleted = false;
         while (offset < length) {
@@ -222,7 +234,7 @@ final class LoadConnection {
             replyOffset += take;
             if (replyOffset == payloadBytes) {
                 replyOffset = 0;
-                complete(nowNanos);
+                complete(arrivedNanos);
                 anyCompleted = true;
             }
         }
@@ -236,18 +248,18 @@ final class LoadConnection {
      * during the warm-up: counting only messages sent while measuring missed the reply each connection was
      * owed when measuring began, 1,000 of the 60,000 of a one-second cell at 1,000 connections.
      */
-    private void complete(long nowNanos) {
+    private void complete(long arrivedNanos) {
         long message = completed++;
         stats.repliesCompleted++;
         stats.outstandingMeasured -= atOrAfter(message, firstMeasured);
-        MeasuredSink sink = sink(nowNanos);                  // the warm-up's scratch sink takes the same path
-        long latencyNanos = nowNanos - slab.issueNanos(slot, message);
+        MeasuredSink sink = sink(arrivedNanos);              // the warm-up's scratch sink takes the same path
+        long latencyNanos = arrivedNanos - slab.issueNanos(slot, message);
         sink.latency.record(latencyNanos);
         if (marks != null) {
             marks.record(sink, latencyNanos);
         }
         if (schedule != null) {
-            sink.serviceNanos.recordValue(LatencyRecorder.clamp(nowNanos - slab.sentNanos(slot, message)));
+            sink.serviceNanos.recordValue(LatencyRecorder.clamp(arrivedNanos - slab.sentNanos(slot, message)));
         }
         measuredCompleted += sink.countsReplies;
     }
@@ -271,6 +283,7 @@ final class LoadConnection {
             return;
         }
         ended = true;
+        holdBack(false);
         if (cause != null) {
             stats.count(cause, 1);
             long owedBytes = bytesWritten - bytesReceived;

@@ -20,7 +20,11 @@ import shout.load.io.Poller;
  * expire slow connects, fires the open loop's due sends, then waits in the poller until the next
  * due time (at most 100 ms). The open loop's timer wakes at most once per {@link #SEND_BATCH_NANOS} and then
  * sends everything due: waking for each send cost more than the send itself, so sends go out in batches, each
- * at most that late (the report's lateness shows it). On STOP it closes every socket and its poller.
+ * at most that late (the report's lateness shows it). For the same reason it does not wake for each reply
+ * either: while its next send is at most {@link #SLEEP_THROUGH_REPLIES_NANOS} away and no due message waits
+ * for a reply, it sleeps through replies ({@link Poller#pollAfter}) and reads them with the next batch, timed
+ * by the kernel's arrival stamp where the engine takes one, so reading them late does not make them slow.
+ * On STOP it closes every socket and its poller.
  */
 final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<LoadConnection> {
 
@@ -32,6 +36,11 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
      * so batching alone never makes a run read client-late; at 20k msgs/s on one thread it batches four sends a wake.
      */
     static final long SEND_BATCH_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    /**
+     * The longest the open loop leaves replies unread: longer waits end at the first reply, so at low rates a
+     * reply is read (and a per-reply timeout or the run's end sees it) when it comes.
+     */
+    static final long SLEEP_THROUGH_REPLIES_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final RunControl control;
     private final OpenLoopSchedule schedule;
@@ -60,7 +69,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
         this.connections = connections;
         this.stats = stats;
         this.unsettled = connections.size();
-        this.poller = Poller.open(config.io());
+        this.poller = Poller.open(config.io(), schedule != null);
         this.connector = new Connector(config, address, connections, poller, this, connectStartNanos);
         this.replyTimer = new ReplyTimer(config.timeouts().reply());
     }
@@ -95,7 +104,11 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
                 fireDueSends(nowNanos);
                 long waitNanos = waitNanos(System.nanoTime());
                 try {
-                    poller.poll(waitNanos, this);
+                    if (sleepsThroughReplies(waitNanos)) {
+                        poller.pollAfter(waitNanos, this);
+                    } else {
+                        poller.poll(waitNanos, this);
+                    }
                 } finally {
                     stats.endPass();
                 }
@@ -189,6 +202,12 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
             until = Math.min(until, Math.max(nextSendNanos, lastFireNanos + SEND_BATCH_NANOS));
         }
         return Math.max(0, until - nowNanos);
+    }
+
+    /** True when the open loop's next batch of sends is near and no due message waits for a reply. */
+    private boolean sleepsThroughReplies(long waitNanos) {
+        return schedule != null && phase != Phase.CONNECT && waitNanos <= SLEEP_THROUGH_REPLIES_NANOS
+                && stats.connectionsHeldBack == 0;
     }
 
     @Override

@@ -17,6 +17,8 @@ final class LoopStats {
     int connectionsFailed;
     /** Measured messages begun but neither answered nor lost yet. */
     long outstandingMeasured;
+    /** Open loop: live connections whose due message waits for a reply; while there are any, each reply wakes the thread. */
+    int connectionsHeldBack;
 
     /** Replies completed in any phase, warm-up included: what the progress line's rate counts. */
     long repliesCompleted;

@@ -18,6 +18,16 @@ public interface PolledSocket {
     /** Reads what is there into the buffer's remaining space; -1 when the peer closed the stream. */
     int read(ByteBuffer into) throws IOException;
 
+    /**
+     * When the bytes of the last {@link #read} reached this machine, on {@link System#nanoTime}'s clock, given
+     * {@code readNanos}, when the caller read them: the kernel's receive stamp where the poller takes one (the
+     * stamp of the latest segment read, so never earlier than any byte's arrival), else {@code readNanos}.
+     * Never later than {@code readNanos}.
+     */
+    default long arrivalNanos(long readNanos) {
+        return readNanos;
+    }
+
     /** Writes as much of the buffer's remaining bytes as the socket takes now; may be 0. */
     int write(ByteBuffer from) throws IOException;
 

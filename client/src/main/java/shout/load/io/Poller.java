@@ -39,6 +39,16 @@ public interface Poller<T> extends AutoCloseable {
      */
     void poll(long timeoutNanos, Handler<? super T> handler) throws IOException;
 
+    /**
+     * Sleeps {@code sleepNanos} whatever becomes ready meanwhile (only {@link #wakeup} ends it early), then
+     * hands every socket ready by then to the handler without waiting again: one wake-up for however many
+     * replies came. The epoll engine does so; the selector's falls back to {@link #poll}. Where a poller does
+     * sleep through readiness, its sockets' {@link PolledSocket#arrivalNanos} should be the kernel's stamp.
+     */
+    default void pollAfter(long sleepNanos, Handler<? super T> handler) throws IOException {
+        poll(sleepNanos, handler);
+    }
+
     /** Makes a poll in progress, or the next one, return at once. Any thread may call it. */
     void wakeup();
 
@@ -63,8 +73,10 @@ public interface Poller<T> extends AutoCloseable {
     /**
      * The engine {@code --io} asked for. {@code auto} falls back to the selector where epoll cannot run
      * (another OS, JDK 21, or a jar built on JDK 21 without the engine); {@code epoll} fails instead.
+     * With {@code stampArrivals}, an engine that can has the kernel stamp each socket's received bytes
+     * ({@link PolledSocket#arrivalNanos}); a reply read late is then still timed when it came.
      */
-    static <T> Poller<T> open(IoEngine engine) throws IOException {
+    static <T> Poller<T> open(IoEngine engine, boolean stampArrivals) throws IOException {
         if (engine == IoEngine.NIO) {
             return new NioPoller<>();
         }
@@ -77,7 +89,7 @@ public interface Poller<T> extends AutoCloseable {
             return new NioPoller<>();
         }
         try {
-            return openEpoll();
+            return openEpoll(stampArrivals);
         } catch (IOException e) {
             if (engine == IoEngine.EPOLL) {
                 throw e;
@@ -99,9 +111,10 @@ public interface Poller<T> extends AutoCloseable {
 
     /** The epoll poller is compiled for Java 22, so it is only looked up once the JDK is known to be one. */
     @SuppressWarnings("unchecked")      // it stores attachments as they come and hands them back
-    private static <T> Poller<T> openEpoll() throws IOException {
+    private static <T> Poller<T> openEpoll(boolean stampArrivals) throws IOException {
         try {
-            return (Poller<T>) Class.forName("shout.load.io.EpollPoller").getDeclaredConstructor().newInstance();
+            return (Poller<T>) Class.forName("shout.load.io.EpollPoller").getDeclaredConstructor(boolean.class)
+                    .newInstance(stampArrivals);
         } catch (ClassNotFoundException e) {
             throw new IOException("this build has no epoll engine (it was built on a JDK older than 22; rebuild on 22+ or use --io nio)", e);
         } catch (InvocationTargetException e) {

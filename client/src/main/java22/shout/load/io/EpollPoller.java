@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
  * read and written through {@link Libc}. Per message that is one {@code recv} and one {@code send},
  * each a plain call, and one array lookup from descriptor to attachment, where the selector path
  * takes channel locks, a map lookup and a thread-state change per call. Waits are timed to the
- * nanosecond ({@code epoll_pwait2}), so the open loop neither spins nor sends late. Compiled for
+ * nanosecond ({@code epoll_pwait2}), so the open loop neither spins nor sends late. {@link #pollAfter}
+ * sleeps in a second epoll set that holds only the wake-up descriptor, so no socket ends the sleep; with
+ * {@link ArrivalStamps} its sockets' replies are still timed when they came. Compiled for
  * Java 22 (the foreign function API); {@link Poller#open} loads it only on such a JDK. Confined to
  * the polling thread, except {@link #wakeup} and {@link #close}, which share a lock.
  */
@@ -51,7 +53,11 @@ final class EpollPoller<T> implements Poller<T> {
     /** Set on the first poll, from the thread that polls: timer slack belongs to a thread. */
     private boolean timersExact;
     private final int epollFd;
+    /** An epoll set with only {@link #wakeFd} in it, for sleeps that ready sockets must not end. */
+    private final int sleepFd;
     private final int wakeFd;
+    /** The kernel's receive stamps of this poller's sockets, or null when they are read without. */
+    final ArrivalStamps stamps;
     private final Object lifecycle = new Object();
     private boolean closed;
     private Object[] byFd = new Object[1024];
@@ -60,20 +66,27 @@ final class EpollPoller<T> implements Poller<T> {
     private ByteBuffer writeBuffer;
     private long writeBase;
 
-    EpollPoller() throws IOException {
+    /** @param stampArrivals whether the sockets' reads carry the kernel's receive stamps */
+    EpollPoller(boolean stampArrivals) throws IOException {
         epollFd = Libc.epollCreate(callState);
         int eventFd = -1;
+        int sleepSet = -1;
         try {
             eventFd = Libc.eventfd(callState);
-            control(Libc.EPOLL_CTL_ADD, eventFd, Libc.EPOLLIN);
+            control(epollFd, Libc.EPOLL_CTL_ADD, eventFd, Libc.EPOLLIN);
+            sleepSet = Libc.epollCreate(callState);
+            control(sleepSet, Libc.EPOLL_CTL_ADD, eventFd, Libc.EPOLLIN);
         } catch (IOException e) {
-            if (eventFd >= 0) {
-                Libc.close(eventFd);
+            for (int fd : new int[] {sleepSet, eventFd, epollFd}) {
+                if (fd >= 0) {
+                    Libc.close(fd);
+                }
             }
-            Libc.close(epollFd);
             throw e;
         }
         wakeFd = eventFd;
+        sleepFd = sleepSet;
+        stamps = stampArrivals ? new ArrivalStamps(arena) : null;
     }
 
     @Override
@@ -88,9 +101,13 @@ final class EpollPoller<T> implements Poller<T> {
 
     /** Sets a descriptor's interest in the epoll set: {@code EPOLL_CTL_ADD} or {@code EPOLL_CTL_MOD}. */
     void control(int operation, int fd, int interest) throws ErrnoException {
+        control(epollFd, operation, fd, interest);
+    }
+
+    private void control(int set, int operation, int fd, int interest) throws ErrnoException {
         event.set(JAVA_INT_UNALIGNED, 0, interest);
         event.set(JAVA_LONG_UNALIGNED, EVENT_DATA_OFFSET, fd);
-        if (Libc.epollCtl(callState, epollFd, operation, fd, event) != 0) {
+        if (Libc.epollCtl(callState, set, operation, fd, event) != 0) {
             throw Libc.failure("epoll_ctl", Libc.errno(callState));
         }
     }
@@ -101,19 +118,29 @@ final class EpollPoller<T> implements Poller<T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")      // byFd holds only attachments that came in through connect
     public void poll(long timeoutNanos, Handler<? super T> handler) throws IOException {
-        int ready = waitForEvents(timeoutNanos);
-        if (ready < 0) {
-            int errno = Libc.errno(callState);
-            if (errno == Libc.EINTR) {
-                return;
-            }
-            if (errno == Libc.ENOSYS && nanosecondWaits) {
-                nanosecondWaits = false;                    // the C library has it, the kernel not
-                return;
-            }
-            throw Libc.failure("epoll_wait", errno);
+        dispatch(waitForEvents(epollFd, timeoutNanos, MAX_EVENTS), handler);
+    }
+
+    @Override
+    public void pollAfter(long sleepNanos, Handler<? super T> handler) throws IOException {
+        if (sleepNanos > 0 && !succeeded(waitForEvents(sleepFd, sleepNanos, 1))) {
+            return;
+        }
+        int ready;
+        do {
+            ready = dispatch(waitForEvents(epollFd, 0, MAX_EVENTS), handler);
+        } while (ready == MAX_EVENTS);                   // a full array: more may be ready than one wait reports
+    }
+
+    /** Hands each of {@code ready} events to the handler; returns how many there were. */
+    @SuppressWarnings("unchecked")      // byFd holds only attachments that came in through connect
+    private int dispatch(int ready, Handler<? super T> handler) throws IOException {
+        if (!succeeded(ready)) {
+            return 0;
+        }
+        if (stamps != null) {
+            stamps.syncClocks();
         }
         for (int i = 0; i < ready; i++) {
             long at = (long) i * EVENT_BYTES;
@@ -135,9 +162,26 @@ final class EpollPoller<T> implements Poller<T> {
                 }
             }
         }
+        return ready;
     }
 
-    private int waitForEvents(long timeoutNanos) {
+    /** False when a wait returned early without events (interrupted, or no epoll_pwait2 after all); throws on a failure. */
+    private boolean succeeded(int waitResult) throws ErrnoException {
+        if (waitResult >= 0) {
+            return true;
+        }
+        int errno = Libc.errno(callState);
+        if (errno == Libc.EINTR) {
+            return false;
+        }
+        if (errno == Libc.ENOSYS && nanosecondWaits) {
+            nanosecondWaits = false;                    // the C library has it, the kernel not
+            return false;
+        }
+        throw Libc.failure("epoll_wait", errno);
+    }
+
+    private int waitForEvents(int set, long timeoutNanos, int maxEvents) {
         if (!timersExact) {
             Libc.exactTimers();                             // open-loop sends are due at exact times
             timersExact = true;
@@ -145,10 +189,10 @@ final class EpollPoller<T> implements Poller<T> {
         if (nanosecondWaits) {
             timeout.set(JAVA_LONG, 0, timeoutNanos / 1_000_000_000L);
             timeout.set(JAVA_LONG, 8, timeoutNanos % 1_000_000_000L);
-            return Libc.epollPwait2(callState, epollFd, events, MAX_EVENTS, timeout);
+            return Libc.epollPwait2(callState, set, events, maxEvents, timeout);
         }
         int timeoutMillis = (int) Math.min(TimeUnit.NANOSECONDS.toMillis(timeoutNanos), Integer.MAX_VALUE);
-        return Libc.epollWait(callState, epollFd, events, MAX_EVENTS, timeoutMillis);
+        return Libc.epollWait(callState, set, events, maxEvents, timeoutMillis);
     }
 
     @Override
@@ -174,6 +218,7 @@ final class EpollPoller<T> implements Poller<T> {
             closed = true;
             Libc.close(wakeFd);
         }
+        Libc.close(sleepFd);
         Libc.close(epollFd);
     }
 

@@ -16,8 +16,8 @@ import java.nio.ByteOrder;
 
 /**
  * One non-blocking socket of an {@link EpollPoller}, a bare descriptor read and written with
- * {@code recv} and {@code send}. Confined to the poller's thread, whose errno segment and scratch
- * memory it uses.
+ * {@code recv} and {@code send}, or read with {@code recvmsg} where the poller takes {@link ArrivalStamps}.
+ * Confined to the poller's thread, whose errno segment and scratch memory it uses.
  */
 final class EpollSocket implements PolledSocket {
 
@@ -26,6 +26,9 @@ final class EpollSocket implements PolledSocket {
     private final EpollPoller<?> poller;
     private final int fd;
     private boolean open = true;
+    /** Whether the last read came with the kernel's receive stamp, and that stamp on nanoTime's clock. */
+    private boolean stamped;
+    private long arrivedNanos;
 
     EpollSocket(EpollPoller<?> poller, int fd) {
         this.poller = poller;
@@ -42,6 +45,9 @@ final class EpollSocket implements PolledSocket {
         try {
             poller.scratch.set(JAVA_INT, 0, 1);
             Libc.setsockopt(poller.callState, fd, Libc.IPPROTO_TCP, Libc.TCP_NODELAY, poller.scratch, 4);
+            if (poller.stamps != null) {
+                Libc.setsockopt(poller.callState, fd, Libc.SOL_SOCKET, Libc.SO_TIMESTAMPNS, poller.scratch, 4);
+            }
             if (source != null) {
                 bind(poller, fd, source, v4);
             }
@@ -115,7 +121,15 @@ final class EpollSocket implements PolledSocket {
     @Override
     public int read(ByteBuffer into) throws IOException {
         int position = into.position();
-        long received = Libc.recv(poller.callState, fd, poller.readBase(into) + position, into.limit() - position);
+        long address = poller.readBase(into) + position;
+        ArrivalStamps stamps = poller.stamps;
+        long received = stamps == null
+                ? Libc.recv(poller.callState, fd, address, into.limit() - position)
+                : stamps.receive(poller.callState, fd, address, into.limit() - position);
+        stamped = received > 0 && stamps != null && stamps.stamped();
+        if (stamped) {
+            arrivedNanos = stamps.arrivalNanos();
+        }
         if (received > 0) {
             into.position(position + (int) received);
             return (int) received;
@@ -124,6 +138,11 @@ final class EpollSocket implements PolledSocket {
             return into.hasRemaining() ? -1 : 0;
         }
         return wouldBlock("recv");
+    }
+
+    @Override
+    public long arrivalNanos(long readNanos) {
+        return stamped ? Math.min(arrivedNanos, readNanos) : readNanos;
     }
 
     @Override

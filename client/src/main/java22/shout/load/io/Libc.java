@@ -30,6 +30,8 @@ final class Libc {
     static final int TCP_NODELAY = 1;
     static final int SOL_SOCKET = 1;
     static final int SO_ERROR = 4;
+    /** Stamp received data with the real-time clock as a struct timespec; the control message has the same number. */
+    static final int SO_TIMESTAMPNS = 35;
     static final int EPOLL_CTL_ADD = 1;
     static final int EPOLL_CTL_MOD = 3;
     static final int EPOLLIN = 0x1;
@@ -72,6 +74,8 @@ final class Libc {
     private static final MethodHandle EVENTFD_WRITE = handle("eventfd_write", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
     private static final MethodHandle READ = handle("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle RECV = handle("recv", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT),
+            ERRNO, Linker.Option.critical(false));
+    private static final MethodHandle RECVMSG = handle("recvmsg", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_INT),
             ERRNO, Linker.Option.critical(false));
     private static final MethodHandle SEND = handle("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG, JAVA_LONG, JAVA_INT),
             ERRNO, Linker.Option.critical(false));
@@ -198,6 +202,15 @@ final class Libc {
     static long recv(MemorySegment state, int fd, long address, long length) {
         try {
             return (long) RECV.invokeExact(state, fd, address, length, 0);
+        } catch (Throwable t) {
+            throw broken(t);
+        }
+    }
+
+    /** recv with a struct msghdr at {@code message}, for the control messages that carry receive stamps. */
+    static long recvmsg(MemorySegment state, int fd, long message) {
+        try {
+            return (long) RECVMSG.invokeExact(state, fd, message, 0);
         } catch (Throwable t) {
             throw broken(t);
         }

@@ -78,6 +78,34 @@ class OpenLoopRecordingTest {
     }
 
     @Test
+    void aReplyReadLateIsTimedWhenItArrivedNotWhenItWasRead() throws IOException {
+        LoadConnection connection = connection(TimeUnit.HOURS.toNanos(1));
+        connection.scheduledOneMore(startNanos);                 // message 0, sent on time, ten seconds ago
+        long serviceNanos = TimeUnit.MILLISECONDS.toNanos(3);
+        socket.arrivedNanos = startNanos + serviceNanos;         // the kernel's stamp; the loop reads it only now
+        replyOnce(connection);
+        Histogram latency = stats.latency.interval();
+        assertEquals(serviceNanos, latency.getMaxValue(), serviceNanos / 500.0);
+        assertEquals(serviceNanos, stats.serviceNanos.getMaxValue(), serviceNanos / 500.0);
+    }
+
+    @Test
+    void aDueMessageWaitingForAReplyIsCountedUntilItGoes() throws IOException {
+        long intervalNanos = TimeUnit.MILLISECONDS.toNanos(1);
+        LoadConnection connection = connection(intervalNanos);
+        connection.scheduledOneMore(startNanos);                 // message 0 goes
+        assertEquals(0, stats.connectionsHeldBack, "nothing due waits");
+        connection.scheduledOneMore(startNanos + intervalNanos); // message 1 is due but the pipeline (1) is full
+        assertEquals(1, stats.connectionsHeldBack);
+        replyOnce(connection);                                   // reply 0 lets message 1 go
+        assertEquals(0, stats.connectionsHeldBack);
+        connection.scheduledOneMore(startNanos + 2 * intervalNanos);
+        assertEquals(1, stats.connectionsHeldBack);
+        connection.end(null);                                    // an ended connection waits for nothing
+        assertEquals(0, stats.connectionsHeldBack);
+    }
+
+    @Test
     void aClosedLoopRecordsNeitherLatenessNorServiceTime() throws IOException {
         var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, control, stats);
         connection.attach(socket, Long.MAX_VALUE);

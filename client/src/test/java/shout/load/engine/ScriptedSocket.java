@@ -8,7 +8,7 @@ import shout.load.io.PolledSocket;
 /**
  * A {@link PolledSocket} with no network behind it: it keeps what is written, takes at most
  * {@link #acceptBytes} per write (as a full send buffer would), and hands out the replies a test
- * queued, one queued piece per read.
+ * queued, one queued piece per read, stamped as arrived at {@link #arrivedNanos} when a test sets it.
  */
 final class ScriptedSocket implements PolledSocket {
 
@@ -19,6 +19,8 @@ final class ScriptedSocket implements PolledSocket {
     boolean watchingWrites;
     boolean closed;
     boolean peerClosed;
+    /** The kernel's arrival stamp the reads report, as {@link System#nanoTime}; null: none, so the read time. */
+    Long arrivedNanos;
 
     /** Queues one piece for one read. */
     void reply(byte[] piece) {
@@ -38,6 +40,11 @@ final class ScriptedSocket implements PolledSocket {
         }
         into.put(piece);
         return piece.length;
+    }
+
+    @Override
+    public long arrivalNanos(long readNanos) {
+        return arrivedNanos == null ? readNanos : Math.min(arrivedNanos, readNanos);
     }
 
     @Override
