@@ -69,7 +69,7 @@ class PollerTest {
     @Timeout(10)
     void aCloseThatCameWithTheLastBytesIsSeen(IoEngine engine) throws IOException {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Poller<String> poller = Poller.open(engine)) {
+             Poller<String> poller = Poller.open(engine, false)) {
             PolledSocket socket = poller.connect((InetSocketAddress) listener.getLocalSocketAddress(), null, "client");
             try (Socket accepted = listener.accept()) {
                 boolean[] connected = {false};
