@@ -206,7 +206,7 @@ final class LoadLoop implements Runnable, Connector.Outcome, Poller.Handler<Load
 
     /** True when the open loop's next batch of sends is near and no due message waits for a reply. */
     private boolean sleepsThroughReplies(long waitNanos) {
-        return schedule != null && phase != Phase.CONNECT && waitNanos <= SLEEP_THROUGH_REPLIES_NANOS
+        return schedule != null && stage != Stage.CONNECTING && waitNanos <= SLEEP_THROUGH_REPLIES_NANOS
                 && stats.connectionsHeldBack == 0;
     }
 
