@@ -13,12 +13,15 @@ import shout.compare.result.ServerCost;
  * Samples one process and its descendants ({@code /proc/<pid>/status} and {@code stat}, see {@link ProcStat#readTree})
  * every 100 ms on a named thread, keeping the thread-count peak and every reading with its time; {@link #finish} takes
  * a last sample and returns the cell's cost, its CPU time read over the load's measured window only, so that the
- * warm-up before it and the closing after it count for nothing.
+ * warm-up before it and the closing after it count for nothing. The thread shares the load client's core, so each
+ * sample must be short: the descendants are looked for once a second ({@link #TREE_EVERY}), not at every sample
+ * (looking reads every process on the machine and took milliseconds, long enough to make the client send late).
  */
 public final class ProcSampler implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(ProcSampler.class.getName());
     static final Duration INTERVAL = Duration.ofMillis(100);
+    static final Duration TREE_EVERY = Duration.ofSeconds(1);
 
     private final long pid;
     private final long clockTicksPerSecond;
@@ -27,6 +30,9 @@ public final class ProcSampler implements AutoCloseable {
     /** Guarded by itself: the sampling thread adds, {@link #finish} reads once that thread has ended. */
     private final ProcTimeline timeline = new ProcTimeline();
     private volatile int peakThreads;
+    /** Confined to the sampling thread: the process and its descendants as last found, and when. */
+    private List<Long> tree;
+    private long treeFoundNanos;
 
     private ProcSampler(long pid, long clockTicksPerSecond, ProcStat first, String name) {
         this.pid = pid;
@@ -128,8 +134,13 @@ public final class ProcSampler implements AutoCloseable {
 
     private void sample() {
         try {
-            ProcStat now = ProcStat.readTree(pid);
             long nanos = System.nanoTime();
+            if (tree == null || nanos - treeFoundNanos >= TREE_EVERY.toNanos()) {
+                tree = ProcStat.tree(pid);
+                treeFoundNanos = nanos;
+            }
+            ProcStat now = ProcStat.readAll(tree);
+            nanos = System.nanoTime();
             synchronized (timeline) {
                 timeline.add(nanos, now);
             }

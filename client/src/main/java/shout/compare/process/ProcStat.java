@@ -22,12 +22,27 @@ public record ProcStat(long peakResidentKiB, long residentKiB, int threads, long
      * exits while being read is left out.
      */
     static ProcStat readTree(long pid) throws IOException {
-        ProcStat total = read(procDir(pid));
-        for (ProcessHandle child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(List.of())) {
+        return readAll(tree(pid));
+    }
+
+    /**
+     * Process {@code pid} and its descendants now, {@code pid} first. Finding descendants reads every process on the
+     * machine, which takes milliseconds: a caller that reads often finds the tree seldom ({@link ProcSampler}).
+     */
+    static List<Long> tree(long pid) {
+        List<Long> tree = new ArrayList<>(List.of(pid));
+        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> tree.add(child.pid())));
+        return tree;
+    }
+
+    /** Reads the processes {@code pids} and adds them up; the first must be there, any other that is gone is left out. */
+    static ProcStat readAll(List<Long> pids) throws IOException {
+        ProcStat total = read(procDir(pids.get(0)));
+        for (long child : pids.subList(1, pids.size())) {
             try {
-                total = total.plus(read(procDir(child.pid())));
+                total = total.plus(read(procDir(child)));
             } catch (IOException e) {
-                System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "child {0} gone: {1}", child.pid(), e.toString());
+                System.getLogger(ProcStat.class.getName()).log(System.Logger.Level.DEBUG, "child {0} gone: {1}", child, e.toString());
             }
         }
         return total;
@@ -40,9 +55,7 @@ public record ProcStat(long peakResidentKiB, long residentKiB, int threads, long
      */
     static boolean resetPeaks(long pid) {
         boolean all = true;
-        List<Long> tree = new ArrayList<>(List.of(pid));
-        ProcessHandle.of(pid).ifPresent(p -> p.descendants().forEach(child -> tree.add(child.pid())));
-        for (long each : tree) {
+        for (long each : tree(pid)) {
             try {
                 Files.writeString(procDir(each).resolve("clear_refs"), "5");
             } catch (IOException e) {
@@ -69,21 +82,41 @@ public record ProcStat(long peakResidentKiB, long residentKiB, int threads, long
         int threads = 0;
         for (String line : Files.readAllLines(procDir.resolve("status"))) {
             if (line.startsWith("VmHWM:")) {
-                peakKiB = Long.parseLong(line.replaceAll("\\D", ""));
+                peakKiB = digits(line, 0);
             } else if (line.startsWith("VmRSS:")) {
-                residentKiB = Long.parseLong(line.replaceAll("\\D", ""));
+                residentKiB = digits(line, 0);
             } else if (line.startsWith("Threads:")) {
-                threads = Integer.parseInt(line.replaceAll("\\D", ""));
+                threads = (int) digits(line, 0);
             }
         }
         return new ProcStat(peakKiB, residentKiB, threads, cpuTicks(Files.readString(procDir.resolve("stat"))));
     }
 
-    /** utime + stime (fields 14 and 15) of a {@code stat} line; the command name in parentheses may hold spaces. */
+    /**
+     * utime + stime (fields 14 and 15) of a {@code stat} line; the command name in parentheses may hold spaces.
+     * Parsed by hand, like the {@code status} lines: the sampler runs this ten times a second, too seldom for the JIT
+     * to compile it, on the load client's core, and interpreted regular expressions took a millisecond a sample.
+     */
     public static long cpuTicks(String statLine) {
-        String[] afterName = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split("\\s+");
-        // afterName[0] is field 3 (state), so field N is at index N - 3.
-        return Long.parseLong(afterName[14 - 3]) + Long.parseLong(afterName[15 - 3]);
+        int at = statLine.lastIndexOf(')') + 2;                 // field 3 (state) starts here
+        for (int field = 3; field < 14; field++) {
+            at = statLine.indexOf(' ', at) + 1;
+        }
+        int stime = statLine.indexOf(' ', at) + 1;
+        return digits(statLine, at) + digits(statLine, stime);
+    }
+
+    /** The whole number made of the first run of digits in {@code text} from {@code from} on; 0 when there is none. */
+    private static long digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && !Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        long value = 0;
+        for (; i < text.length() && Character.isDigit(text.charAt(i)); i++) {
+            value = value * 10 + (text.charAt(i) - '0');
+        }
+        return value;
     }
 
     /** {@code getconf CLK_TCK}, or 100 (the Linux default) when it cannot be asked. */
