@@ -2,6 +2,7 @@ package shout.load.command;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -103,6 +105,25 @@ class ReferencePeersIT {
         }
     }
 
+    @Test
+    void pingpongOpenLoopKeepsItsRateAndVerifiesEveryReply() throws Exception {
+        try (EchoServer server = Servers.start(Mode.NIO, ServerConfig.builder().port(0).build())) {
+            PingPong run = PingPong.run(server.port(), "upper", "-c", "10", "-w", "0.3", "-d", "1", "-R", "2000", "-T", "200");
+            assertEquals(0, run.exitCode(), run.line());
+            assertEquals("0", run.value("mismatches"), run.line());
+            assertEquals("0", run.value("held"), run.line());
+            double rate = Double.parseDouble(run.value("rt/s"));
+            assertTrue(rate > 1800 && rate < 2200, "the schedule's 2,000 msgs/s, whatever the server: " + run.line());
+            assertFalse(run.value("late_p99_us").isEmpty(), run.line());
+        }
+    }
+
+    @Test
+    void pingpongRefusesABatchWithoutARate() throws Exception {
+        PingPong run = PingPong.run(1, "upper", "-T", "200");
+        assertEquals(2, run.exitCode(), run.line());
+    }
+
     private static boolean runs(String program) throws InterruptedException {
         try {
             Process p = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
@@ -113,12 +134,16 @@ class ReferencePeersIT {
         }
     }
 
-    /** One short {@code pingpong} run: three connections, two 100-byte messages in flight each, 0.3 s, no warm-up. */
+    /**
+     * One short {@code pingpong} run: by default three connections, two 100-byte messages in flight each, 0.3 s, no
+     * warm-up; {@code more} adds options or overrides these (the last of a repeated option wins).
+     */
     private record PingPong(int exitCode, String line) {
 
-        static PingPong run(int port, String check) throws IOException, InterruptedException {
-            List<String> command = List.of(bin.resolve("pingpong").toString(), "-p", "" + port,
-                    "-c", "3", "-s", "100", "-P", "2", "-w", "0", "-d", "0.3", "-m", check);
+        static PingPong run(int port, String check, String... more) throws IOException, InterruptedException {
+            List<String> command = new ArrayList<>(List.of(bin.resolve("pingpong").toString(), "-p", "" + port,
+                    "-c", "3", "-s", "100", "-P", "2", "-w", "0", "-d", "0.3", "-m", check));
+            command.addAll(List.of(more));
             Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String out = new String(p.getInputStream().readAllBytes(), UTF_8).strip();
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "pingpong finished");
