@@ -40,10 +40,7 @@ final class LoadConnection {
     private int ringPosition;
     private long bytesReceived;
     private int replyOffset;
-    /**
-     * The first message begun while measuring: from it on, messages count against a counted run's budget and
-     * as outstanding. Found as messages begin and compared without branches, like the sinks (see {@link MeasuredSink}).
-     */
+    /** The first message begun while measuring: it and later ones count against the budget and as outstanding. */
     private long firstMeasured = Long.MAX_VALUE;
     private long measuredCompleted;
 
@@ -63,12 +60,6 @@ final class LoadConnection {
         this.control = control;
         this.stats = stats;
         this.marks = mark.any() ? new MessageMarks(mark, index, slab, slot) : null;
-    }
-
-    /** A connection that marks no message. */
-    LoadConnection(int index, Payload payload, int pipeline, PayloadSlab slab, OpenLoopSchedule schedule,
-                   RunControl control, LoopStats stats) {
-        this(index, payload, pipeline, slab, schedule, control, stats, MarkShare.NONE);
     }
 
     int index() {
@@ -215,7 +206,7 @@ final class LoadConnection {
             length = (int) owed;
         }
         bytesReceived += length;
-        sink(nowNanos).bytesIn += length;
+        sink(arrivedNanos).bytesIn += length;              // by the same clock as the replies they complete
         verify(scratch, length, arrivedNanos, nowNanos);
         return true;
     }

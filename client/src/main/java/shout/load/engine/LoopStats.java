@@ -25,11 +25,6 @@ final class LoopStats {
     /** {@link #repliesCompleted} as of this thread's last poll pass: one volatile write a pass, not one a reply. */
     private volatile long repliesPublished;
 
-    /** Counters of a run that marks no message. */
-    LoopStats() {
-        this(false);
-    }
-
     /** @param marking whether the run marks messages, and so keeps their latencies apart */
     LoopStats(boolean marking) {
         measured = MeasuredSink.measured(latency, marking);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import shout.load.ErrorKind;
 import shout.load.Expectation;
+import shout.load.MarkShare;
 
 /** The per-message path of one connection, driven through a scripted socket: no threads, no network. */
 class LoadConnectionTest {
@@ -20,7 +21,7 @@ class LoadConnectionTest {
     private RunControl control = new RunControl(1, 1, 0);
 
     private final Payload payload = Payload.forConnection(42, 0, SIZE, Expectation.UPPER);
-    private final LoopStats stats = new LoopStats();
+    private final LoopStats stats = new LoopStats(false);
     private final ScriptedSocket socket = new ScriptedSocket();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
 
@@ -30,7 +31,7 @@ class LoadConnectionTest {
     }
 
     private LoadConnection connection(int pipeline, RunControl control) throws IOException {
-        var connection = new LoadConnection(0, payload, pipeline, new PayloadSlab(SIZE, pipeline, 1), null, control, stats);
+        var connection = new LoadConnection(0, payload, pipeline, new PayloadSlab(SIZE, pipeline, 1), null, control, stats, MarkShare.NONE);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
         return connection;

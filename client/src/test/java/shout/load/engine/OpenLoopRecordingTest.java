@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import shout.load.Expectation;
+import shout.load.MarkShare;
 import shout.load.Phase;
 
 /**
@@ -22,7 +23,7 @@ class OpenLoopRecordingTest {
     private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final Payload payload = Payload.forConnection(42, 0, SIZE, Expectation.UPPER);
-    private final LoopStats stats = new LoopStats();
+    private final LoopStats stats = new LoopStats(false);
     private final ScriptedSocket socket = new ScriptedSocket();
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(64 * 1024);
     private final RunControl control = new RunControl(1, 1, 0);
@@ -33,7 +34,7 @@ class OpenLoopRecordingTest {
     private LoadConnection connection(long intervalNanos) throws IOException {
         control.startTraffic(Phase.MEASURE, startNanos);
         var schedule = new OpenLoopSchedule(control, intervalNanos, 1);
-        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), schedule, control, stats);
+        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), schedule, control, stats, MarkShare.NONE);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
         control.startMeasuring(startNanos);
@@ -107,7 +108,7 @@ class OpenLoopRecordingTest {
 
     @Test
     void aClosedLoopRecordsNeitherLatenessNorServiceTime() throws IOException {
-        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, control, stats);
+        var connection = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, control, stats, MarkShare.NONE);
         connection.attach(socket, Long.MAX_VALUE);
         connection.established();
         control.startMeasuring(startNanos);

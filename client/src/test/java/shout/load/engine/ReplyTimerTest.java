@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import shout.load.Expectation;
+import shout.load.MarkShare;
 
 /** The per-reply timeout on a scripted connection, its clock given by the test: no threads, no network, no sleeping. */
 class ReplyTimerTest {
@@ -23,7 +24,7 @@ class ReplyTimerTest {
     private final List<LoadConnection> expired = new ArrayList<>();
 
     private LoadConnection established() {
-        var made = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, new RunControl(1, 1, 0), new LoopStats());
+        var made = new LoadConnection(0, payload, 1, new PayloadSlab(SIZE, 1, 1), null, new RunControl(1, 1, 0), new LoopStats(false), MarkShare.NONE);
         made.attach(socket, Long.MAX_VALUE);
         try {
             made.established();
